@@ -1,0 +1,65 @@
+"""create_app(): the API under /api, one error renderer, and the built frontend at /."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from backend.catalog.endpoints import router as models_router
+from backend.checkpoints.endpoints import router as checkpoints_router
+from backend.core.errors import install_error_handlers
+from backend.core.settings import get_settings
+from backend.datasets.endpoints import router as datasets_router
+from backend.health.endpoints import router as health_router
+from backend.runs.endpoints import router as runs_router
+
+
+def operation_id(route: APIRoute) -> str:
+    tag = route.tags[0] if route.tags else "app"
+    return f"{tag}-{route.name.rstrip('_')}"
+
+
+def _mount_frontend(app: FastAPI, dist: Path) -> None:
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    def spa(path: str) -> FileResponse | JSONResponse:
+        if path.startswith("api/"):
+            return JSONResponse({"error": "NotFound", "detail": "No such endpoint; see /docs for the API."}, status_code=404)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        if index.is_file():
+            return FileResponse(index)
+        return JSONResponse(
+            {"error": "FrontendNotBuilt", "detail": "The web UI is not built; run `make up` (it builds frontend/dist)."},
+            status_code=503,
+        )
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="Tunewright",
+        summary="Self-hosted LLM fine-tuning workbench",
+        version="0.1.0",
+        generate_unique_id_function=operation_id,
+    )
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
+        )
+    api = APIRouter(prefix="/api")
+    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router):
+        api.include_router(router)
+    app.include_router(api)
+    _mount_frontend(app, settings.frontend_dist)
+    return app

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend.models import Checkpoint, Run
+
+
+def get_for_step(session: Session, run_id: str, step: int) -> Checkpoint | None:
+    return session.scalar(select(Checkpoint).where(Checkpoint.run_id == run_id, Checkpoint.step == step))
+
+
+def list_owned(
+    session: Session, owner_id: str, run_id: str | None, cursor: str | None, limit: int
+) -> Sequence[Checkpoint]:
+    query = select(Checkpoint).join(Run, Run.id == Checkpoint.run_id).where(Run.owner_id == owner_id)
+    if run_id:
+        query = query.where(Checkpoint.run_id == run_id)
+    if cursor:
+        query = query.where(Checkpoint.id < cursor)
+    return session.scalars(query.order_by(Checkpoint.id.desc()).limit(limit)).all()

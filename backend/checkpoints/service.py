@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from backend.checkpoints import repository
+from backend.core.ids import new_id
+from backend.models import Checkpoint, User
+
+
+def record(session: Session, run_id: str, step: int, path: str, metrics: dict[str, float]) -> Checkpoint:
+    """Register a checkpoint the engine finished writing; a resumed run re-saving a step updates the row."""
+    checkpoint = repository.get_for_step(session, run_id, step)
+    if checkpoint is None:
+        checkpoint = Checkpoint(id=new_id("ckpt"), run_id=run_id, step=step, path=path, metrics=metrics)
+        session.add(checkpoint)
+    else:
+        checkpoint.path, checkpoint.metrics = path, metrics
+    session.flush()
+    return checkpoint
+
+
+def list_page(
+    session: Session, owner: User, run_id: str | None, cursor: str | None, limit: int
+) -> tuple[Sequence[Checkpoint], str | None]:
+    rows = repository.list_owned(session, owner.id, run_id, cursor, limit + 1)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)

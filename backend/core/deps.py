@@ -1,0 +1,35 @@
+"""`Annotated` dependency aliases shared by every endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy.orm import Session
+
+from backend.core.db import session_scope
+from backend.core.settings import Settings, get_settings
+from backend.core.storage import LocalStorage, get_storage
+from backend.models import User
+from backend.users import service as users
+
+
+def _session() -> Iterator[Session]:
+    with session_scope() as session:
+        yield session
+
+
+# scope="function": commit (and enqueue) before the response is sent, so a client that reads right after
+# a write sees it.
+SessionDep = Annotated[Session, Depends(_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StorageDep = Annotated[LocalStorage, Depends(get_storage)]
+
+
+def _current_user(session: SessionDep) -> User:
+    # One default user until accounts land; every query is already scoped by owner.
+    return users.get_default_user(session)
+
+
+CurrentUser = Annotated[User, Depends(_current_user)]

@@ -1,0 +1,120 @@
+"""Domain errors and the one handler that renders them as `{"error", "detail", "field"?}`.
+
+Services raise these; endpoints never build error responses by hand. Anything unexpected is logged and
+rendered as a 500 without internals; bad input must never reach that path.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ErrorBody(BaseModel):
+    error: str
+    detail: str
+    field: str | None = None
+
+
+class DomainError(Exception):
+    status_code = 400
+    code = "BadRequest"
+
+    def __init__(self, detail: str, *, field: str | None = None, extra: dict[str, Any] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+        self.extra = extra or {}
+
+
+class NotFound(DomainError):
+    status_code = 404
+    code = "NotFound"
+
+
+class Conflict(DomainError):
+    status_code = 409
+    code = "Conflict"
+
+
+class InvalidInput(DomainError):
+    status_code = 422
+    code = "InvalidInput"
+
+
+class PayloadTooLarge(DomainError):
+    status_code = 413
+    code = "PayloadTooLarge"
+
+
+class ServiceUnavailable(DomainError):
+    status_code = 503
+    code = "ServiceUnavailable"
+
+
+def _body(code: str, detail: str, field: str | None = None, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": code, "detail": detail}
+    if field is not None:
+        body["field"] = field
+    body.update(extra)
+    return body
+
+
+# Pydantic puts the tried member of a union in the location (`learning_rate.float`); users know only fields.
+_UNION_MEMBER = re.compile(r"^(float|int|str|bool|none|literal\[.*\]|list\[.*\]|dict\[.*\]|function-.*)$")
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(p for p in parts if not _UNION_MEMBER.match(p))
+
+
+async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return JSONResponse(_body(exc.code, exc.detail, exc.field, **exc.extra), status_code=exc.status_code)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
+    field = _field_path(first.get("loc", ())) or None
+    detail = f"{field}: {first.get('msg')}" if field else str(first.get("msg"))
+    problems = [{"field": _field_path(e.get("loc", ())), "message": e.get("msg")} for e in errors]
+    return JSONResponse(_body("InvalidInput", detail, field, problems=problems), status_code=422)
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    codes = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
+    detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = "No such endpoint; see /docs for the API."
+    return JSONResponse(_body(codes.get(exc.status_code, "HTTPError"), detail), status_code=exc.status_code)
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=exc)
+    return JSONResponse(_body("InternalError", "Something went wrong on the server; it has been logged."), status_code=500)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": desc}
+    for code, desc in {404: "Not found", 409: "Conflict", 422: "Invalid input"}.items()
+}

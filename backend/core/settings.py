@@ -1,0 +1,84 @@
+"""One typed settings object, read from `TUNEWRIGHT_*` environment variables and validated at start."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TUNEWRIGHT_", extra="ignore")
+
+    env: Literal["development", "production"] = Field(
+        default="development", description="`production` refuses embedded defaults that are unsafe to expose."
+    )
+    data_dir: Path = Field(default=Path("./var"), description="Embedded database, Redis socket, artifacts and demo models.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data folder.")
+    redis_url: str | None = Field(
+        default=None, description="Redis URL for the broker and live events; default the embedded Redis socket."
+    )
+    host: str = Field(default="127.0.0.1", description="Address the API listens on.")
+    max_upload_mb: int = Field(default=512, ge=1, description="Largest accepted dataset upload, in MiB.")
+    lease_seconds: int = Field(default=60, ge=2, description="A running job's lease; a worker renews it while alive.")
+    heartbeat_seconds: float = Field(default=10, gt=0, description="How often a worker renews its lease.")
+    reaper_interval_seconds: float = Field(default=15, gt=0, description="How often workers look for expired leases.")
+    redispatch_after_seconds: int = Field(
+        default=600, ge=1, description="A queued run whose message may have been lost is sent again after this long."
+    )
+    max_attempts: int = Field(default=3, ge=1, description="Executions a run may start before it is failed as unlucky.")
+    models_dir: Path | None = Field(default=None, description="Where the demo model family lives; default DATA_DIR/models.")
+    frontend_dist: Path = Field(
+        default=Path(__file__).resolve().parents[2] / "frontend" / "dist", description="Built frontend served at `/`."
+    )
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
+
+    @model_validator(mode="after")
+    def _production_needs_real_services(self) -> Settings:
+        if self.env == "production" and (self.database_url is None or self.redis_url is None):
+            raise ValueError(
+                "TUNEWRIGHT_ENV=production needs TUNEWRIGHT_DATABASE_URL and TUNEWRIGHT_REDIS_URL "
+                "(the embedded SQLite and Redis are for one machine only)"
+            )
+        return self
+
+    @property
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir.resolve()
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.resolved_data_dir / 'tunewright.db'}"
+
+    @property
+    def redis_socket(self) -> Path:
+        return self.resolved_data_dir / "redis" / "redis.sock"
+
+    @property
+    def broker_url(self) -> str:
+        return self.redis_url or f"redis+socket://{self.redis_socket}"
+
+    @property
+    def redis_client_url(self) -> str:
+        """The same Redis as `broker_url`, spelled for redis-py (pub/sub of live events)."""
+        return self.redis_url or f"unix://{self.redis_socket}"
+
+    @property
+    def artifacts_dir(self) -> Path:
+        return self.resolved_data_dir / "artifacts"
+
+    @property
+    def resolved_models_dir(self) -> Path:
+        return (self.models_dir or self.resolved_data_dir / "models").resolve()
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
+
+from backend.core.deps import CurrentUser, SessionDep, SettingsDep, StorageDep
+from backend.core.errors import ERROR_RESPONSES, PayloadTooLarge
+from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from backend.datasets import service
+from backend.datasets.schemas import DatasetList, DatasetRead, DatasetRecord, DatasetRecords
+
+router = APIRouter(prefix="/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=DatasetRead, responses={413: ERROR_RESPONSES[422]})
+def upload(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    storage: StorageDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="JSONL: one {\"messages\": [{role, content}, ...]} object per line.")],
+    name: Annotated[str | None, Form(max_length=200)] = None,
+) -> DatasetRead:
+    """Upload a chat dataset. It is validated record by record; on any problem nothing is stored."""
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > settings.max_upload_bytes + 64 * 1024:
+        raise PayloadTooLarge(f"The upload is larger than the limit of {settings.max_upload_mb} MiB.", field="file")
+    dataset = service.create_from_upload(
+        session, user, storage, filename=file.filename or "", stream=file.file, name=name, max_bytes=settings.max_upload_bytes
+    )
+    return DatasetRead.model_validate(dataset)
+
+
+@router.get("", response_model=DatasetList)
+def list_(
+    session: SessionDep,
+    user: CurrentUser,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> DatasetList:
+    rows, next_cursor = service.list_page(session, user, cursor, limit)
+    return DatasetList(items=[DatasetRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{dataset_id}", response_model=DatasetRead)
+def get(dataset_id: str, session: SessionDep, user: CurrentUser) -> DatasetRead:
+    return DatasetRead.model_validate(service.get(session, user, dataset_id))
+
+
+@router.get("/{dataset_id}/records", response_model=DatasetRecords)
+def records(
+    dataset_id: str,
+    session: SessionDep,
+    user: CurrentUser,
+    storage: StorageDep,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+) -> DatasetRecords:
+    dataset = service.get(session, user, dataset_id)
+    items, next_offset = service.read_records(storage, dataset, offset, limit)
+    return DatasetRecords(
+        items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
+    )

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend.models import Dataset
+
+
+def get_owned(session: Session, dataset_id: str, owner_id: str) -> Dataset | None:
+    return session.scalar(select(Dataset).where(Dataset.id == dataset_id, Dataset.owner_id == owner_id))
+
+
+def list_owned(session: Session, owner_id: str, cursor: str | None, limit: int) -> Sequence[Dataset]:
+    query = select(Dataset).where(Dataset.owner_id == owner_id)
+    if cursor:
+        query = query.where(Dataset.id < cursor)
+    return session.scalars(query.order_by(Dataset.id.desc()).limit(limit)).all()

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import Any, BinaryIO
+
+from sqlalchemy.orm import Session
+
+from backend.core.errors import InvalidInput, NotFound, PayloadTooLarge
+from backend.core.ids import new_id
+from backend.core.storage import LocalStorage
+from backend.datasets import repository
+from backend.datasets.validation import validate_jsonl
+from backend.models import Dataset, User
+
+ACCEPTED_SUFFIXES = (".jsonl",)
+
+
+def _display_name(filename: str) -> str:
+    # Only for display: the stored file gets a generated key, never this name.
+    return PurePath(filename.replace("\\", "/")).name[:255] or "upload.jsonl"
+
+
+def create_from_upload(
+    session: Session,
+    owner: User,
+    storage: LocalStorage,
+    *,
+    filename: str,
+    stream: BinaryIO,
+    name: str | None,
+    max_bytes: int,
+) -> Dataset:
+    display = _display_name(filename)
+    if not display.lower().endswith(ACCEPTED_SUFFIXES):
+        raise InvalidInput(
+            f"{display}: upload a JSONL file (one JSON object per line with a 'messages' list); "
+            "other formats are not supported yet.",
+            field="file",
+        )
+    dataset_id = new_id("ds")
+    staged = storage.staging_dir() / f"{dataset_id}.jsonl"
+    try:
+        try:
+            result = validate_jsonl(stream, display, staged, max_bytes)
+        except OverflowError:
+            raise PayloadTooLarge(
+                f"{display} is larger than the upload limit of {max_bytes // (1024 * 1024)} MiB "
+                "(TUNEWRIGHT_MAX_UPLOAD_MB).",
+                field="file",
+            ) from None
+        if result.problems:
+            first = result.problems[0]
+            more = f" ({result.problem_count - 1} more problems listed)" if result.problem_count > 1 else ""
+            raise InvalidInput(
+                f"{first.sentence()}{more}. Nothing was stored; fix the file and upload it again.",
+                field="file",
+                extra={"problems": [p.__dict__ for p in result.problems], "problem_count": result.problem_count},
+            )
+        if result.record_count == 0:
+            raise InvalidInput(f"{display} holds no records; each line must be one JSON object.", field="file")
+        key = f"datasets/{dataset_id}/records.jsonl"
+        dataset = Dataset(
+            id=dataset_id,
+            owner_id=owner.id,
+            name=(name or Path(display).stem)[:200],
+            filename=display,
+            format="messages",
+            storage_key=key,
+            size_bytes=result.size_bytes,
+            sha256=result.sha256,
+            record_count=result.record_count,
+        )
+        session.add(dataset)
+        session.flush()
+        storage.import_file(key, staged)
+        return dataset
+    finally:
+        if staged.exists():
+            os.unlink(staged)
+
+
+def get(session: Session, owner: User, dataset_id: str) -> Dataset:
+    dataset = repository.get_owned(session, dataset_id, owner.id)
+    if dataset is None:
+        raise NotFound(f"No dataset {dataset_id!r}.", field="dataset_id")
+    return dataset
+
+
+def list_page(session: Session, owner: User, cursor: str | None, limit: int) -> tuple[Sequence[Dataset], str | None]:
+    rows = repository.list_owned(session, owner.id, cursor, limit + 1)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def read_records(
+    storage: LocalStorage, dataset: Dataset, offset: int, limit: int
+) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
+    items: list[tuple[int, dict[str, Any]]] = []
+    with storage.open(dataset.storage_key) as f:
+        for index, line in enumerate(f):
+            if index < offset:
+                continue
+            if len(items) == limit:
+                return items, index
+            items.append((index, json.loads(line)))
+    return items, None

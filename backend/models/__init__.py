@@ -1,0 +1,9 @@
+"""SQLAlchemy tables. Importing this package registers every table on `Base.metadata` (Alembic reads it)."""
+
+from backend.models.catalog import CatalogModel
+from backend.models.checkpoint import Checkpoint
+from backend.models.dataset import Dataset
+from backend.models.run import Run, RunEvent, RunStatus
+from backend.models.user import User
+
+__all__ = ["CatalogModel", "Checkpoint", "Dataset", "Run", "RunEvent", "RunStatus", "User"]

@@ -1,0 +1,171 @@
+"""The job lifecycle as the worker drives it: claim, heartbeat, record (guarded by the lease token), finish, reap.
+
+Celery may deliver a message twice; the conditional updates here make the *effect* happen once. Every write of a
+running job names its lease token: a worker that lost its lease (it was presumed dead and the run was handed to
+another) can no longer change the run.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from backend.checkpoints import service as checkpoints
+from backend.core.db import utcnow
+from backend.core.queue import TRAIN_RUN, enqueue
+from backend.models import Run, RunStatus
+from backend.runs import repository
+from backend.runs.service import add_event
+
+
+@dataclass(frozen=True)
+class Lease:
+    run_id: str
+    token: str
+
+
+def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lease | None:
+    """Take a queued run; None when there is nothing to claim (already running elsewhere, finished or cancelled)."""
+    run = repository.get(session, run_id)
+    if run is None:
+        return None
+    token = secrets.token_hex(16)
+    now = utcnow()
+    claimed = repository.conditional_update(
+        session,
+        run_id,
+        {"status": RunStatus.queued},
+        {
+            "status": RunStatus.running,
+            "lease_token": token,
+            "lease_expires_at": now + timedelta(seconds=lease_seconds),
+            "worker": worker,
+            "attempts": run.attempts + 1,
+            "started_at": run.started_at or now,
+        },
+    )
+    if not claimed:
+        return None
+    add_event(session, run_id, "status", {"status": "running", "worker": worker, "attempt": run.attempts + 1})
+    return Lease(run_id, token)
+
+
+def _guarded(session: Session, lease: Lease, values: dict[str, Any]) -> bool:
+    return repository.conditional_update(
+        session, lease.run_id, {"lease_token": lease.token, "status": RunStatus.running}, values
+    )
+
+
+def heartbeat(session: Session, lease: Lease, lease_seconds: int) -> bool:
+    """Extend the lease; False when it is no longer ours."""
+    return _guarded(session, lease, {"lease_expires_at": utcnow() + timedelta(seconds=lease_seconds)})
+
+
+def stop_reason(session: Session, lease: Lease) -> str | None:
+    """Why the job should stop now, if it should: checked once per training step."""
+    run = repository.get(session, lease.run_id)
+    if run is None or run.lease_token != lease.token or run.status != RunStatus.running:
+        return "lease_lost"
+    if run.cancel_requested:
+        return "cancelled"
+    return None
+
+
+def record_metrics(session: Session, lease: Lease, metrics: dict[str, float]) -> bool:
+    step = int(metrics["step"])
+    values: dict[str, Any] = {"step": step, "epoch": metrics["epoch"], "last_loss": metrics["loss"]}
+    if "total_steps" in metrics:
+        values["total_steps"] = int(metrics["total_steps"])
+    if not _guarded(session, lease, values):
+        return False
+    add_event(session, lease.run_id, "metric", metrics, step=step)
+    return True
+
+
+def record_log(session: Session, lease: Lease, level: str, message: str, data: dict[str, Any]) -> bool:
+    if not _guarded(session, lease, {}):
+        return False
+    add_event(session, lease.run_id, "log", {"level": level, "message": message, **data})
+    return True
+
+
+def record_checkpoint(session: Session, lease: Lease, step: int, path: str, metrics: dict[str, float]) -> bool:
+    if not _guarded(session, lease, {}):
+        return False
+    checkpoint = checkpoints.record(session, lease.run_id, step, path, metrics)
+    add_event(session, lease.run_id, "checkpoint", {"checkpoint_id": checkpoint.id, "path": path, **metrics}, step=step)
+    return True
+
+
+def finish(session: Session, lease: Lease, status: RunStatus, reason: str | None = None) -> bool:
+    values: dict[str, Any] = {"status": status, "finished_at": utcnow(), "lease_token": None, "lease_expires_at": None}
+    if status == RunStatus.failed:
+        values["error"] = reason
+    if not _guarded(session, lease, values):
+        return False
+    add_event(session, lease.run_id, "status", {"status": str(status), "reason": reason})
+    return True
+
+
+def _requeue(session: Session, run: Run, reason: str) -> None:
+    repository.conditional_update(
+        session,
+        run.id,
+        {"status": run.status, "lease_token": run.lease_token},
+        {"status": RunStatus.queued, "lease_token": None, "lease_expires_at": None, "dispatched_at": utcnow()},
+    )
+    add_event(session, run.id, "status", {"status": "queued", "reason": reason})
+    enqueue(session, TRAIN_RUN, run.id)
+
+
+def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> list[str]:
+    """Recover runs whose worker died (lease expired) and queued runs whose message may be lost.
+
+    Idempotent and safe to run from several workers at once: each change is a conditional update.
+    """
+    now = utcnow()
+    touched: list[str] = []
+    for run in repository.expired_leases(session, now):
+        guard = {"status": RunStatus.running, "lease_token": run.lease_token}
+        if run.cancel_requested:
+            if repository.conditional_update(session, run.id, guard, {"status": RunStatus.cancelled, "finished_at": now, "lease_token": None}):
+                add_event(session, run.id, "status", {"status": "cancelled", "reason": "cancelled; its worker was lost"})
+        elif run.attempts >= max_attempts:
+            error = f"the worker was lost {run.attempts} times (max_attempts={max_attempts}); check the worker logs"
+            values = {"status": RunStatus.failed, "finished_at": now, "lease_token": None, "error": error}
+            if repository.conditional_update(session, run.id, guard, values):
+                add_event(session, run.id, "status", {"status": "failed", "reason": error})
+        else:
+            _requeue(session, run, f"its worker stopped renewing the lease ({run.worker}); resuming from the last checkpoint")
+        touched.append(run.id)
+    for run in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
+        repository.conditional_update(session, run.id, {"status": RunStatus.queued}, {"dispatched_at": now})
+        enqueue(session, TRAIN_RUN, run.id)
+        touched.append(run.id)
+    return touched
+
+
+def release(session: Session, lease: Lease, reason: str) -> bool:
+    """Hand a running job back to the queue (its worker is shutting down); it resumes from its checkpoint.
+
+    The interrupted execution does not count against max_attempts: nothing went wrong with the run.
+    """
+    run = repository.get(session, lease.run_id)
+    if run is None:
+        return False
+    values = {
+        "status": RunStatus.queued,
+        "lease_token": None,
+        "lease_expires_at": None,
+        "attempts": max(0, run.attempts - 1),
+        "dispatched_at": utcnow(),
+    }
+    if not _guarded(session, lease, values):
+        return False
+    add_event(session, lease.run_id, "status", {"status": "queued", "reason": reason})
+    enqueue(session, TRAIN_RUN, lease.run_id)
+    return True

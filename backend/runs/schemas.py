@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backend.core.pagination import Page
+
+RunStatusName = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+
+
+class RunProgress(BaseModel):
+    step: int
+    total_steps: int
+    epoch: float
+    loss: float | None
+
+
+class RunRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    name: str
+    status: RunStatusName
+    dataset_id: str
+    model: str
+    stage: str
+    method: str
+    spec: dict[str, Any] = Field(description="The spec as submitted, with its 'auto' values.")
+    resolved_spec: dict[str, Any] = Field(description="What the engine runs: every 'auto' resolved, with decisions.")
+    error: str | None
+    cancel_requested: bool
+    attempts: int = Field(description="Executions started (a worker lost mid-run causes a retry from the checkpoint).")
+    progress: RunProgress
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class RunList(Page[RunRead]):
+    pass
+
+
+class RunEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int = Field(description="Increasing within a run; pass the last one seen as `after`.")
+    run_id: str
+    kind: Literal["metric", "log", "status", "checkpoint"]
+    step: int | None
+    data: dict[str, Any]
+    created_at: datetime
+
+
+class RunEventList(BaseModel):
+    items: list[RunEventRead]
+    next_after: int | None = Field(description="Pass as `after` for the next page; null when there is nothing more yet.")
+
+
+def run_read(run: Any) -> RunRead:
+    return RunRead(
+        id=run.id,
+        name=run.name,
+        status=run.status,
+        dataset_id=run.dataset_id,
+        model=run.model_name,
+        stage=run.stage,
+        method=run.method,
+        spec=run.spec,
+        resolved_spec=run.resolved_spec,
+        error=run.error,
+        cancel_requested=run.cancel_requested,
+        attempts=run.attempts,
+        progress=RunProgress(step=run.step, total_steps=run.total_steps, epoch=run.epoch, loss=run.last_loss),
+        created_at=run.created_at,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+    )

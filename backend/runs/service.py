@@ -1,0 +1,95 @@
+"""Runs as users see them: submit, list, inspect, cancel, read events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from backend.catalog import service as catalog
+from backend.core.db import after_commit, utcnow
+from backend.core.errors import Conflict, InvalidInput, NotFound
+from backend.core.ids import new_id
+from backend.core.live import notify_run
+from backend.core.queue import TRAIN_RUN, enqueue
+from backend.core.storage import LocalStorage
+from backend.datasets import service as datasets
+from backend.models import Run, RunEvent, RunStatus, User
+from backend.runs import repository
+from backend.runs.resolve import resolve
+from specs.training import TrainingSpecCreate
+
+
+def add_event(session: Session, run_id: str, kind: str, data: dict[str, object], step: int | None = None) -> RunEvent:
+    event = repository.add_event(session, run_id, kind, dict(data), step)
+    after_commit(session, lambda: notify_run(run_id))
+    return event
+
+
+def create(session: Session, owner: User, storage: LocalStorage, body: TrainingSpecCreate) -> Run:
+    try:
+        dataset = datasets.get(session, owner, body.dataset_id)
+    except NotFound as exc:
+        raise InvalidInput(exc.detail, field="dataset_id") from None
+    model = catalog.get_by_name(session, body.model)
+    if not catalog.is_available(model):
+        raise InvalidInput(
+            f"Model {model.name!r} has no weights at {model.source}; run `make up` to generate the demo models.",
+            field="model",
+        )
+    resolved = resolve(body, dataset, model, str(storage.local_path(dataset.storage_key)))
+    run_id = new_id("run")
+    run = Run(
+        id=run_id,
+        owner_id=owner.id,
+        name=body.name or f"{model.name} on {dataset.name}",
+        status=RunStatus.queued,
+        dataset_id=dataset.id,
+        model_name=model.name,
+        stage=body.stage,
+        method=body.method,
+        spec=body.model_dump(mode="json"),
+        resolved_spec=resolved.model_dump(mode="json"),
+        total_steps=resolved.hyperparameters.max_steps,
+        dispatched_at=utcnow(),
+    )
+    session.add(run)
+    session.flush()
+    add_event(session, run_id, "status", {"status": "queued", "reason": "submitted"})
+    enqueue(session, TRAIN_RUN, run_id)
+    return run
+
+
+def get(session: Session, owner: User, run_id: str) -> Run:
+    run = repository.get_owned(session, run_id, owner.id)
+    if run is None:
+        raise NotFound(f"No run {run_id!r}.", field="run_id")
+    return run
+
+
+def list_page(
+    session: Session, owner: User, cursor: str | None, limit: int, status: str | None
+) -> tuple[Sequence[Run], str | None]:
+    rows = repository.list_owned(session, owner.id, cursor, limit + 1, status)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def cancel(session: Session, owner: User, run_id: str) -> Run:
+    """A queued run is cancelled at once; a running one stops cooperatively within one training step."""
+    run = get(session, owner, run_id)
+    if RunStatus(run.status).terminal:
+        raise Conflict(f"Run {run_id} already {run.status}; only queued or running runs can be cancelled.")
+    if repository.conditional_update(
+        session, run_id, {"status": RunStatus.queued}, {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True}
+    ):
+        add_event(session, run_id, "status", {"status": "cancelled", "reason": "cancelled by user before it started"})
+    elif repository.conditional_update(session, run_id, {"status": RunStatus.running}, {"cancel_requested": True}):
+        add_event(session, run_id, "log", {"level": "info", "message": "cancel requested; stopping after the current step"})
+    session.refresh(run)
+    return run
+
+
+def events_page(session: Session, owner: User, run_id: str, after: int, limit: int) -> tuple[Sequence[RunEvent], int | None]:
+    get(session, owner, run_id)
+    rows = repository.events_after(session, run_id, after, limit)
+    return rows, (rows[-1].id if len(rows) == limit else None)

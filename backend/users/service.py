@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from backend.core.errors import ServiceUnavailable
+from backend.core.ids import new_id
+from backend.models import User
+from backend.users import repository
+
+DEFAULT_EMAIL = "default@tunewright.local"
+
+
+def ensure_default_user(session: Session) -> User:
+    user = repository.get_by_email(session, DEFAULT_EMAIL)
+    if user is None:
+        user = User(id=new_id("usr"), email=DEFAULT_EMAIL, name="Default user")
+        session.add(user)
+        session.flush()
+    return user
+
+
+def get_default_user(session: Session) -> User:
+    user = repository.get_by_email(session, DEFAULT_EMAIL)
+    if user is None:
+        raise ServiceUnavailable("The workbench is not set up yet: run `make up` (or `python -m backend.cli setup`).")
+    return user

@@ -1,0 +1,50 @@
+"""Worker process life: start the lease reaper when the worker is ready, tell running jobs when it shuts down."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from celery.signals import worker_ready, worker_shutting_down
+
+from backend.core.db import session_scope
+from backend.core.settings import get_settings
+from backend.runs import lifecycle
+
+log = logging.getLogger(__name__)
+
+shutting_down = threading.Event()
+
+
+def reap_once() -> list[str]:
+    settings = get_settings()
+    with session_scope() as session:
+        return lifecycle.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+
+
+def _reaper_loop(stop: threading.Event, interval: float) -> None:
+    # Every worker reaps: each change is a conditional update, so concurrent reapers are harmless, and there is
+    # no separate beat process to keep alive.
+    while not stop.wait(interval):
+        try:
+            touched = reap_once()
+            if touched:
+                log.info("reaper recovered runs %s", touched)
+        except Exception:
+            log.exception("lease reaper pass failed; retrying")
+
+
+@worker_ready.connect
+def _start_reaper(**_: Any) -> None:
+    try:
+        reap_once()
+    except Exception:
+        log.exception("initial reaper pass failed")
+    interval = get_settings().reaper_interval_seconds
+    threading.Thread(target=_reaper_loop, args=(shutting_down, interval), name="lease-reaper", daemon=True).start()
+
+
+@worker_shutting_down.connect
+def _on_shutdown(**_: Any) -> None:
+    shutting_down.set()

@@ -1,0 +1,68 @@
+"""The training task: load the run by id → claim it → run the engine → record the outcome on the run.
+
+Safe to receive twice: a second delivery finds nothing to claim.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import traceback
+
+from backend.core.db import session_scope
+from backend.core.queue import TRAIN_RUN
+from backend.core.settings import get_settings
+from backend.core.storage import get_storage
+from backend.models import RunStatus
+from backend.runs import lifecycle
+from specs.training import ResolvedTrainingSpec
+from worker.celery_app import app
+from worker.engine.errors import EngineError
+from worker.engine.recipes.sft import run_sft
+from worker.engine.reporter import StopRequested
+from worker.signals import shutting_down
+from worker.tasks.reporting import RunReporter
+
+log = logging.getLogger(__name__)
+
+
+@app.task(name=TRAIN_RUN)
+def train_run(run_id: str) -> str:
+    settings = get_settings()
+    worker_name = f"{socket.gethostname()}:{app.conf.get('worker_name', 'worker')}"
+    with session_scope() as session:
+        lease = lifecycle.claim(session, run_id, worker_name, settings.lease_seconds)
+        if lease is None:
+            log.info("run %s: nothing to claim (already taken, finished or cancelled)", run_id)
+            return "not-claimed"
+        run = lifecycle.repository.get(session, run_id)
+        assert run is not None
+        spec = ResolvedTrainingSpec.model_validate(run.resolved_spec)
+
+    output_dir = get_storage().local_path(f"runs/{run_id}")
+    reporter = RunReporter(lease, settings, shutting_down)
+    outcome: tuple[RunStatus | None, str | None]
+    with reporter.heartbeating():
+        try:
+            run_sft(spec, output_dir, reporter)
+            outcome = (RunStatus.succeeded, None)
+        except StopRequested as stop:
+            outcome = {
+                "cancelled": (RunStatus.cancelled, "cancelled by user"),
+                "worker_shutdown": (None, "worker_shutdown"),
+            }.get(stop.reason, (None, stop.reason))
+        except EngineError as exc:  # bad data, divergence, impossible settings: the user's to fix
+            outcome = (RunStatus.failed, str(exc))
+        except Exception as exc:
+            log.exception("run %s crashed", run_id)
+            outcome = (RunStatus.failed, f"internal error: {type(exc).__name__}: {exc}")
+            reporter.log(traceback.format_exc(limit=8), level="error")
+
+    status, reason = outcome
+    with session_scope() as session:
+        if status is not None:
+            lifecycle.finish(session, lease, status, reason)
+        elif reason == "worker_shutdown":
+            lifecycle.release(session, lease, "its worker shut down; it resumes from the last checkpoint")
+        # lease_lost: the run belongs to another execution now; write nothing.
+    return str(status or reason)
