@@ -1,0 +1,75 @@
+"""A real worker process trains the tiny chat model through the whole stack: API → Redis → Celery → engine → DB."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from backend.core.queue import TRAIN_RUN, send_now
+from tests.support import event_kinds, wait_for
+
+
+def test_run_trains_reports_every_step_and_writes_checkpoints(
+    api: Any, start_worker: Any, submit: Any, wait_status: Any, all_events: Any
+) -> None:
+    worker = start_worker("trainer")
+    run = submit(max_steps=30, save_steps=10)
+    done = wait_status(run["id"], {"succeeded", "failed", "cancelled"})
+    assert done["status"] == "succeeded", (done["error"], worker.log()[-3000:])
+    assert done["attempts"] == 1 and done["progress"]["step"] == 30
+
+    events = all_events(run["id"])
+    metrics = [e["data"] for e in event_kinds(events, "metric")]
+    assert [m["step"] for m in metrics] == list(range(1, 31))
+    for m in metrics:
+        assert m["learning_rate"] > 0 and m["grad_norm"] >= 0 and m["tokens_per_second"] > 0 and m["total_steps"] == 30
+    first, last = statistics.mean(m["loss"] for m in metrics[:5]), statistics.mean(m["loss"] for m in metrics[-5:])
+    assert last < 0.8 * first, f"loss did not decrease: {first:.3f} -> {last:.3f}"
+    statuses = [e["data"]["status"] for e in event_kinds(events, "status")]
+    assert statuses == ["queued", "running", "succeeded"]
+    assert event_kinds(events, "log"), "the engine reports what it is doing"
+
+    checkpoints = api.get("/api/checkpoints", params={"run_id": run["id"]}).json()["items"]
+    assert sorted(c["step"] for c in checkpoints) == [10, 20, 30]
+    for checkpoint in checkpoints:
+        folder = Path(checkpoint["path"])
+        assert folder.is_dir() and not folder.name.startswith(".tmp")
+        assert (folder / "adapter_model.safetensors").is_file()
+        assert "loss" in checkpoint["metrics"]
+    assert {e["data"]["checkpoint_id"] for e in event_kinds(events, "checkpoint")} == {c["id"] for c in checkpoints}
+
+
+def test_a_redelivered_message_does_not_run_the_job_twice(
+    api: Any, start_worker: Any, submit: Any, wait_status: Any, all_events: Any
+) -> None:
+    start_worker("first")
+    start_worker("second")
+    run = submit(max_steps=15, save_steps=15)
+    for _ in range(3):  # as if the broker redelivered the message to both workers
+        send_now(TRAIN_RUN, run["id"])
+    done = wait_status(run["id"], {"succeeded", "failed"})
+    assert done["status"] == "succeeded" and done["attempts"] == 1
+    time.sleep(2)  # let every duplicate reach a worker
+    send_now(TRAIN_RUN, run["id"])
+    time.sleep(2)
+    events = all_events(run["id"])
+    assert [e["data"]["status"] for e in event_kinds(events, "status")] == ["queued", "running", "succeeded"]
+    assert [e["data"]["step"] for e in event_kinds(events, "metric")] == list(range(1, 16))
+    assert api.get(f"/api/runs/{run['id']}").json()["attempts"] == 1
+
+
+def test_cancel_stops_a_running_job_within_one_step(
+    api: Any, start_worker: Any, submit: Any, wait_status: Any, all_events: Any
+) -> None:
+    start_worker("canceller")
+    run = submit(max_steps=5000, save_steps=5000)
+    wait_for(lambda: api.get(f"/api/runs/{run['id']}").json()["progress"]["step"] >= 3, 120, what="training to start")
+    response = api.post(f"/api/runs/{run['id']}/cancel")
+    assert response.status_code == 200 and response.json()["cancel_requested"]
+    step_at_cancel = response.json()["progress"]["step"]
+    done = wait_status(run["id"], {"cancelled", "failed", "succeeded"}, timeout=60)
+    assert done["status"] == "cancelled"
+    metric_steps = [e["data"]["step"] for e in event_kinds(all_events(run["id"]), "metric")]
+    assert max(metric_steps) <= step_at_cancel + 1
