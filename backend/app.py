@@ -32,14 +32,19 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(path: str) -> FileResponse | JSONResponse:
         if path.startswith("api/"):
-            return JSONResponse({"error": "NotFound", "detail": "No such endpoint; see /docs for the API."}, status_code=404)
+            return JSONResponse(
+                {"error": "NotFound", "detail": "No such endpoint; see /docs for the API."}, status_code=404
+            )
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             return FileResponse(candidate)
         if index.is_file():
             return FileResponse(index)
         return JSONResponse(
-            {"error": "FrontendNotBuilt", "detail": "The web UI is not built; run `make up` (it builds frontend/dist)."},
+            {
+                "error": "FrontendNotBuilt",
+                "detail": "The web UI is not built; run `make up` (it builds frontend/dist).",
+            },
             status_code=503,
         )
 

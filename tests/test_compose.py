@@ -62,8 +62,11 @@ def test_environment_names_are_real_settings_and_valid_in_production() -> None:
     for key in env:
         if key.startswith("TUNEWRIGHT_"):
             assert key in fields, f"{key} is not a setting"
-    values = {k.removeprefix("TUNEWRIGHT_").lower(): re.sub(r"\$\{[^}]*:-([^}]*)\}", r"\1", str(v))
-              for k, v in env.items() if k.startswith("TUNEWRIGHT_")}
+    values = {
+        k.removeprefix("TUNEWRIGHT_").lower(): re.sub(r"\$\{[^}]*:-([^}]*)\}", r"\1", str(v))
+        for k, v in env.items()
+        if k.startswith("TUNEWRIGHT_")
+    }
     settings = Settings(**values)
     assert settings.env == "production" and settings.sqlalchemy_url.startswith("postgresql+psycopg://")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -73,7 +74,7 @@ def _body(code: str, detail: str, field: str | None = None, **extra: Any) -> dic
 _UNION_MEMBER = re.compile(r"^(float|int|str|bool|none|literal\[.*\]|list\[.*\]|dict\[.*\]|function-.*)$")
 
 
-def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+def _field_path(loc: Sequence[Any]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(p for p in parts if not _UNION_MEMBER.match(p))
 
@@ -104,7 +105,9 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
-    return JSONResponse(_body("InternalError", "Something went wrong on the server; it has been logged."), status_code=500)
+    return JSONResponse(
+        _body("InternalError", "Something went wrong on the server; it has been logged."), status_code=500
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

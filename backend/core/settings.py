@@ -16,7 +16,9 @@ class Settings(BaseSettings):
     env: Literal["development", "production"] = Field(
         default="development", description="`production` refuses embedded defaults that are unsafe to expose."
     )
-    data_dir: Path = Field(default=Path("./var"), description="Embedded database, Redis socket, artifacts and demo models.")
+    data_dir: Path = Field(
+        default=Path("./var"), description="Embedded database, Redis socket, artifacts and demo models."
+    )
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data folder.")
     redis_url: str | None = Field(
         default=None, description="Redis URL for the broker and live events; default the embedded Redis socket."
@@ -30,7 +32,9 @@ class Settings(BaseSettings):
         default=600, ge=1, description="A queued run whose message may have been lost is sent again after this long."
     )
     max_attempts: int = Field(default=3, ge=1, description="Executions a run may start before it is failed as unlucky.")
-    models_dir: Path | None = Field(default=None, description="Where the demo model family lives; default DATA_DIR/models.")
+    models_dir: Path | None = Field(
+        default=None, description="Where the demo model family lives; default DATA_DIR/models."
+    )
     frontend_dist: Path = Field(
         default=Path(__file__).resolve().parents[2] / "frontend" / "dist", description="Built frontend served at `/`."
     )

@@ -20,7 +20,7 @@ def upload(
     user: CurrentUser,
     storage: StorageDep,
     settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="JSONL: one {\"messages\": [{role, content}, ...]} object per line.")],
+    file: Annotated[UploadFile, File(description='JSONL: one {"messages": [{role, content}, ...]} object per line.')],
     name: Annotated[str | None, Form(max_length=200)] = None,
 ) -> DatasetRead:
     """Upload a chat dataset. It is validated record by record; on any problem nothing is stored."""
@@ -28,7 +28,13 @@ def upload(
     if declared > settings.max_upload_bytes + 64 * 1024:
         raise PayloadTooLarge(f"The upload is larger than the limit of {settings.max_upload_mb} MiB.", field="file")
     dataset = service.create_from_upload(
-        session, user, storage, filename=file.filename or "", stream=file.file, name=name, max_bytes=settings.max_upload_bytes
+        session,
+        user,
+        storage,
+        filename=file.filename or "",
+        stream=file.file,
+        name=name,
+        max_bytes=settings.max_upload_bytes,
     )
     return DatasetRead.model_validate(dataset)
 

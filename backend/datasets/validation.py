@@ -52,7 +52,9 @@ def _content_text(content: Any, where: str) -> str:
         texts = []
         for i, part in enumerate(content):
             if not isinstance(part, dict) or part.get("type") != "text":
-                raise RecordError(f"{where}[{i}]", "only text content parts ({'type': 'text', 'text': ...}) are supported")
+                raise RecordError(
+                    f"{where}[{i}]", "only text content parts ({'type': 'text', 'text': ...}) are supported"
+                )
             text = part.get("text", part.get("value"))
             if not isinstance(text, str):
                 raise RecordError(f"{where}[{i}].text", "a text part needs a string 'text'")
@@ -64,7 +66,7 @@ def _content_text(content: Any, where: str) -> str:
 def normalise_record(record: Any) -> dict[str, Any]:
     """Return the record in the internal conversation shape, or raise RecordError naming the field."""
     if not isinstance(record, dict):
-        raise RecordError("", "each line must be a JSON object like {\"messages\": [...]}")
+        raise RecordError("", 'each line must be a JSON object like {"messages": [...]}')
     messages = record.get("messages")
     if messages is None:
         raise RecordError("messages", "missing; each record needs a 'messages' list of {role, content}")
@@ -94,8 +96,7 @@ def normalise_record(record: Any) -> dict[str, Any]:
 
 
 def _lines(stream: BinaryIO) -> Iterable[tuple[int, bytes]]:
-    for number, raw in enumerate(stream, start=1):
-        yield number, raw
+    yield from enumerate(stream, start=1)
 
 
 def validate_jsonl(stream: BinaryIO, filename: str, out_path: Path, max_bytes: int) -> ValidationResult:
@@ -128,7 +129,9 @@ def validate_jsonl(stream: BinaryIO, filename: str, out_path: Path, max_bytes: i
             try:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
-                problem(number, "", f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object")
+                problem(
+                    number, "", f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
+                )
                 continue
             try:
                 normalised = normalise_record(record)

@@ -21,4 +21,6 @@ class Health(BaseModel):
 def get() -> Health:
     """Liveness and readiness: the database and the broker answer."""
     database, broker = service.database_ok(), service.broker_ok()
-    return Health(status="ok" if database and broker else "degraded", database=database, broker=broker, version=service.VERSION)
+    return Health(
+        status="ok" if database and broker else "degraded", database=database, broker=broker, version=service.VERSION
+    )

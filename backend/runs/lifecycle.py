@@ -54,6 +54,12 @@ def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lea
     return Lease(run_id, token)
 
 
+def resolved_spec(session: Session, lease: Lease) -> dict[str, Any]:
+    run = repository.get(session, lease.run_id)
+    assert run is not None, "a claimed run exists"
+    return run.resolved_spec
+
+
 def _guarded(session: Session, lease: Lease, values: dict[str, Any]) -> bool:
     return repository.conditional_update(
         session, lease.run_id, {"lease_token": lease.token, "status": RunStatus.running}, values
@@ -132,15 +138,21 @@ def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> 
     for run in repository.expired_leases(session, now):
         guard = {"status": RunStatus.running, "lease_token": run.lease_token}
         if run.cancel_requested:
-            if repository.conditional_update(session, run.id, guard, {"status": RunStatus.cancelled, "finished_at": now, "lease_token": None}):
-                add_event(session, run.id, "status", {"status": "cancelled", "reason": "cancelled; its worker was lost"})
+            if repository.conditional_update(
+                session, run.id, guard, {"status": RunStatus.cancelled, "finished_at": now, "lease_token": None}
+            ):
+                add_event(
+                    session, run.id, "status", {"status": "cancelled", "reason": "cancelled; its worker was lost"}
+                )
         elif run.attempts >= max_attempts:
             error = f"the worker was lost {run.attempts} times (max_attempts={max_attempts}); check the worker logs"
             values = {"status": RunStatus.failed, "finished_at": now, "lease_token": None, "error": error}
             if repository.conditional_update(session, run.id, guard, values):
                 add_event(session, run.id, "status", {"status": "failed", "reason": error})
         else:
-            _requeue(session, run, f"its worker stopped renewing the lease ({run.worker}); resuming from the last checkpoint")
+            _requeue(
+                session, run, f"its worker stopped renewing the lease ({run.worker}); resuming from the last checkpoint"
+            )
         touched.append(run.id)
     for run in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
         repository.conditional_update(session, run.id, {"status": RunStatus.queued}, {"dispatched_at": now})

@@ -21,7 +21,9 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
 
     if hp.max_seq_length == "auto":
         max_seq_length = min(context, MAX_AUTO_SEQ_LEN)
-        decisions.append(f"max_seq_length = {max_seq_length}: the model's context ({context}) capped at {MAX_AUTO_SEQ_LEN}.")
+        decisions.append(
+            f"max_seq_length = {max_seq_length}: the model's context ({context}) capped at {MAX_AUTO_SEQ_LEN}."
+        )
     else:
         if hp.max_seq_length > context:
             raise InvalidInput(
@@ -72,7 +74,9 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
         save_steps = hp.save_steps
 
     if hp.epochs > EPOCH_WARNING:
-        decisions.append(f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better.")
+        decisions.append(
+            f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better."
+        )
     if body.hyperparameters.target_modules == "all-linear":
         decisions.append("target_modules = all-linear: LoRA on every linear layer except the output head.")
 
@@ -89,9 +93,7 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
         dataset_path=dataset_path,
         dataset_records=dataset.record_count,
         hyperparameters=ResolvedHyperparameters(
-            **hp.model_dump(
-                exclude={"max_steps", "learning_rate", "max_seq_length", "lora_alpha", "save_steps"}
-            ),
+            **hp.model_dump(exclude={"max_steps", "learning_rate", "max_seq_length", "lora_alpha", "save_steps"}),
             max_steps=max_steps,
             learning_rate=learning_rate,
             max_seq_length=max_seq_length,

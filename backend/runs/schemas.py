@@ -55,7 +55,9 @@ class RunEventRead(BaseModel):
 
 class RunEventList(BaseModel):
     items: list[RunEventRead]
-    next_after: int | None = Field(description="Pass as `after` for the next page; null when there is nothing more yet.")
+    next_after: int | None = Field(
+        description="Pass as `after` for the next page; null when there is nothing more yet."
+    )
 
 
 def run_read(run: Any) -> RunRead:

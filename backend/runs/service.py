@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,9 @@ from backend.runs.resolve import resolve
 from specs.training import TrainingSpecCreate
 
 
-def add_event(session: Session, run_id: str, kind: str, data: dict[str, object], step: int | None = None) -> RunEvent:
+def add_event(
+    session: Session, run_id: str, kind: str, data: Mapping[str, object], step: int | None = None
+) -> RunEvent:
     event = repository.add_event(session, run_id, kind, dict(data), step)
     after_commit(session, lambda: notify_run(run_id))
     return event
@@ -80,16 +82,23 @@ def cancel(session: Session, owner: User, run_id: str) -> Run:
     if RunStatus(run.status).terminal:
         raise Conflict(f"Run {run_id} already {run.status}; only queued or running runs can be cancelled.")
     if repository.conditional_update(
-        session, run_id, {"status": RunStatus.queued}, {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True}
+        session,
+        run_id,
+        {"status": RunStatus.queued},
+        {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True},
     ):
         add_event(session, run_id, "status", {"status": "cancelled", "reason": "cancelled by user before it started"})
     elif repository.conditional_update(session, run_id, {"status": RunStatus.running}, {"cancel_requested": True}):
-        add_event(session, run_id, "log", {"level": "info", "message": "cancel requested; stopping after the current step"})
+        add_event(
+            session, run_id, "log", {"level": "info", "message": "cancel requested; stopping after the current step"}
+        )
     session.refresh(run)
     return run
 
 
-def events_page(session: Session, owner: User, run_id: str, after: int, limit: int) -> tuple[Sequence[RunEvent], int | None]:
+def events_page(
+    session: Session, owner: User, run_id: str, after: int, limit: int
+) -> tuple[Sequence[RunEvent], int | None]:
     get(session, owner, run_id)
     rows = repository.events_after(session, run_id, after, limit)
     return rows, (rows[-1].id if len(rows) == limit else None)

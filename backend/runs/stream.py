@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 import redis
+from redis.asyncio.client import PubSub
 from starlette.concurrency import run_in_threadpool
 
 from backend.core.db import session_scope
@@ -32,10 +33,10 @@ def _fetch(run_id: str, after: int) -> tuple[list[RunEventRead], str | None]:
 async def run_events(run_id: str, after: int) -> AsyncIterator[RunEventRead | str]:
     """Yield the run's events after `after`, then live ones; yields the final status string when the run ends."""
     client = async_client()
-    pubsub = client.pubsub()
+    pubsub: PubSub | None = client.pubsub()
     try:
         try:
-            await pubsub.subscribe(run_channel(run_id))
+            await pubsub.subscribe(run_channel(run_id))  # type: ignore[union-attr]
         except redis.RedisError as exc:  # still correct without Redis, only slower
             log.warning("live events unavailable, polling: %s", exc)
             pubsub = None
@@ -57,6 +58,6 @@ async def run_events(run_id: str, after: int) -> AsyncIterator[RunEventRead | st
     finally:
         if pubsub is not None:
             with contextlib.suppress(Exception):
-                await pubsub.aclose()
+                await pubsub.aclose()  # type: ignore[no-untyped-call]
         with contextlib.suppress(Exception):
             await client.aclose()

@@ -16,9 +16,10 @@ def test_killed_worker_run_resumes_from_its_checkpoint_on_a_new_worker(
 
     def checkpointed_and_moving() -> bool:
         events = all_events(run["id"])
-        return bool(event_kinds(events, "checkpoint")) and max(
-            (e["data"]["step"] for e in event_kinds(events, "metric")), default=0
-        ) > 12
+        return (
+            bool(event_kinds(events, "checkpoint"))
+            and max((e["data"]["step"] for e in event_kinds(events, "metric")), default=0) > 12
+        )
 
     wait_for(checkpointed_and_moving, 180, interval=0.1, what="a checkpoint and a few more steps")
     doomed.kill()
@@ -42,5 +43,7 @@ def test_killed_worker_run_resumes_from_its_checkpoint_on_a_new_worker(
     last_checkpoint_before = max(e["step"] for e in event_kinds(events, "checkpoint") if e["id"] < requeued_id)
     assert second_execution[0]["data"]["step"] == last_checkpoint_before + 1, "resumed right after the checkpoint"
     assert [e["data"]["step"] for e in second_execution] == list(range(last_checkpoint_before + 1, 61))
-    resumed = [e for e in event_kinds(events, "log") if e["id"] > requeued_id and "resum" in e["data"]["message"].lower()]
+    resumed = [
+        e for e in event_kinds(events, "log") if e["id"] > requeued_id and "resum" in e["data"]["message"].lower()
+    ]
     assert resumed, "the engine says it resumed"

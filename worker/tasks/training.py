@@ -35,9 +35,7 @@ def train_run(run_id: str) -> str:
         if lease is None:
             log.info("run %s: nothing to claim (already taken, finished or cancelled)", run_id)
             return "not-claimed"
-        run = lifecycle.repository.get(session, run_id)
-        assert run is not None
-        spec = ResolvedTrainingSpec.model_validate(run.resolved_spec)
+        spec = ResolvedTrainingSpec.model_validate(lifecycle.resolved_spec(session, lease))
 
     output_dir = get_storage().local_path(f"runs/{run_id}")
     reporter = RunReporter(lease, settings, shutting_down)

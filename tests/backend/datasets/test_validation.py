@@ -18,9 +18,14 @@ def _validate(tmp_path: Path, content: bytes, max_bytes: int = 10_000_000):  # t
 def test_good_records_are_normalised_and_counted(tmp_path: Path) -> None:
     lines = [
         {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]},
-        {"messages": [{"role": "user", "content": [{"type": "text", "text": "a"}, {"type": "text", "value": "b"}]},
-                      {"role": "assistant", "content": "c", "weight": 0}, {"role": "user", "content": "d"},
-                      {"role": "assistant", "content": "e"}]},
+        {
+            "messages": [
+                {"role": "user", "content": [{"type": "text", "text": "a"}, {"type": "text", "value": "b"}]},
+                {"role": "assistant", "content": "c", "weight": 0},
+                {"role": "user", "content": "d"},
+                {"role": "assistant", "content": "e"},
+            ]
+        },
     ]
     result, out = _validate(tmp_path, b"\xef\xbb\xbf" + "\n".join(json.dumps(x) for x in lines).encode() + b"\n\n")
     assert result.problems == []
@@ -41,8 +46,11 @@ def test_good_records_are_normalised_and_counted(tmp_path: Path) -> None:
         (b'{"messages": [{"role": "bot", "content": "x"}]}', "messages[0].role", "'bot' is not one of"),
         (b'{"messages": [{"role": "user"}]}', "messages[0].content", "missing"),
         (b'{"messages": [{"role": "user", "content": "only a question"}]}', "messages", "at least one assistant"),
-        (b'{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "weight": 2}]}',
-         "messages[1].weight", "0 or 1"),
+        (
+            b'{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "weight": 2}]}',
+            "messages[1].weight",
+            "0 or 1",
+        ),
         (b'{"messages": [{"role": "user", "content": [{"type": "image_url"}]}]}', "messages[0].content[0]", "text"),
     ],
 )

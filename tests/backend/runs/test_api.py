@@ -11,7 +11,9 @@ def _create(api: Any, dataset: dict[str, Any], **overrides: Any) -> Any:
     return api.post("/api/runs", json=body)
 
 
-def test_create_resolves_auto_and_enqueues_after_commit(api: Any, dataset: dict[str, Any], queued_messages: Any) -> None:
+def test_create_resolves_auto_and_enqueues_after_commit(
+    api: Any, dataset: dict[str, Any], queued_messages: Any
+) -> None:
     response = _create(api, dataset, hyperparameters={"epochs": 2, "batch_size": 8, "lora_r": 4})
     assert response.status_code == 201, response.text
     run = response.json()
