@@ -1,0 +1,10 @@
+// Query keys in one place so invalidation after a mutation or a live event hits the right caches.
+export const queryKeys = {
+  datasets: ["datasets"] as const,
+  dataset: (id: string) => ["datasets", id] as const,
+  datasetRecords: (id: string) => ["datasets", id, "records"] as const,
+  models: ["models"] as const,
+  runs: ["runs"] as const,
+  run: (id: string) => ["runs", id] as const,
+  checkpoints: (runId?: string) => (runId ? (["checkpoints", { runId }] as const) : (["checkpoints"] as const)),
+};

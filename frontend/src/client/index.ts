@@ -1,0 +1,26 @@
+// The one typed door to the backend: openapi-fetch over the generated `paths` types.
+// Hand-written wrapper; the types in schema.d.ts are generated (`npm run generate-client`).
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export type { components, paths } from "./schema";
+
+type Schemas = components["schemas"];
+export type Dataset = Schemas["DatasetRead"];
+export type DatasetRecord = Schemas["DatasetRecord"];
+export type DatasetRecords = Schemas["DatasetRecords"];
+export type Run = Schemas["RunRead"];
+export type RunStatus = Run["status"];
+export type RunEvent = Schemas["RunEventRead"];
+export type Checkpoint = Schemas["CheckpointRead"];
+export type CatalogModel = Schemas["ModelRead"];
+export type TrainingSpecCreate = Schemas["TrainingSpecCreate"];
+export type Hyperparameters = Schemas["Hyperparameters"];
+export type ErrorBody = Schemas["ErrorBody"];
+
+/** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
+export const api = createClient<paths>({
+  baseUrl: typeof window === "undefined" ? "" : window.location.origin,
+  // Looked up per request (not captured once) so tests can stub `fetch`.
+  fetch: (request) => globalThis.fetch(request),
+});

@@ -1,0 +1,1270 @@
+// GENERATED from frontend/openapi.json by `npm run generate-client`. Do not edit by hand.
+
+export interface paths {
+    "/api/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description Checkpoints of your runs, newest first; `run_id` narrows to one run.
+         */
+        get: operations["checkpoints-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: operations["datasets-list"];
+        put?: never;
+        /**
+         * Upload
+         * @description Upload a chat dataset. It is validated record by record; on any problem nothing is stored.
+         */
+        post: operations["datasets-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["datasets-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records */
+        get: operations["datasets-records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description Liveness and readiness: the database and the broker answer.
+         */
+        get: operations["health-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The model catalog: every family's base and chat variants.
+         */
+        get: operations["models-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: operations["runs-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Submit a training run. 'auto' settings are resolved now; the resolved spec and its reasons are returned.
+         */
+        post: operations["runs-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["runs-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel a queued run at once, or ask a running one to stop after its current step.
+         */
+        post: operations["runs-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events
+         * @description The run's history: metrics, log lines, status changes and checkpoints, oldest first.
+         */
+        get: operations["runs-events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream
+         * @description Live events as Server-Sent Events (`event: run_event`, `id` = event id), then `event: end` with the
+         *     final status. Reconnecting with `Last-Event-ID` resumes without gaps.
+         */
+        get: operations["runs-stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Body_datasets-upload */
+        "Body_datasets-upload": {
+            /**
+             * File
+             * @description JSONL: one {"messages": [{role, content}, ...]} object per line.
+             */
+            file: string;
+            /** Name */
+            name?: string | null;
+        };
+        /** CheckpointList */
+        CheckpointList: {
+            /** Items */
+            items: components["schemas"]["CheckpointRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** CheckpointRead */
+        CheckpointRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Metrics */
+            metrics: {
+                [key: string]: number;
+            };
+            /** Path */
+            path: string;
+            /** Run Id */
+            run_id: string;
+            /** Step */
+            step: number;
+        };
+        /** DatasetList */
+        DatasetList: {
+            /** Items */
+            items: components["schemas"]["DatasetRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** DatasetRead */
+        DatasetRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Filename
+             * @description The uploaded file's name, for display only.
+             */
+            filename: string;
+            /**
+             * Format
+             * @description Detected format; `messages` is OpenAI chat JSONL.
+             * @constant
+             */
+            format: "messages";
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Record Count */
+            record_count: number;
+            /**
+             * Sha256
+             * @description Hash of the normalised records: the dataset version's identity.
+             */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
+        /** DatasetRecord */
+        DatasetRecord: {
+            /**
+             * Index
+             * @description 0-based position of the record in the dataset.
+             */
+            index: number;
+            /** Record */
+            record: {
+                [key: string]: unknown;
+            };
+        };
+        /** DatasetRecords */
+        DatasetRecords: {
+            /** Items */
+            items: components["schemas"]["DatasetRecord"][];
+            /** Next Offset */
+            next_offset: number | null;
+            /** Total */
+            total: number;
+        };
+        /** ErrorBody */
+        ErrorBody: {
+            /** Detail */
+            detail: string;
+            /** Error */
+            error: string;
+            /** Field */
+            field?: string | null;
+        };
+        /** Health */
+        Health: {
+            /** Broker */
+            broker: boolean;
+            /** Database */
+            database: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** Version */
+            version: string;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * Hyperparameters
+         * @description Training settings as submitted. `"auto"` is resolved at submission and the resolved value is stored.
+         */
+        Hyperparameters: {
+            /**
+             * Batch Size
+             * @description Examples per optimizer step on one device (before accumulation).
+             * @default 8
+             */
+            batch_size?: number;
+            /**
+             * Epochs
+             * @description Passes over the training data (SFT: more than 3 risks overfitting).
+             * @default 3
+             */
+            epochs?: number;
+            /**
+             * Gradient Accumulation Steps
+             * @description Micro-batches summed per optimizer step.
+             * @default 1
+             */
+            gradient_accumulation_steps?: number;
+            /**
+             * Learning Rate
+             * @description Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).
+             * @default auto
+             */
+            learning_rate?: number | "auto";
+            /**
+             * Lora Alpha
+             * @description LoRA scaling numerator; 'auto' = 2 × lora_r.
+             * @default auto
+             */
+            lora_alpha?: number | "auto";
+            /**
+             * Lora Dropout
+             * @description Dropout on the LoRA path.
+             * @default 0
+             */
+            lora_dropout?: number;
+            /**
+             * Lora R
+             * @description LoRA rank.
+             * @default 8
+             */
+            lora_r?: number;
+            /**
+             * Lr Scheduler
+             * @description Learning-rate schedule after warm-up.
+             * @default cosine
+             * @enum {string}
+             */
+            lr_scheduler?: "cosine" | "linear" | "constant";
+            /**
+             * Max Grad Norm
+             * @description Gradients are clipped to this global norm.
+             * @default 1
+             */
+            max_grad_norm?: number;
+            /**
+             * Max Seq Length
+             * @description Tokens per example; longer examples are truncated. 'auto' = min(model context, 1024).
+             * @default auto
+             */
+            max_seq_length?: number | "auto";
+            /**
+             * Max Steps
+             * @description Stop after this many optimizer steps; 'auto' derives it from epochs and data size.
+             * @default auto
+             */
+            max_steps?: number | "auto";
+            /**
+             * Save Steps
+             * @description Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.
+             * @default auto
+             */
+            save_steps?: number | "auto";
+            /**
+             * Seed
+             * @description Seed for data order, initialisation of adapters and dropout.
+             * @default 42
+             */
+            seed?: number;
+            /**
+             * Target Modules
+             * @description Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.
+             * @default all-linear
+             */
+            target_modules?: string[] | "all-linear";
+            /**
+             * Warmup Ratio
+             * @description Fraction of steps spent warming the learning rate up linearly.
+             * @default 0.03
+             */
+            warmup_ratio?: number;
+            /**
+             * Weight Decay
+             * @description AdamW weight decay.
+             * @default 0
+             */
+            weight_decay?: number;
+        };
+        /** ModelList */
+        ModelList: {
+            /** Items */
+            items: components["schemas"]["ModelRead"][];
+        };
+        /** ModelRead */
+        ModelRead: {
+            /**
+             * Available
+             * @description False when a local model folder is missing (run `make up` to generate it).
+             */
+            available: boolean;
+            /** Context Length */
+            context_length: number | null;
+            /** Default System Prompt */
+            default_system_prompt: string | null;
+            /** Description */
+            description: string;
+            /** Family */
+            family: string;
+            /** Id */
+            id: string;
+            /** License */
+            license: string;
+            /**
+             * Name
+             * @description Catalog name used in run specs, e.g. `tiny-chat`.
+             */
+            name: string;
+            /** Parameter Count */
+            parameter_count: number | null;
+            /**
+             * Recommended
+             * @description Hyperparameters the family recommends; used for 'auto'.
+             */
+            recommended: {
+                [key: string]: unknown;
+            };
+            /**
+             * Source
+             * @description Local folder or Hugging Face hub id.
+             */
+            source: string;
+            /**
+             * Variant
+             * @enum {string}
+             */
+            variant: "base" | "chat";
+        };
+        /** RunEventList */
+        RunEventList: {
+            /** Items */
+            items: components["schemas"]["RunEventRead"][];
+            /**
+             * Next After
+             * @description Pass as `after` for the next page; null when there is nothing more yet.
+             */
+            next_after: number | null;
+        };
+        /** RunEventRead */
+        RunEventRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * @description Increasing within a run; pass the last one seen as `after`.
+             */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "metric" | "log" | "status" | "checkpoint";
+            /** Run Id */
+            run_id: string;
+            /** Step */
+            step: number | null;
+        };
+        /** RunList */
+        RunList: {
+            /** Items */
+            items: components["schemas"]["RunRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** RunProgress */
+        RunProgress: {
+            /** Epoch */
+            epoch: number;
+            /** Loss */
+            loss: number | null;
+            /** Step */
+            step: number;
+            /** Total Steps */
+            total_steps: number;
+        };
+        /** RunRead */
+        RunRead: {
+            /**
+             * Attempts
+             * @description Executions started (a worker lost mid-run causes a retry from the checkpoint).
+             */
+            attempts: number;
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Method */
+            method: string;
+            /** Model */
+            model: string;
+            /** Name */
+            name: string;
+            progress: components["schemas"]["RunProgress"];
+            /**
+             * Resolved Spec
+             * @description What the engine runs: every 'auto' resolved, with decisions.
+             */
+            resolved_spec: {
+                [key: string]: unknown;
+            };
+            /**
+             * Spec
+             * @description The spec as submitted, with its 'auto' values.
+             */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** Stage */
+            stage: string;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        };
+        /**
+         * TrainingSpecCreate
+         * @description What a user submits to start a run.
+         */
+        TrainingSpecCreate: {
+            /**
+             * Dataset Id
+             * @description Id of the training dataset (`ds_…`).
+             */
+            dataset_id: string;
+            hyperparameters?: components["schemas"]["Hyperparameters"];
+            /**
+             * Loss On
+             * @description Which tokens carry loss: assistant turns only (default) or the whole conversation.
+             * @default assistant
+             * @enum {string}
+             */
+            loss_on: "assistant" | "all";
+            /**
+             * Method
+             * @description How weights are trained. LoRA adapters on a frozen model.
+             * @default lora
+             * @constant
+             */
+            method: "lora";
+            /**
+             * Model
+             * @description Catalog name of the model to fine-tune, e.g. `tiny-chat`.
+             */
+            model: string;
+            /**
+             * Name
+             * @description A label for the run; generated when absent.
+             */
+            name?: string | null;
+            /**
+             * Stage
+             * @description Training stage. Supervised fine-tuning on conversations.
+             * @default sft
+             * @constant
+             */
+            stage: "sft";
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "checkpoints-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                run_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "datasets-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "datasets-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_datasets-upload"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "datasets-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "datasets-records": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetRecords"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "health-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    "models-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+        };
+    };
+    "runs-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingSpecCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-events": {
+        parameters: {
+            query?: {
+                /** @description Return events with a larger id. */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunEventList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-stream": {
+        parameters: {
+            query?: {
+                after?: number;
+            };
+            header?: {
+                "last-event-id"?: number | null;
+            };
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,170 @@
+// GENERATED from frontend/openapi.json by `npm run generate-client`. Do not edit by hand.
+
+export interface SpecField {
+  description: string;
+  allowsAuto: boolean;
+  default?: unknown;
+  type?: 'number' | 'integer';
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  enum?: readonly string[];
+}
+
+export const specFields = {
+  "spec": {
+    "dataset_id": {
+      "description": "Id of the training dataset (`ds_…`).",
+      "allowsAuto": false
+    },
+    "hyperparameters": {
+      "description": "",
+      "allowsAuto": false
+    },
+    "loss_on": {
+      "description": "Which tokens carry loss: assistant turns only (default) or the whole conversation.",
+      "allowsAuto": false,
+      "default": "assistant",
+      "enum": [
+        "assistant",
+        "all"
+      ]
+    },
+    "method": {
+      "description": "How weights are trained. LoRA adapters on a frozen model.",
+      "allowsAuto": false,
+      "default": "lora"
+    },
+    "model": {
+      "description": "Catalog name of the model to fine-tune, e.g. `tiny-chat`.",
+      "allowsAuto": false
+    },
+    "name": {
+      "description": "A label for the run; generated when absent.",
+      "allowsAuto": false
+    },
+    "stage": {
+      "description": "Training stage. Supervised fine-tuning on conversations.",
+      "allowsAuto": false,
+      "default": "sft"
+    }
+  },
+  "hyperparameters": {
+    "batch_size": {
+      "description": "Examples per optimizer step on one device (before accumulation).",
+      "allowsAuto": false,
+      "default": 8,
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 4096
+    },
+    "epochs": {
+      "description": "Passes over the training data (SFT: more than 3 risks overfitting).",
+      "allowsAuto": false,
+      "default": 3,
+      "type": "number",
+      "maximum": 100,
+      "exclusiveMinimum": 0
+    },
+    "gradient_accumulation_steps": {
+      "description": "Micro-batches summed per optimizer step.",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1024
+    },
+    "learning_rate": {
+      "description": "Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "number"
+    },
+    "lora_alpha": {
+      "description": "LoRA scaling numerator; 'auto' = 2 × lora_r.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "number"
+    },
+    "lora_dropout": {
+      "description": "Dropout on the LoRA path.",
+      "allowsAuto": false,
+      "default": 0,
+      "type": "number",
+      "minimum": 0,
+      "exclusiveMaximum": 1
+    },
+    "lora_r": {
+      "description": "LoRA rank.",
+      "allowsAuto": false,
+      "default": 8,
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1024
+    },
+    "lr_scheduler": {
+      "description": "Learning-rate schedule after warm-up.",
+      "allowsAuto": false,
+      "default": "cosine",
+      "enum": [
+        "cosine",
+        "linear",
+        "constant"
+      ]
+    },
+    "max_grad_norm": {
+      "description": "Gradients are clipped to this global norm.",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "number",
+      "exclusiveMinimum": 0
+    },
+    "max_seq_length": {
+      "description": "Tokens per example; longer examples are truncated. 'auto' = min(model context, 1024).",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer"
+    },
+    "max_steps": {
+      "description": "Stop after this many optimizer steps; 'auto' derives it from epochs and data size.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer"
+    },
+    "save_steps": {
+      "description": "Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer"
+    },
+    "seed": {
+      "description": "Seed for data order, initialisation of adapters and dropout.",
+      "allowsAuto": false,
+      "default": 42,
+      "type": "integer",
+      "minimum": 0
+    },
+    "target_modules": {
+      "description": "Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.",
+      "allowsAuto": false,
+      "default": "all-linear"
+    },
+    "warmup_ratio": {
+      "description": "Fraction of steps spent warming the learning rate up linearly.",
+      "allowsAuto": false,
+      "default": 0.03,
+      "type": "number",
+      "minimum": 0,
+      "maximum": 0.5
+    },
+    "weight_decay": {
+      "description": "AdamW weight decay.",
+      "allowsAuto": false,
+      "default": 0,
+      "type": "number",
+      "minimum": 0,
+      "maximum": 1
+    }
+  }
+} as const satisfies Record<string, Record<string, SpecField>>;

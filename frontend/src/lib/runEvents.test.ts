@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { RunEvent } from "../client";
+import { applyEvents, endRun, initialRunLiveState, MAX_LOG_LINES } from "./runEvents";
+
+let nextId = 1;
+function ev(kind: RunEvent["kind"], data: Record<string, unknown>, step: number | null = null, id = nextId++): RunEvent {
+  return { id, run_id: "run_1", kind, step, data, created_at: "2026-01-01T12:00:00Z" };
+}
+const metric = (step: number, loss: number, lr = 1e-3, id?: number) =>
+  ev("metric", { step, epoch: step / 10, loss, learning_rate: lr, grad_norm: 1, tokens_per_second: 100, total_steps: 10 }, step, id);
+
+describe("applyEvents", () => {
+  it("accumulates the loss and learning-rate series and the progress from metric events", () => {
+    const s = applyEvents(initialRunLiveState, [metric(1, 2.5, 1e-4), metric(2, 2.0, 2e-4), metric(3, 1.5, 1.5e-4)]);
+    expect(s.steps).toEqual([1, 2, 3]);
+    expect(s.losses).toEqual([2.5, 2.0, 1.5]);
+    expect(s.lrSteps).toEqual([1, 2, 3]);
+    expect(s.learningRates).toEqual([1e-4, 2e-4, 1.5e-4]);
+    expect(s.progress).toEqual({ step: 3, totalSteps: 10, epoch: 0.3, loss: 1.5 });
+    expect(s.lines).toHaveLength(0); // metrics are charted, not logged
+  });
+
+  it("turns log, status and checkpoint events into log lines, in id order", () => {
+    const status = ev("status", { status: "running", worker: "gpu0", attempt: 1 }, null, 101);
+    const log = ev("log", { level: "warning", message: "3 records truncated" }, null, 102);
+    const ckpt = ev("checkpoint", { checkpoint_id: "ckpt_1", path: "/a/checkpoint-5", loss: 1.23456 }, 5, 103);
+    const s = applyEvents({ ...initialRunLiveState, lastId: 100 }, [ckpt, status, log]);
+    expect(s.lines.map((l) => l.text)).toEqual([
+      "status → running (attempt 1, gpu0)",
+      "3 records truncated",
+      "checkpoint saved at step 5, loss 1.2346 → /a/checkpoint-5",
+    ]);
+    expect(s.lines[1].level).toBe("warning");
+    expect(s.status).toBe("running");
+    expect(s.checkpoints).toBe(1);
+    expect(s.lastId).toBe(103);
+  });
+
+  it("ignores events it has already seen (a reconnect replays from Last-Event-ID)", () => {
+    const first = [metric(1, 2, 1e-3, 201), metric(2, 1.8, 1e-3, 202)];
+    const s1 = applyEvents({ ...initialRunLiveState, lastId: 200 }, first);
+    const s2 = applyEvents(s1, [metric(2, 1.8, 1e-3, 202), metric(3, 1.6, 1e-3, 203)]);
+    expect(s2.steps).toEqual([1, 2, 3]);
+    expect(applyEvents(s2, [metric(3, 1.6, 1e-3, 203)])).toBe(s2);
+  });
+
+  it("does not mutate the previous state", () => {
+    const s1 = applyEvents(initialRunLiveState, [metric(1, 2, 1e-3, 301)]);
+    const before = s1.steps.slice();
+    applyEvents(s1, [metric(2, 1, 1e-3, 302)]);
+    expect(s1.steps).toEqual(before);
+  });
+
+  it("restarts the curve where a resumed run repeats steps", () => {
+    const s = applyEvents(initialRunLiveState, [
+      metric(1, 3, 1e-3, 401),
+      metric(2, 2.5, 1e-3, 402),
+      metric(3, 2.2, 1e-3, 403),
+      metric(2, 2.4, 1e-3, 404), // resumed from the step-1 checkpoint
+      metric(3, 2.1, 1e-3, 405),
+    ]);
+    expect(s.steps).toEqual([1, 2, 3]);
+    expect(s.losses).toEqual([3, 2.4, 2.1]);
+  });
+
+  it("skips metrics without a finite loss but still records progress", () => {
+    const s = applyEvents(initialRunLiveState, [ev("metric", { step: 1, loss: null, total_steps: 4 }, 1, 501)]);
+    expect(s.steps).toEqual([]);
+    expect(s.progress?.step).toBe(1);
+    expect(s.progress?.totalSteps).toBe(4);
+  });
+
+  it("keeps at most MAX_LOG_LINES lines, dropping the oldest", () => {
+    const logs = Array.from({ length: MAX_LOG_LINES + 5 }, (_, i) => ev("log", { message: `line ${i}` }, null, 1000 + i));
+    const s = applyEvents(initialRunLiveState, logs);
+    expect(s.lines).toHaveLength(MAX_LOG_LINES);
+    expect(s.lines[0].text).toBe("line 5");
+    expect(s.lines.at(-1)?.text).toBe(`line ${MAX_LOG_LINES + 4}`);
+  });
+});
+
+describe("endRun", () => {
+  it("marks the stream ended with the final status", () => {
+    const s = endRun({ ...initialRunLiveState, status: "running" }, "succeeded");
+    expect(s.ended).toBe(true);
+    expect(s.status).toBe("succeeded");
+  });
+});

@@ -1,0 +1,145 @@
+// Pure accumulation of a run's event stream into what the run page shows: the loss and learning-rate series,
+// the log lines, the latest status and progress. Batches of events go in; a new state comes out.
+import type { RunEvent } from "../client";
+
+export const MAX_LOG_LINES = 2000;
+
+export interface LogLine {
+  id: number;
+  time: string;
+  kind: "log" | "status" | "checkpoint";
+  level: string;
+  text: string;
+}
+
+export interface LiveProgress {
+  step: number;
+  totalSteps: number | null;
+  epoch: number | null;
+  loss: number | null;
+}
+
+export interface RunLiveState {
+  lastId: number;
+  /** Loss series: steps[i] ↔ losses[i], steps increasing. */
+  steps: number[];
+  losses: number[];
+  lrSteps: number[];
+  learningRates: number[];
+  lines: LogLine[];
+  status: string | null;
+  progress: LiveProgress | null;
+  checkpoints: number;
+  ended: boolean;
+}
+
+export const initialRunLiveState: RunLiveState = {
+  lastId: 0,
+  steps: [],
+  losses: [],
+  lrSteps: [],
+  learningRates: [],
+  lines: [],
+  status: null,
+  progress: null,
+  checkpoints: 0,
+  ended: false,
+};
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+
+/** Append (x, y), first dropping points at or after x: a run resumed from a checkpoint repeats steps. */
+function appendPoint(xs: number[], ys: number[], x: number, y: number): void {
+  if (xs.length && xs[xs.length - 1] >= x) {
+    let keep = xs.length;
+    while (keep > 0 && xs[keep - 1] >= x) keep--;
+    xs.length = keep;
+    ys.length = keep;
+  }
+  xs.push(x);
+  ys.push(y);
+}
+
+export function describeEvent(event: RunEvent): LogLine | null {
+  const d = event.data;
+  const base = { id: event.id, time: event.created_at };
+  switch (event.kind) {
+    case "log":
+      return { ...base, kind: "log", level: str(d.level) ?? "info", text: str(d.message) ?? JSON.stringify(d) };
+    case "status": {
+      const status = str(d.status) ?? "unknown";
+      const extras = [str(d.reason), d.attempt !== undefined ? `attempt ${String(d.attempt)}` : null, str(d.worker)];
+      const detail = extras.filter(Boolean).join(", ");
+      const level = status === "failed" ? "error" : "status";
+      return { ...base, kind: "status", level, text: `status → ${status}${detail ? ` (${detail})` : ""}` };
+    }
+    case "checkpoint": {
+      const step = event.step ?? num(d.step);
+      const loss = num(d.loss);
+      const where = str(d.path);
+      const text = `checkpoint saved at step ${step ?? "?"}${loss !== null ? `, loss ${loss.toFixed(4)}` : ""}${where ? ` → ${where}` : ""}`;
+      return { ...base, kind: "checkpoint", level: "info", text };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Fold a batch of events into the state. Events already seen (id ≤ lastId) are ignored. */
+export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): RunLiveState {
+  const fresh = events.filter((e) => e.id > state.lastId).sort((a, b) => a.id - b.id);
+  if (!fresh.length) return state;
+  const steps = state.steps.slice();
+  const losses = state.losses.slice();
+  const lrSteps = state.lrSteps.slice();
+  const learningRates = state.learningRates.slice();
+  let lines = state.lines;
+  let { status, progress, checkpoints } = state;
+  const newLines: LogLine[] = [];
+
+  for (const event of fresh) {
+    const d = event.data;
+    if (event.kind === "metric") {
+      const step = num(d.step) ?? event.step;
+      if (step === null) continue;
+      const loss = num(d.loss);
+      const lr = num(d.learning_rate);
+      if (loss !== null) appendPoint(steps, losses, step, loss);
+      if (lr !== null) appendPoint(lrSteps, learningRates, step, lr);
+      progress = {
+        step,
+        totalSteps: num(d.total_steps) ?? progress?.totalSteps ?? null,
+        epoch: num(d.epoch) ?? progress?.epoch ?? null,
+        loss: loss ?? progress?.loss ?? null,
+      };
+      continue;
+    }
+    if (event.kind === "status") status = str(d.status) ?? status;
+    if (event.kind === "checkpoint") checkpoints++;
+    const line = describeEvent(event);
+    if (line) newLines.push(line);
+  }
+
+  if (newLines.length) {
+    lines = lines.concat(newLines);
+    if (lines.length > MAX_LOG_LINES) lines = lines.slice(lines.length - MAX_LOG_LINES);
+  }
+  return {
+    lastId: fresh[fresh.length - 1].id,
+    steps,
+    losses,
+    lrSteps,
+    learningRates,
+    lines,
+    status,
+    progress,
+    checkpoints,
+    ended: state.ended,
+  };
+}
+
+/** The server said the run is over (`event: end`). */
+export function endRun(state: RunLiveState, status: string): RunLiveState {
+  return { ...state, status: status === "deleted" ? state.status : status, ended: true };
+}

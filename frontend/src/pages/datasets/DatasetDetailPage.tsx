@@ -1,0 +1,58 @@
+import { Link } from "@tanstack/react-router";
+import { useDataset } from "../../api/datasets";
+import { ErrorBox } from "../../components/ErrorBox";
+import { Loading } from "../../components/Loading";
+import { PageHeader } from "../../components/PageHeader";
+import { formatBytes, formatDate } from "../../lib/format";
+import { DatasetRecords } from "./DatasetRecords";
+
+export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
+  const dataset = useDataset(datasetId);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/datasets">← Datasets</Link>
+      </p>
+      {dataset.isPending && <Loading what="Loading dataset" />}
+      {dataset.isError && <ErrorBox error={dataset.error} title="Could not load this dataset." />}
+      {dataset.data && (
+        <>
+          <PageHeader
+            title={dataset.data.name}
+            subtitle={dataset.data.filename}
+            actions={
+              <Link to="/runs/new" search={{ dataset: dataset.data.id }} className="button button--primary">
+                Fine-tune on this dataset
+              </Link>
+            }
+          />
+          <dl className="facts card">
+            <div>
+              <dt>Records</dt>
+              <dd>{dataset.data.record_count.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>Size</dt>
+              <dd>{formatBytes(dataset.data.size_bytes)}</dd>
+            </div>
+            <div>
+              <dt>Format</dt>
+              <dd>{dataset.data.format}</dd>
+            </div>
+            <div>
+              <dt>Created</dt>
+              <dd>{formatDate(dataset.data.created_at)}</dd>
+            </div>
+            <div>
+              <dt>Version (sha256)</dt>
+              <dd>
+                <code title={dataset.data.sha256}>{dataset.data.sha256.slice(0, 12)}</code>
+              </dd>
+            </div>
+          </dl>
+        </>
+      )}
+      <DatasetRecords datasetId={datasetId} />
+    </>
+  );
+}

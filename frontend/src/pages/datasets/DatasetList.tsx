@@ -1,0 +1,58 @@
+import { Link } from "@tanstack/react-router";
+import { useDatasets } from "../../api/datasets";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorBox } from "../../components/ErrorBox";
+import { Loading } from "../../components/Loading";
+import { formatBytes, formatDate } from "../../lib/format";
+
+export function DatasetList() {
+  const datasets = useDatasets();
+  if (datasets.isPending) return <Loading what="Loading datasets" />;
+  if (!datasets.data) return <ErrorBox error={datasets.error} title="Could not load the datasets." />;
+  if (!datasets.data.length) {
+    return (
+      <EmptyState title="No datasets yet">
+        Upload a JSONL file above: one <code>{'{"messages": [...]}'}</code> conversation per line. It is checked
+        line by line, and any problem is reported with its line number.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="card card--flush">
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th className="num">Records</th>
+            <th className="num">Size</th>
+            <th>File</th>
+            <th>Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {datasets.data.map((d) => (
+            <tr key={d.id} data-testid="dataset-row">
+              <td>
+                <Link to="/datasets/$datasetId" params={{ datasetId: d.id }}>
+                  {d.name}
+                </Link>
+              </td>
+              <td className="num">{d.record_count.toLocaleString()}</td>
+              <td className="num">{formatBytes(d.size_bytes)}</td>
+              <td className="muted">{d.filename}</td>
+              <td>{formatDate(d.created_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {datasets.isError && <ErrorBox error={datasets.error} title="Could not refresh the list." />}
+      {datasets.hasNextPage && (
+        <div className="card__footer">
+          <button className="button" onClick={() => void datasets.fetchNextPage()} disabled={datasets.isFetchingNextPage}>
+            {datasets.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useDatasetRecords } from "../../api/datasets";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorBox } from "../../components/ErrorBox";
+import { Loading } from "../../components/Loading";
+import { Conversation } from "./Conversation";
+
+export function DatasetRecords({ datasetId }: { datasetId: string }) {
+  const records = useDatasetRecords(datasetId);
+  if (records.isPending) return <Loading what="Loading records" />;
+  if (!records.data) return <ErrorBox error={records.error} title="Could not load the records." />;
+  const items = records.data.pages.flatMap((p) => p.items);
+  const total = records.data.pages[0]?.total ?? items.length;
+  return (
+    <section>
+      <h2>
+        Records <span className="muted">({items.length.toLocaleString()} of {total.toLocaleString()} shown)</span>
+      </h2>
+      <div className="records" data-testid="dataset-records">
+        {items.length ? (
+          items.map((item) => <Conversation key={item.index} item={item} />)
+        ) : (
+          <EmptyState title="This dataset has no records." />
+        )}
+      </div>
+      {records.hasNextPage && (
+        <div className="center">
+          <button className="button" onClick={() => void records.fetchNextPage()} disabled={records.isFetchingNextPage}>
+            {records.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+      {records.isError && <ErrorBox error={records.error} title="Could not load more records." />}
+    </section>
+  );
+}

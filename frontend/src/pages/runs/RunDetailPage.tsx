@@ -1,0 +1,99 @@
+import { Link } from "@tanstack/react-router";
+import { useRun } from "../../api/runs";
+import { useRunEvents } from "../../api/runEvents";
+import type { Run } from "../../client";
+import { ErrorBox } from "../../components/ErrorBox";
+import { Loading } from "../../components/Loading";
+import { PageHeader } from "../../components/PageHeader";
+import { StatusBadge } from "../../components/StatusBadge";
+import { formatDate, formatLoss } from "../../lib/format";
+import { isTerminal, totalSteps } from "../../lib/runView";
+import { CancelRunButton } from "./CancelRunButton";
+import { Decisions } from "./Decisions";
+import { EventLog } from "./EventLog";
+import { RunCharts } from "./RunCharts";
+import { RunCheckpoints } from "./RunCheckpoints";
+import { RunProgressBar } from "./RunProgressBar";
+
+export function RunDetailPage({ runId }: { runId: string }) {
+  const run = useRun(runId);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/runs">← Runs</Link>
+      </p>
+      {run.isPending && <Loading what="Loading run" />}
+      {run.isError && <ErrorBox error={run.error} title="Could not load this run." />}
+      {run.data && <RunDetail key={runId} run={run.data} />}
+    </>
+  );
+}
+
+function RunDetail({ run }: { run: Run }) {
+  const live = useRunEvents(run.id);
+  // The server's status wins once the run is over; while it runs, the stream is fresher than the last fetch.
+  const status = isTerminal(run.status) ? run.status : (live.status ?? run.status);
+  const step = Math.max(live.progress?.step ?? 0, run.progress.step);
+  const total = live.progress?.totalSteps ?? totalSteps(run);
+  const loss = live.progress?.loss ?? run.progress.loss;
+  const active = status === "queued" || status === "running";
+  const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {run.name} <StatusBadge status={status} testId="run-status" />
+          </>
+        }
+        subtitle={
+          <>
+            {run.model} · LoRA · dataset{" "}
+            <Link to="/datasets/$datasetId" params={{ datasetId: run.dataset_id }}>
+              {run.dataset_id}
+            </Link>{" "}
+            · created {formatDate(run.created_at)}
+          </>
+        }
+        actions={active ? <CancelRunButton runId={run.id} requested={run.cancel_requested} /> : undefined}
+      />
+      <section className="card run-summary">
+        <RunProgressBar status={status} step={step} total={total} testId="run-progress" />
+        <dl className="facts facts--inline">
+          <div>
+            <dt>Loss</dt>
+            <dd>{formatLoss(loss)}</dd>
+          </div>
+          <div>
+            <dt>Epoch</dt>
+            <dd>{(live.progress?.epoch ?? run.progress.epoch).toFixed(2)}</dd>
+          </div>
+          <div>
+            <dt>Started</dt>
+            <dd>{formatDate(run.started_at)}</dd>
+          </div>
+          <div>
+            <dt>Finished</dt>
+            <dd>{formatDate(run.finished_at)}</dd>
+          </div>
+          <div>
+            <dt>Attempts</dt>
+            <dd>{run.attempts}</dd>
+          </div>
+        </dl>
+        {run.error && <div className="error-box" role="alert">{run.error}</div>}
+        {live.connection === "failed" && (
+          <p className="notice">Live updates stopped; reload the page to reconnect.</p>
+        )}
+        {live.connection === "reconnecting" && !live.ended && <p className="notice">Live updates interrupted; reconnecting…</p>}
+      </section>
+      <div className="run-grid">
+        <RunCharts steps={live.steps} losses={live.losses} lrSteps={live.lrSteps} learningRates={live.learningRates} waiting={active} />
+        <Decisions run={run} />
+      </div>
+      <EventLog lines={live.lines} live={active && live.connection === "open"} />
+      <RunCheckpoints runId={run.id} saveSteps={typeof saveSteps === "number" ? saveSteps : undefined} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
+import { Layout } from "./components/Layout";
+import { EmptyState } from "./components/EmptyState";
+import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
+import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
+import { DatasetsPage } from "./pages/datasets/DatasetsPage";
+import { ModelsPage } from "./pages/models/ModelsPage";
+import { NewRunPage } from "./pages/runs/NewRunPage";
+import { RunDetailPage } from "./pages/runs/RunDetailPage";
+import { RunsPage } from "./pages/runs/RunsPage";
+
+const rootRoute = createRootRoute({
+  component: Layout,
+  notFoundComponent: () => <EmptyState title="Page not found">Pick a page from the menu on the left.</EmptyState>,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/datasets" });
+  },
+});
+
+const datasetsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/datasets", component: DatasetsPage });
+
+const datasetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/datasets/$datasetId",
+  component: function DatasetRouteView() {
+    const { datasetId } = datasetRoute.useParams();
+    return <DatasetDetailPage key={datasetId} datasetId={datasetId} />;
+  },
+});
+
+const runsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/runs", component: RunsPage });
+
+const newRunRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/runs/new",
+  validateSearch: (search: Record<string, unknown>): { dataset?: string } =>
+    typeof search.dataset === "string" ? { dataset: search.dataset } : {},
+  component: function NewRunRouteView() {
+    const { dataset } = newRunRoute.useSearch();
+    return <NewRunPage initialDataset={dataset} />;
+  },
+});
+
+const runRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/runs/$runId",
+  component: function RunRouteView() {
+    const { runId } = runRoute.useParams();
+    return <RunDetailPage key={runId} runId={runId} />;
+  },
+});
+
+const checkpointsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/checkpoints", component: CheckpointsPage });
+const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  datasetsRoute,
+  datasetRoute,
+  runsRoute,
+  newRunRoute,
+  runRoute,
+  checkpointsRoute,
+  modelsRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: "intent" });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
