@@ -14,16 +14,27 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
 
 
+class Problem(BaseModel):
+    """One problem among several: a request field, or a record of an uploaded file."""
+
+    field: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
 class ErrorBody(BaseModel):
-    error: str
-    detail: str
-    field: str | None = None
+    error: str = Field(description="Machine-readable code, e.g. `InvalidInput`, `NotFound`.")
+    detail: str = Field(description="A sentence saying what went wrong and what to change.")
+    field: str | None = Field(default=None, description="The request field at fault, when there is one.")
+    problems: list[Problem] | None = Field(default=None, description="Every problem found (at most 20 listed).")
+    problem_count: int | None = Field(default=None, description="How many problems there were in all.")
 
 
 class DomainError(Exception):
@@ -91,7 +102,9 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     field = _field_path(first.get("loc", ())) or None
     detail = f"{field}: {first.get('msg')}" if field else str(first.get("msg"))
     problems = [{"field": _field_path(e.get("loc", ())), "message": e.get("msg")} for e in errors]
-    return JSONResponse(_body("InvalidInput", detail, field, problems=problems), status_code=422)
+    return JSONResponse(
+        _body("InvalidInput", detail, field, problems=problems, problem_count=len(problems)), status_code=422
+    )
 
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
@@ -119,5 +132,5 @@ def install_error_handlers(app: FastAPI) -> None:
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": desc}
-    for code, desc in {404: "Not found", 409: "Conflict", 422: "Invalid input"}.items()
+    for code, desc in {404: "Not found", 409: "Conflict", 413: "Too large", 422: "Invalid input"}.items()
 }

@@ -13,7 +13,7 @@ from backend.datasets.schemas import DatasetList, DatasetRead, DatasetRecord, Da
 router = APIRouter(prefix="/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=DatasetRead, responses={413: ERROR_RESPONSES[422]})
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=DatasetRead)
 def upload(
     request: Request,
     session: SessionDep,

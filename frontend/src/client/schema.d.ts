@@ -324,12 +324,31 @@ export interface components {
         };
         /** ErrorBody */
         ErrorBody: {
-            /** Detail */
+            /**
+             * Detail
+             * @description A sentence saying what went wrong and what to change.
+             */
             detail: string;
-            /** Error */
+            /**
+             * Error
+             * @description Machine-readable code, e.g. `InvalidInput`, `NotFound`.
+             */
             error: string;
-            /** Field */
+            /**
+             * Field
+             * @description The request field at fault, when there is one.
+             */
             field?: string | null;
+            /**
+             * Problem Count
+             * @description How many problems there were in all.
+             */
+            problem_count?: number | null;
+            /**
+             * Problems
+             * @description Every problem found (at most 20 listed).
+             */
+            problems?: components["schemas"]["Problem"][] | null;
         };
         /** Health */
         Health: {
@@ -501,6 +520,20 @@ export interface components {
              * @enum {string}
              */
             variant: "base" | "chat";
+        };
+        /**
+         * Problem
+         * @description One problem among several: a request field, or a record of an uploaded file.
+         */
+        Problem: {
+            /** Field */
+            field: string;
+            /** File */
+            file?: string | null;
+            /** Line */
+            line?: number | null;
+            /** Message */
+            message: string;
         };
         /** RunEventList */
         RunEventList: {
@@ -749,6 +782,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -800,7 +842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Too large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -858,6 +900,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -903,6 +954,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1001,6 +1061,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -1045,6 +1114,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1101,6 +1179,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -1143,6 +1230,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1203,6 +1299,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -1249,6 +1354,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
