@@ -19,7 +19,8 @@ COPY worker worker
 COPY specs specs
 COPY migrations migrations
 COPY demo demo
-RUN pip install --no-cache-dir ".[worker]"
+# Editable: the code stays in /app next to alembic.ini, migrations/ and frontend/dist, where the app looks for them.
+RUN pip install --no-cache-dir -e ".[worker]"
 COPY --from=frontend /src/frontend/dist frontend/dist
 EXPOSE 8000
 CMD ["uvicorn", "backend.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
