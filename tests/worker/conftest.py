@@ -1,0 +1,48 @@
+"""Fixtures for the engine tests: the tiny demo models, built once per session from local files only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from transformers import AutoTokenizer, PreTrainedTokenizerBase
+
+from worker.engine.demo_models import TINY_BASE, TINY_CHAT, build_tiny_family
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SHARED_FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def tiny_family(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_tiny_family(tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture
+def chat_tokenizer(tiny_family: dict[str, Path]) -> PreTrainedTokenizerBase:
+    return AutoTokenizer.from_pretrained(tiny_family[TINY_CHAT])
+
+
+@pytest.fixture
+def base_tokenizer(tiny_family: dict[str, Path]) -> PreTrainedTokenizerBase:
+    return AutoTokenizer.from_pretrained(tiny_family[TINY_BASE])
+
+
+@pytest.fixture
+def shared_fixtures() -> Path:
+    if not SHARED_FIXTURES.is_dir():
+        pytest.skip(f"shared fixtures not found at {SHARED_FIXTURES.resolve()}")
+    return SHARED_FIXTURES
+
+
+@pytest.fixture
+def write_jsonl(tmp_path: Path) -> Callable[[list[dict[str, Any]], str], Path]:
+    def write(records: list[dict[str, Any]], name: str = "data.jsonl") -> Path:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,180 @@
+"""Checkpoints that survive a crash at any instant, and resuming from the newest one.
+
+A checkpoint is written completely under `checkpoints/.tmp-step-N` and only then renamed to
+`checkpoints/checkpoint-N`; a rename within one filesystem is atomic, so a folder named `checkpoint-N` is always
+complete and anything named `.tmp-*` is the debris of an interrupted write, ignored and cleaned up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from peft import PeftModel, set_peft_model_state_dict
+from safetensors.torch import load_file
+from transformers import PreTrainedTokenizerBase
+
+CHECKPOINTS = "checkpoints"
+TRAINER_STATE = "trainer_state.json"
+OPTIMIZER = "optimizer.pt"
+SCHEDULER = "scheduler.pt"
+RNG_STATE = "rng_state.pt"
+ADAPTER_WEIGHTS = "adapter_model.safetensors"
+_CHECKPOINT_NAME = re.compile(r"^checkpoint-(\d+)$")
+_REQUIRED = (TRAINER_STATE, OPTIMIZER, SCHEDULER, RNG_STATE, ADAPTER_WEIGHTS, "adapter_config.json")
+
+
+@dataclass(frozen=True)
+class TrainerState:
+    step: int
+    max_steps: int
+    epoch: int  # data position: the epoch and the index into its shuffled order of the next micro-batch
+    index: int
+    loss: float
+    spec_fingerprint: str  # what the run was started with; resuming under a different spec would be wrong
+
+
+def _fsync_tree(folder: Path) -> None:
+    # Without fsync a crash soon after the rename could leave a complete-looking folder of empty files.
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_folder_atomically(destination: Path, write: Callable[[Path], None], tmp_name: str | None = None) -> Path:
+    """Run write(tmp) on a fresh `.tmp-*` sibling, then rename it to destination (replacing an old one)."""
+    tmp = destination.parent / (tmp_name or f".tmp-{destination.name}")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    write(tmp)
+    _fsync_tree(tmp)
+    if destination.exists():
+        # Replacing a folder is two renames; the old one is kept until the new one is in place.
+        old = destination.parent / f".tmp-old-{destination.name}"
+        if old.exists():
+            shutil.rmtree(old)
+        destination.rename(old)
+        tmp.rename(destination)
+        shutil.rmtree(old)
+    else:
+        tmp.rename(destination)
+    return destination
+
+
+def checkpoint_path(output_dir: Path, step: int) -> Path:
+    return output_dir / CHECKPOINTS / f"checkpoint-{step}"
+
+
+def complete_checkpoints(output_dir: Path) -> list[tuple[int, Path]]:
+    """(step, folder) of every complete checkpoint, oldest first; `.tmp-*` folders are never listed."""
+    root = output_dir / CHECKPOINTS
+    if not root.is_dir():
+        return []
+    found = []
+    for folder in root.iterdir():
+        match = _CHECKPOINT_NAME.match(folder.name)
+        if match and folder.is_dir() and all((folder / name).is_file() for name in _REQUIRED):
+            found.append((int(match.group(1)), folder))
+    return sorted(found)
+
+
+def remove_partial_checkpoints(output_dir: Path) -> list[Path]:
+    """Delete the debris of interrupted writes; returns what was removed."""
+    root = output_dir / CHECKPOINTS
+    debris = sorted(root.glob(".tmp-*")) if root.is_dir() else []
+    for path in debris:
+        shutil.rmtree(path, ignore_errors=True)
+    return debris
+
+
+def capture_rng_state() -> dict[str, Any]:
+    np_state = np.random.get_state(legacy=False)
+    # Arrays become plain lists so that the file loads with torch.load(weights_only=True).
+    np_state["state"] = {**np_state["state"], "key": np_state["state"]["key"].tolist()}
+    return {
+        "python": random.getstate(),
+        "numpy": np_state,
+        "torch": torch.get_rng_state(),
+        "cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+    }
+
+
+def restore_rng_state(state: dict[str, Any]) -> None:
+    version, internal, gauss = state["python"]
+    random.setstate((version, tuple(internal), gauss))
+    np_state = dict(state["numpy"])
+    np_state["state"] = {**np_state["state"], "key": np.array(np_state["state"]["key"], dtype=np.uint32)}
+    np.random.set_state(np_state)
+    torch.set_rng_state(state["torch"])
+    if state["cuda"] and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(state["cuda"])
+
+
+def save_adapter_and_tokenizer(
+    folder: Path, model: PeftModel, tokenizer: PreTrainedTokenizerBase, chat_template: str
+) -> None:
+    model.save_pretrained(str(folder), safe_serialization=True)
+    tokenizer.chat_template = chat_template
+    # The template used in training goes into tokenizer_config.json itself, so serving renders the same way.
+    tokenizer.save_pretrained(folder, save_jinja_files=False)
+
+
+def save_checkpoint(
+    output_dir: Path,
+    state: TrainerState,
+    *,
+    model: PeftModel,
+    tokenizer: PreTrainedTokenizerBase,
+    chat_template: str,
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler,
+) -> Path:
+    def write(folder: Path) -> None:
+        save_adapter_and_tokenizer(folder, model, tokenizer, chat_template)
+        torch.save(optimizer.state_dict(), folder / OPTIMIZER)
+        torch.save(scheduler.state_dict(), folder / SCHEDULER)
+        torch.save(capture_rng_state(), folder / RNG_STATE)
+        (folder / TRAINER_STATE).write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
+
+    final = checkpoint_path(output_dir, state.step)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    # Staged as `.tmp-step-N`: a crash mid-write leaves only debris that resume ignores.
+    return write_folder_atomically(final, write, tmp_name=f".tmp-step-{state.step}")
+
+
+def read_trainer_state(folder: Path) -> TrainerState:
+    return TrainerState(**json.loads((folder / TRAINER_STATE).read_text(encoding="utf-8")))
+
+
+def load_checkpoint(
+    folder: Path,
+    *,
+    model: PeftModel,
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler,
+) -> TrainerState:
+    """Restore adapter weights, optimizer, scheduler and RNG from folder; returns its trainer state."""
+    result = set_peft_model_state_dict(model, load_file(folder / ADAPTER_WEIGHTS))
+    unexpected = getattr(result, "unexpected_keys", [])
+    if unexpected:
+        raise ValueError(f"checkpoint {folder} does not fit the model: unexpected adapter keys {unexpected[:3]}")
+    optimizer.load_state_dict(torch.load(folder / OPTIMIZER, weights_only=True))
+    scheduler.load_state_dict(torch.load(folder / SCHEDULER, weights_only=True))
+    restore_rng_state(torch.load(folder / RNG_STATE, weights_only=True))
+    return read_trainer_state(folder)

@@ -1,0 +1,66 @@
+"""The SFT training set: every record of the JSONL tokenised with the model's template and loss mask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from transformers import PreTrainedTokenizerBase
+
+from worker.engine.data.chat import TokenizedChat, tokenize_chat
+from worker.engine.data.records import read_jsonl
+from worker.engine.errors import DataError
+
+
+@dataclass(frozen=True)
+class SftDataset:
+    examples: list[TokenizedChat]
+    records: int
+    dropped_without_loss: int  # records with no trained token left (e.g. truncated before the answer)
+    truncated: int
+
+    @property
+    def tokens(self) -> int:
+        return sum(len(example.input_ids) for example in self.examples)
+
+
+def build_sft_dataset(
+    path: Path,
+    tokenizer: PreTrainedTokenizerBase,
+    *,
+    chat_template: str,
+    default_system_prompt: str | None,
+    loss_on: Literal["assistant", "all"],
+    max_seq_length: int,
+) -> SftDataset:
+    """Tokenise every record; a bad record fails the whole run (DataError naming the file and record)."""
+    examples: list[TokenizedChat] = []
+    dropped = truncated = 0
+    records = read_jsonl(path)
+    for index, record in records:
+        try:
+            example = tokenize_chat(
+                record,
+                tokenizer,
+                chat_template=chat_template,
+                default_system_prompt=default_system_prompt,
+                loss_on=loss_on,
+                max_seq_length=max_seq_length,
+                index=index,
+            )
+        except DataError as exc:
+            raise DataError(exc.reason, record=exc.record, source=str(path)) from exc
+        truncated += example.truncated
+        # An example without trained tokens adds nothing but a 0/0 to the loss.
+        if example.trained_tokens == 0:
+            dropped += 1
+            continue
+        examples.append(example)
+    if not examples:
+        raise DataError(
+            f"no record has a trained token within max_seq_length={max_seq_length} "
+            f"(loss_on={loss_on!r}); raise max_seq_length or check that records contain assistant answers",
+            source=str(path),
+        )
+    return SftDataset(examples, len(records), dropped, truncated)
