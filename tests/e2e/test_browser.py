@@ -49,7 +49,7 @@ def test_upload_train_watch_cancel_and_stop(stack: Stack, browser: Any) -> None:
     row = page.get_by_test_id("dataset-row").filter(has_text="demo chats")
     row.wait_for()
     [dataset] = [d for d in _api(stack, "/api/datasets")["items"] if d["name"] == "demo chats"]
-    row.click()
+    row.get_by_role("link", name="demo chats").click()
     page.get_by_test_id("dataset-records").wait_for()
     assert page.get_by_test_id("dataset-record").count() >= 3
     assert "assistant" in page.get_by_test_id("dataset-records").inner_text().lower()
