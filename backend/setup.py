@@ -10,9 +10,13 @@ from alembic.config import Config
 from backend.catalog import service as catalog
 from backend.core.db import session_scope
 from backend.core.settings import get_settings
+from backend.core.storage import get_storage
+from backend.datasets import service as datasets
 from backend.users import service as users
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATASET = REPO_ROOT / "demo" / "sample_chat.jsonl"
+SAMPLE_DATASET_NAME = "sample chats (demo)"
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -30,5 +34,6 @@ def migrate(url: str | None = None) -> None:
 
 def seed() -> None:
     with session_scope() as session:
-        users.ensure_default_user(session)
+        user = users.ensure_default_user(session)
         catalog.ensure_builtin(session, get_settings().resolved_models_dir)
+        datasets.ensure_sample(session, user, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)

@@ -17,3 +17,7 @@ def list_owned(session: Session, owner_id: str, cursor: str | None, limit: int) 
     if cursor:
         query = query.where(Dataset.id < cursor)
     return session.scalars(query.order_by(Dataset.id.desc()).limit(limit)).all()
+
+
+def get_by_name(session: Session, owner_id: str, name: str) -> Dataset | None:
+    return session.scalar(select(Dataset).where(Dataset.owner_id == owner_id, Dataset.name == name).limit(1))

@@ -82,6 +82,17 @@ def create_from_upload(
             os.unlink(staged)
 
 
+def ensure_sample(session: Session, owner: User, storage: LocalStorage, path: Path, name: str) -> Dataset:
+    """Register the bundled sample dataset once, so a new user can start the demo run right away."""
+    existing = repository.get_by_name(session, owner.id, name)
+    if existing is not None:
+        return existing
+    with path.open("rb") as stream:
+        return create_from_upload(
+            session, owner, storage, filename=path.name, stream=stream, name=name, max_bytes=path.stat().st_size
+        )
+
+
 def get(session: Session, owner: User, dataset_id: str) -> Dataset:
     dataset = repository.get_owned(session, dataset_id, owner.id)
     if dataset is None:

@@ -40,3 +40,14 @@ def test_committed_openapi_schema_is_current() -> None:
         "frontend/openapi.json is stale: run `.venv/bin/python -m backend.cli openapi --out frontend/openapi.json` "
         "and `cd frontend && npm run generate-client`"
     )
+
+
+def test_setup_registers_the_sample_dataset_once(api: Any) -> None:
+    from backend.setup import SAMPLE_DATASET_NAME, seed
+
+    seed()
+    seed()
+    names = [d["name"] for d in api.get("/api/datasets").json()["items"]]
+    assert names.count(SAMPLE_DATASET_NAME) == 1
+    [sample] = [d for d in api.get("/api/datasets").json()["items"] if d["name"] == SAMPLE_DATASET_NAME]
+    assert sample["record_count"] == 400
