@@ -11,6 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Auto = Literal["auto"]
+Method = Literal["lora", "qlora", "full", "freeze"]
+Precision = Literal["bf16", "fp16", "fp32"]
 
 
 class Hyperparameters(BaseModel):
@@ -53,11 +55,50 @@ class Hyperparameters(BaseModel):
         default="all-linear",
         description="Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.",
     )
+    use_rslora: bool = Field(
+        default=False, description="Rank-stabilised LoRA: scale by alpha/sqrt(r) instead of alpha/r."
+    )
+    use_dora: bool = Field(default=False, description="DoRA: learn a magnitude vector besides the LoRA direction.")
+    freeze_trainable_layers: int = Field(
+        default=2, ge=1, description="Method 'freeze': train only the last N decoder layers (and nothing else)."
+    )
+    packing: bool | Auto = Field(
+        default="auto",
+        description="Padding-free packing: concatenate examples into rows with attention kept inside each example. "
+        "'auto' = on.",
+    )
+    gradient_checkpointing: bool | Auto = Field(
+        default="auto",
+        description="Recompute activations in the backward pass to save memory; 'auto' = on when needed.",
+    )
+    precision: Precision | Auto = Field(
+        default="auto", description="Compute precision; 'auto' = bf16 on GPUs that support it, fp32 on CPU."
+    )
+    eval_fraction: float = Field(
+        default=0.0, ge=0, le=0.5, description="Share of the training records held out (seeded) to measure eval loss."
+    )
+    eval_steps: int | Auto = Field(
+        default="auto",
+        description="Measure eval loss every N steps (needs eval_fraction > 0); 'auto' = at each checkpoint.",
+    )
+    early_stopping_patience: int | None = Field(
+        default=None, ge=1, description="Stop after this many evaluations without a better eval loss; none = never."
+    )
     save_steps: int | Auto = Field(
         default="auto",
         description="Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.",
     )
     seed: int = Field(default=42, ge=0, description="Seed for data order, initialisation of adapters and dropout.")
+
+
+class Resources(BaseModel):
+    """The hardware a run may use; 'auto' takes the pool the admin declared (TUNEWRIGHT_GPU_*)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gpus: int | Auto = Field(default="auto", description="GPUs for this run; 0 trains on the CPU.")
+    gpu_memory_gb: float | Auto = Field(default="auto", description="Memory of each GPU, in GB.")
+    gpu_type: str | Auto = Field(default="auto", description="GPU model for the time estimate, e.g. H100, A100, L40S.")
 
 
 class TrainingSpecCreate(BaseModel):
@@ -67,16 +108,22 @@ class TrainingSpecCreate(BaseModel):
 
     name: str | None = Field(default=None, max_length=200, description="A label for the run; generated when absent.")
     dataset_id: str = Field(description="Id of the training dataset (`ds_…`).")
-    model: str = Field(description="Catalog name of the model to fine-tune, e.g. `tiny-chat`.")
+    model: str = Field(
+        description="A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant "
+        "is chosen from the data size and the GPU budget."
+    )
     stage: Literal["sft"] = Field(default="sft", description="Training stage. Supervised fine-tuning on conversations.")
-    method: Literal["lora"] = Field(
-        default="lora", description="How weights are trained. LoRA adapters on a frozen model."
+    method: Method | Auto = Field(
+        default="auto",
+        description="How weights are trained: LoRA adapters, QLoRA (4-bit base + LoRA), full fine-tuning, or freeze "
+        "(only the last layers). 'auto' decides from model size, data size and memory.",
     )
     loss_on: Literal["assistant", "all"] = Field(
         default="assistant",
         description="Which tokens carry loss: assistant turns only (default) or the whole conversation.",
     )
     hyperparameters: Hyperparameters = Field(default_factory=Hyperparameters)
+    resources: Resources = Field(default_factory=Resources)
 
 
 class ResolvedHyperparameters(BaseModel):
@@ -96,8 +143,48 @@ class ResolvedHyperparameters(BaseModel):
     lora_alpha: float
     lora_dropout: float
     target_modules: list[str] | Literal["all-linear"]
+    use_rslora: bool = False
+    use_dora: bool = False
+    freeze_trainable_layers: int = 2
+    packing: bool = False
+    gradient_checkpointing: bool = False
+    precision: Precision = "fp32"
+    eval_fraction: float = 0.0
+    eval_steps: int = 0
+    early_stopping_patience: int | None = None
     save_steps: int
     seed: int
+
+
+class Quantization(BaseModel):
+    """How QLoRA loads the frozen base model (bitsandbytes)."""
+
+    bits: Literal[4] = 4
+    quant_type: Literal["nf4", "fp4"] = "nf4"
+    double_quant: bool = True
+    compute_dtype: Precision = "bf16"
+
+
+class ResolvedResources(BaseModel):
+    device: Literal["cpu", "cuda"]
+    gpus: int
+    gpu_memory_gb: float | None
+    gpu_type: str | None
+
+
+class MemoryEstimate(BaseModel):
+    """Pre-flight estimate per device, from the model's config before any weights are loaded."""
+
+    parameters: int
+    trainable_parameters: int
+    weights_gb: float
+    gradients_gb: float
+    optimizer_gb: float
+    activations_gb: float
+    total_gb: float = Field(description="Per device, including a fixed overhead for the CUDA context and buffers.")
+    budget_gb: float | None = Field(description="Memory available per device; None when unknown.")
+    fits: bool
+    seconds: float | None = Field(description="Estimated training time; None when the device speed is unknown.")
 
 
 class ModelSource(BaseModel):
@@ -113,10 +200,15 @@ class ResolvedTrainingSpec(BaseModel):
     """The exact instructions the engine executes; stored on the run and shown to the user."""
 
     stage: Literal["sft"]
-    method: Literal["lora"]
+    method: Method
     loss_on: Literal["assistant", "all"]
     model: ModelSource
     dataset_path: str = Field(description="Local path of the normalised training records (JSONL with `messages`).")
     dataset_records: int
     hyperparameters: ResolvedHyperparameters
+    quantization: Quantization | None = Field(default=None, description="Set for QLoRA.")
+    resources: ResolvedResources = Field(
+        default_factory=lambda: ResolvedResources(device="cpu", gpus=0, gpu_memory_gb=None, gpu_type=None)
+    )
+    estimate: MemoryEstimate | None = None
     decisions: list[str] = Field(default_factory=list, description="Each automatic choice with its reason.")

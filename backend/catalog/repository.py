@@ -14,3 +14,9 @@ def get_by_name(session: Session, name: str) -> CatalogModel | None:
 
 def list_all(session: Session) -> Sequence[CatalogModel]:
     return session.scalars(select(CatalogModel).order_by(CatalogModel.family, CatalogModel.variant)).all()
+
+
+def list_family(session: Session, family: str) -> Sequence[CatalogModel]:
+    return session.scalars(
+        select(CatalogModel).where(CatalogModel.family == family).order_by(CatalogModel.variant)
+    ).all()

@@ -48,12 +48,22 @@ def list_models(session: Session) -> Sequence[CatalogModel]:
     return repository.list_all(session)
 
 
-def get_by_name(session: Session, name: str) -> CatalogModel:
+def candidates(session: Session, name: str) -> Sequence[CatalogModel]:
+    """The model a run names, or every variant of the family it names; unavailable local models are errors."""
     model = repository.get_by_name(session, name)
-    if model is None:
-        known = ", ".join(m.name for m in repository.list_all(session)) or "none registered"
-        raise InvalidInput(f"Unknown model {name!r}; choose one of the catalog: {known}.", field="model")
-    return model
+    found = [model] if model is not None else list(repository.list_family(session, name))
+    if not found:
+        every = repository.list_all(session)
+        known = ", ".join(sorted({m.name for m in every} | {m.family for m in every})) or "none registered"
+        raise InvalidInput(f"Unknown model or family {name!r}; choose one of the catalog: {known}.", field="model")
+    for candidate in found:
+        if not is_available(candidate):
+            raise InvalidInput(
+                f"Model {candidate.name!r} has no weights at {candidate.source}; run `make up` to generate the demo "
+                "models, or fix the catalog entry.",
+                field="model",
+            )
+    return found
 
 
 def is_available(model: CatalogModel) -> bool:

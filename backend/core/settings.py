@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -32,6 +33,21 @@ class Settings(BaseSettings):
         default=600, ge=1, description="A queued run whose message may have been lost is sent again after this long."
     )
     max_attempts: int = Field(default=3, ge=1, description="Executions a run may start before it is failed as unlucky.")
+    small_data_threshold: int = Field(
+        default=10_000, ge=1, description="Fewer training records than this: fine-tune a family's chat model with LoRA."
+    )
+    large_data_threshold: int = Field(
+        default=100_000, ge=1, description="At least this many records: the base model, when full fine-tuning fits."
+    )
+    full_finetune_max_params: float = Field(
+        default=7e9, gt=0, description="Largest model 'auto' fine-tunes fully (when memory allows)."
+    )
+    gpu_count: int = Field(default=0, ge=0, description="GPUs in the pool that runs may ask for (0: train on CPUs).")
+    gpu_memory_gb: float = Field(default=80, gt=0, description="Memory of each GPU in the pool, in GB.")
+    gpu_type: str = Field(default="H100", description="GPU model of the pool, for time estimates.")
+    cpu_memory_gb: float | None = Field(
+        default=None, gt=0, description="Memory a CPU run may use, in GB; default 80 % of this machine's RAM."
+    )
     models_dir: Path | None = Field(
         default=None, description="Where the demo model family lives; default DATA_DIR/models."
     )
@@ -77,6 +93,12 @@ class Settings(BaseSettings):
     @property
     def resolved_models_dir(self) -> Path:
         return (self.models_dir or self.resolved_data_dir / "models").resolve()
+
+    @property
+    def cpu_budget_gb(self) -> float:
+        if self.cpu_memory_gb is not None:
+            return self.cpu_memory_gb
+        return round(0.8 * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9, 1)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, status
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from backend.core.deps import CurrentUser, SessionDep, StorageDep
+from backend.core.deps import CurrentUser, SessionDep, SettingsDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from backend.runs import service
@@ -18,9 +18,12 @@ router = APIRouter(prefix="/runs", tags=["runs"], responses=ERROR_RESPONSES)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RunRead)
-def create(body: TrainingSpecCreate, session: SessionDep, user: CurrentUser, storage: StorageDep) -> RunRead:
-    """Submit a training run. 'auto' settings are resolved now; the resolved spec and its reasons are returned."""
-    return run_read(service.create(session, user, storage, body))
+def create(
+    body: TrainingSpecCreate, session: SessionDep, user: CurrentUser, storage: StorageDep, settings: SettingsDep
+) -> RunRead:
+    """Submit a training run. 'auto' settings are resolved now; the resolved spec and its reasons are returned.
+    A run that cannot fit in memory is refused here, with suggestions."""
+    return run_read(service.create(session, user, storage, settings, body))
 
 
 @router.get("", response_model=RunList)

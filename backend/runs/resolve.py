@@ -1,56 +1,240 @@
-"""Turn a submitted spec into the exact one the engine runs: every "auto" replaced, every choice explained."""
+"""Turn a submitted spec into the exact one the engine runs: every "auto" replaced, every choice explained.
+
+Order matters: the hardware and precision first, then the model (a family's chat or base variant), then the
+method, then the memory switches (gradient checkpointing), each checked against the pre-flight estimate. A run
+that cannot fit fails here, before it queues, with concrete suggestions.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import cast
 
+from backend.catalog.architecture import Architecture, read_architecture
 from backend.core.errors import InvalidInput
+from backend.core.settings import Settings
 from backend.models import CatalogModel, Dataset
-from specs.training import ModelSource, ResolvedHyperparameters, ResolvedTrainingSpec, TrainingSpecCreate
+from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant
+from backend.runs.estimate import Workload, estimate
+from specs.training import (
+    MemoryEstimate,
+    Method,
+    ModelSource,
+    Precision,
+    Quantization,
+    ResolvedHyperparameters,
+    ResolvedResources,
+    ResolvedTrainingSpec,
+    TrainingSpecCreate,
+)
 
 DEFAULT_LORA_LR = 2e-4
+DEFAULT_FULL_LR = 2e-5
 MAX_AUTO_SEQ_LEN = 1024
 CHECKPOINTS_PER_RUN = 4
 EPOCH_WARNING = 3
+BYTES_PER_TOKEN = 4  # rough size of a token in JSONL text, for the time estimate before tokenisation
+FP16_ONLY_GPUS = ("V100", "T4")
 
 
-def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dataset_path: str) -> ResolvedTrainingSpec:
+@dataclass(frozen=True)
+class Plan:
+    """Everything the estimate depends on, for one candidate model and method."""
+
+    arch: Architecture | None
+    work: Workload
+
+
+def _resources(body: TrainingSpecCreate, settings: Settings) -> ResolvedResources:
+    asked = body.resources
+    gpus = (1 if settings.gpu_count > 0 else 0) if asked.gpus == "auto" else asked.gpus
+    if gpus > settings.gpu_count:
+        raise InvalidInput(
+            f"resources.gpus = {gpus} but the pool has {settings.gpu_count} GPU(s) (TUNEWRIGHT_GPU_COUNT); "
+            f"ask for at most {settings.gpu_count}.",
+            field="resources.gpus",
+        )
+    if gpus == 0:
+        return ResolvedResources(device="cpu", gpus=0, gpu_memory_gb=None, gpu_type=None)
+    memory = settings.gpu_memory_gb if asked.gpu_memory_gb == "auto" else asked.gpu_memory_gb
+    gpu_type = settings.gpu_type if asked.gpu_type == "auto" else asked.gpu_type
+    return ResolvedResources(device="cuda", gpus=gpus, gpu_memory_gb=memory, gpu_type=gpu_type)
+
+
+def _precision(body: TrainingSpecCreate, resources: ResolvedResources) -> tuple[str, str]:
+    asked = body.hyperparameters.precision
+    if asked != "auto":
+        return asked, f"precision = {asked}: as asked."
+    if resources.device == "cpu":
+        return "fp32", "precision = fp32: training on the CPU."
+    if (resources.gpu_type or "").upper() in FP16_ONLY_GPUS:
+        return "fp16", f"precision = fp16: {resources.gpu_type} has no bf16."
+    return "bf16", "precision = bf16: mixed precision on the GPU."
+
+
+def _seq_len(body: TrainingSpecCreate, model: CatalogModel) -> int:
+    context = model.context_length or MAX_AUTO_SEQ_LEN
+    asked = body.hyperparameters.max_seq_length
+    if asked == "auto":
+        return min(context, MAX_AUTO_SEQ_LEN)
+    if asked > context:
+        raise InvalidInput(
+            f"max_seq_length {asked} exceeds {model.name}'s context length of {context} tokens; use at most {context}.",
+            field="hyperparameters.max_seq_length",
+        )
+    if asked < 16:
+        raise InvalidInput("max_seq_length must be at least 16 tokens.", field="hyperparameters.max_seq_length")
+    return asked
+
+
+def _parameters(model: CatalogModel, arch: Architecture | None) -> int | None:
+    return model.parameter_count or (arch.parameters() if arch else None)
+
+
+def _estimate(plan: Plan, method: str, checkpointing: bool) -> MemoryEstimate | None:
+    if plan.arch is None:
+        return None
+    return estimate(plan.arch, replace(plan.work, method=method, gradient_checkpointing=checkpointing))
+
+
+def _fits(plan: Plan, method: str, checkpointing: bool | None) -> bool:
+    """Unknown shapes count as fitting: the estimate cannot say otherwise."""
+    options = [False, True] if checkpointing is None else [checkpointing]
+    for option in options:
+        result = _estimate(plan, method, option)
+        if result is None or result.fits:
+            return True
+    return False
+
+
+def _suggestions(plan: Plan, method: str, checkpointing: bool) -> str:
+    ideas = []
+    if not checkpointing and _fits(plan, method, True):
+        ideas.append("turn on gradient checkpointing")
+    for other in ("lora", "qlora"):
+        if other != method and _fits(plan, other, None):
+            result = _estimate(plan, other, True)
+            ideas.append(f"use {other.upper()}" + (f" (≈ {result.total_gb:.1f} GB)" if result else ""))
+    shorter = replace(plan, work=replace(plan.work, seq_len=max(16, plan.work.seq_len // 2)))
+    if _fits(shorter, method, None):
+        ideas.append(f"shorten max_seq_length to {shorter.work.seq_len}")
+    if plan.work.gpus > 0 and method in ("full", "freeze"):
+        more = replace(plan, work=replace(plan.work, gpus=plan.work.gpus * 2))
+        if _fits(more, method, None):
+            ideas.append(f"use {more.work.gpus} GPUs (sharded)")
+    return "; ".join(ideas) or "choose a smaller model"
+
+
+def resolve(
+    body: TrainingSpecCreate,
+    dataset: Dataset,
+    candidates: Sequence[CatalogModel],
+    dataset_path: str,
+    settings: Settings,
+) -> ResolvedTrainingSpec:
     hp = body.hyperparameters
     decisions: list[str] = []
-    context = model.context_length or MAX_AUTO_SEQ_LEN
+    resources = _resources(body, settings)
+    precision, why = _precision(body, resources)
+    decisions.append(why)
+    budget = resources.gpu_memory_gb if resources.device == "cuda" else settings.cpu_budget_gb
+    policy = Policy(settings.small_data_threshold, settings.large_data_threshold, settings.full_finetune_max_params)
+    records = dataset.record_count
 
+    steps_per_epoch = math.ceil(math.ceil(records / hp.batch_size) / hp.gradient_accumulation_steps)
+    max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
+    if max_steps < 1:
+        raise InvalidInput("max_steps must be at least 1.", field="hyperparameters.max_steps")
+    trained_tokens = int(dataset.size_bytes / BYTES_PER_TOKEN * max_steps / max(1, steps_per_epoch))
+
+    by_name = {m.name: m for m in candidates}
+    plans: dict[str, Plan] = {}
+    for model in candidates:
+        arch = read_architecture(model.source)
+        work = Workload(
+            method="lora",
+            lora_r=hp.lora_r,
+            freeze_layers=hp.freeze_trainable_layers,
+            micro_batch=hp.batch_size,
+            seq_len=_seq_len(body, model),
+            precision=precision,
+            gradient_checkpointing=False,
+            gpus=resources.gpus,
+            budget_gb=budget,
+            gpu_type=resources.gpu_type,
+            total_tokens=trained_tokens,
+        )
+        plans[model.name] = Plan(arch, work)
+    checkpointing_asked = None if hp.gradient_checkpointing == "auto" else hp.gradient_checkpointing
+
+    def fits(candidate: Candidate, method: str) -> bool:
+        return _fits(plans[candidate.name], method, checkpointing_asked)
+
+    family = [Candidate(m.name, m.variant, _parameters(m, plans[m.name].arch)) for m in candidates]
+    if len(family) == 1:
+        chosen = family[0]
+        decisions.append(f"model = {chosen.name}: as asked.")
+    else:
+        chosen, why = choose_variant(family, records, policy, fits)
+        decisions.append(why)
+    model, plan = by_name[chosen.name], plans[chosen.name]
+
+    method: str
+    if body.method == "auto":
+        picked, why = choose_method(chosen, records, policy, fits)
+        if picked is None:
+            raise InvalidInput(
+                f"{why} ({budget} GB per device). Try: {_suggestions(plan, 'qlora', False)}.", field="method"
+            )
+        method = picked
+        decisions.append(why)
+    else:
+        method = body.method
+        decisions.append(f"method = {method}: as asked.")
+        if not fits(chosen, method):
+            result = _estimate(plan, method, bool(checkpointing_asked))
+            assert result is not None
+            raise InvalidInput(
+                f"{method} fine-tuning of {model.name} needs ≈ {result.total_gb:.1f} GB per device but "
+                f"{budget} GB are available. Try: {_suggestions(plan, method, bool(checkpointing_asked))}.",
+                field="method",
+            )
+
+    if checkpointing_asked is None:
+        without = _estimate(plan, method, False)
+        checkpointing = bool(without is not None and not without.fits)
+        if checkpointing:
+            decisions.append("gradient_checkpointing = on: without it the activations would not fit.")
+    else:
+        checkpointing = checkpointing_asked
+    final_estimate = _estimate(plan, method, checkpointing)
+    if final_estimate is not None:
+        where = f"per GPU ({resources.gpu_type})" if resources.device == "cuda" else "on the CPU"
+        time = f", ≈ {final_estimate.seconds / 60:.0f} min" if final_estimate.seconds else ""
+        decisions.append(
+            f"estimate: ≈ {final_estimate.total_gb:.2f} GB {where} of {budget} GB{time} "
+            f"({final_estimate.trainable_parameters:,} of {final_estimate.parameters:,} parameters trained)."
+        )
+
+    max_seq_length = plan.work.seq_len
     if hp.max_seq_length == "auto":
-        max_seq_length = min(context, MAX_AUTO_SEQ_LEN)
+        context = model.context_length or MAX_AUTO_SEQ_LEN
         decisions.append(
             f"max_seq_length = {max_seq_length}: the model's context ({context}) capped at {MAX_AUTO_SEQ_LEN}."
         )
-    else:
-        if hp.max_seq_length > context:
-            raise InvalidInput(
-                f"max_seq_length {hp.max_seq_length} exceeds {model.name}'s context length of {context} tokens; "
-                f"use at most {context}.",
-                field="hyperparameters.max_seq_length",
-            )
-        if hp.max_seq_length < 16:
-            raise InvalidInput("max_seq_length must be at least 16 tokens.", field="hyperparameters.max_seq_length")
-        max_seq_length = hp.max_seq_length
-
-    steps_per_epoch = math.ceil(math.ceil(dataset.record_count / hp.batch_size) / hp.gradient_accumulation_steps)
     if hp.max_steps == "auto":
-        max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs))
         decisions.append(
             f"max_steps = {max_steps}: {hp.epochs:g} epochs × {steps_per_epoch} steps per epoch "
-            f"({dataset.record_count} records, batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
+            f"({records} records, batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
         )
-    else:
-        if hp.max_steps < 1:
-            raise InvalidInput("max_steps must be at least 1.", field="hyperparameters.max_steps")
-        max_steps = hp.max_steps
 
     if hp.learning_rate == "auto":
-        recommended = model.recommended.get("learning_rate")
-        learning_rate = float(recommended) if recommended is not None else DEFAULT_LORA_LR
-        source = f"{model.family} family recommendation" if recommended is not None else "the usual LoRA rate"
+        recommended = model.recommended.get("learning_rate") if method in ("lora", "qlora") else None
+        default = DEFAULT_LORA_LR if method in ("lora", "qlora") else DEFAULT_FULL_LR
+        learning_rate = float(recommended) if recommended is not None else default
+        source = f"{model.family} family recommendation" if recommended is not None else f"the usual rate for {method}"
         decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
     else:
         if not 0 < hp.learning_rate <= 1:
@@ -59,7 +243,8 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
 
     if hp.lora_alpha == "auto":
         lora_alpha = 2.0 * hp.lora_r
-        decisions.append(f"lora_alpha = {lora_alpha:g}: twice the rank ({hp.lora_r}).")
+        if method in ("lora", "qlora"):
+            decisions.append(f"lora_alpha = {lora_alpha:g}: twice the rank ({hp.lora_r}).")
     else:
         if hp.lora_alpha <= 0:
             raise InvalidInput("lora_alpha must be positive.", field="hyperparameters.lora_alpha")
@@ -73,16 +258,41 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
             raise InvalidInput("save_steps must be at least 1.", field="hyperparameters.save_steps")
         save_steps = hp.save_steps
 
+    packing = False if hp.packing == "auto" else hp.packing
+    if hp.eval_steps == "auto":
+        eval_steps = save_steps if hp.eval_fraction > 0 else 0
+    else:
+        if hp.eval_fraction == 0:
+            raise InvalidInput(
+                "eval_steps needs eval_fraction > 0 (records to evaluate on).", field="hyperparameters.eval_steps"
+            )
+        eval_steps = hp.eval_steps
+    if hp.early_stopping_patience is not None and hp.eval_fraction == 0:
+        raise InvalidInput(
+            "early_stopping_patience needs eval_fraction > 0 (an eval loss to watch).",
+            field="hyperparameters.early_stopping_patience",
+        )
+    if (
+        hp.freeze_trainable_layers
+        and method == "freeze"
+        and plan.arch
+        and hp.freeze_trainable_layers > plan.arch.num_layers
+    ):
+        raise InvalidInput(
+            f"freeze_trainable_layers {hp.freeze_trainable_layers} exceeds {model.name}'s {plan.arch.num_layers} layers.",
+            field="hyperparameters.freeze_trainable_layers",
+        )
+
     if hp.epochs > EPOCH_WARNING:
         decisions.append(
             f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better."
         )
-    if body.hyperparameters.target_modules == "all-linear":
+    if method in ("lora", "qlora") and hp.target_modules == "all-linear":
         decisions.append("target_modules = all-linear: LoRA on every linear layer except the output head.")
 
     return ResolvedTrainingSpec(
         stage=body.stage,
-        method=body.method,
+        method=cast(Method, method),
         loss_on=body.loss_on,
         model=ModelSource(
             name=model.name,
@@ -91,14 +301,33 @@ def resolve(body: TrainingSpecCreate, dataset: Dataset, model: CatalogModel, dat
             default_system_prompt=model.default_system_prompt,
         ),
         dataset_path=dataset_path,
-        dataset_records=dataset.record_count,
+        dataset_records=records,
         hyperparameters=ResolvedHyperparameters(
-            **hp.model_dump(exclude={"max_steps", "learning_rate", "max_seq_length", "lora_alpha", "save_steps"}),
+            **hp.model_dump(
+                exclude={
+                    "max_steps",
+                    "learning_rate",
+                    "max_seq_length",
+                    "lora_alpha",
+                    "save_steps",
+                    "packing",
+                    "gradient_checkpointing",
+                    "precision",
+                    "eval_steps",
+                }
+            ),
             max_steps=max_steps,
             learning_rate=learning_rate,
             max_seq_length=max_seq_length,
             lora_alpha=lora_alpha,
             save_steps=save_steps,
+            packing=packing,
+            gradient_checkpointing=checkpointing,
+            precision=cast(Precision, precision),
+            eval_steps=eval_steps,
         ),
+        quantization=Quantization(compute_dtype=cast(Precision, precision)) if method == "qlora" else None,
+        resources=resources,
+        estimate=final_estimate,
         decisions=decisions,
     )

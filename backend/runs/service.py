@@ -12,6 +12,7 @@ from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.live import notify_run
 from backend.core.queue import TRAIN_RUN, enqueue
+from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.models import Run, RunEvent, RunStatus, User
@@ -28,28 +29,23 @@ def add_event(
     return event
 
 
-def create(session: Session, owner: User, storage: LocalStorage, body: TrainingSpecCreate) -> Run:
+def create(session: Session, owner: User, storage: LocalStorage, settings: Settings, body: TrainingSpecCreate) -> Run:
     try:
         dataset = datasets.get(session, owner, body.dataset_id)
     except NotFound as exc:
         raise InvalidInput(exc.detail, field="dataset_id") from None
-    model = catalog.get_by_name(session, body.model)
-    if not catalog.is_available(model):
-        raise InvalidInput(
-            f"Model {model.name!r} has no weights at {model.source}; run `make up` to generate the demo models.",
-            field="model",
-        )
-    resolved = resolve(body, dataset, model, str(storage.local_path(dataset.storage_key)))
+    models = catalog.candidates(session, body.model)
+    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings)
     run_id = new_id("run")
     run = Run(
         id=run_id,
         owner_id=owner.id,
-        name=body.name or f"{model.name} on {dataset.name}",
+        name=body.name or f"{resolved.model.name} on {dataset.name}",
         status=RunStatus.queued,
         dataset_id=dataset.id,
-        model_name=model.name,
-        stage=body.stage,
-        method=body.method,
+        model_name=resolved.model.name,
+        stage=resolved.stage,
+        method=resolved.method,
         spec=body.model_dump(mode="json"),
         resolved_spec=resolved.model_dump(mode="json"),
         total_steps=resolved.hyperparameters.max_steps,

@@ -129,6 +129,7 @@ export interface paths {
         /**
          * Create
          * @description Submit a training run. 'auto' settings are resolved now; the resolved spec and its reasons are returned.
+         *     A run that cannot fit in memory is refused here, with suggestions.
          */
         post: operations["runs-create"];
         delete?: never;
@@ -381,17 +382,46 @@ export interface components {
              */
             batch_size?: number;
             /**
+             * Early Stopping Patience
+             * @description Stop after this many evaluations without a better eval loss; none = never.
+             */
+            early_stopping_patience?: number | null;
+            /**
              * Epochs
              * @description Passes over the training data (SFT: more than 3 risks overfitting).
              * @default 3
              */
             epochs?: number;
             /**
+             * Eval Fraction
+             * @description Share of the training records held out (seeded) to measure eval loss.
+             * @default 0
+             */
+            eval_fraction?: number;
+            /**
+             * Eval Steps
+             * @description Measure eval loss every N steps (needs eval_fraction > 0); 'auto' = at each checkpoint.
+             * @default auto
+             */
+            eval_steps?: number | "auto";
+            /**
+             * Freeze Trainable Layers
+             * @description Method 'freeze': train only the last N decoder layers (and nothing else).
+             * @default 2
+             */
+            freeze_trainable_layers?: number;
+            /**
              * Gradient Accumulation Steps
              * @description Micro-batches summed per optimizer step.
              * @default 1
              */
             gradient_accumulation_steps?: number;
+            /**
+             * Gradient Checkpointing
+             * @description Recompute activations in the backward pass to save memory; 'auto' = on when needed.
+             * @default auto
+             */
+            gradient_checkpointing?: boolean | "auto";
             /**
              * Learning Rate
              * @description Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).
@@ -442,6 +472,18 @@ export interface components {
              */
             max_steps?: number | "auto";
             /**
+             * Packing
+             * @description Padding-free packing: concatenate examples into rows with attention kept inside each example. 'auto' = on.
+             * @default auto
+             */
+            packing?: boolean | "auto";
+            /**
+             * Precision
+             * @description Compute precision; 'auto' = bf16 on GPUs that support it, fp32 on CPU.
+             * @default auto
+             */
+            precision?: ("bf16" | "fp16" | "fp32") | "auto";
+            /**
              * Save Steps
              * @description Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.
              * @default auto
@@ -459,6 +501,18 @@ export interface components {
              * @default all-linear
              */
             target_modules?: string[] | "all-linear";
+            /**
+             * Use Dora
+             * @description DoRA: learn a magnitude vector besides the LoRA direction.
+             * @default false
+             */
+            use_dora?: boolean;
+            /**
+             * Use Rslora
+             * @description Rank-stabilised LoRA: scale by alpha/sqrt(r) instead of alpha/r.
+             * @default false
+             */
+            use_rslora?: boolean;
             /**
              * Warmup Ratio
              * @description Fraction of steps spent warming the learning rate up linearly.
@@ -534,6 +588,30 @@ export interface components {
             line?: number | null;
             /** Message */
             message: string;
+        };
+        /**
+         * Resources
+         * @description The hardware a run may use; 'auto' takes the pool the admin declared (TUNEWRIGHT_GPU_*).
+         */
+        Resources: {
+            /**
+             * Gpu Memory Gb
+             * @description Memory of each GPU, in GB.
+             * @default auto
+             */
+            gpu_memory_gb: number | "auto";
+            /**
+             * Gpu Type
+             * @description GPU model for the time estimate, e.g. H100, A100, L40S.
+             * @default auto
+             */
+            gpu_type: string | "auto";
+            /**
+             * Gpus
+             * @description GPUs for this run; 0 trains on the CPU.
+             * @default auto
+             */
+            gpus: number | "auto";
         };
         /** RunEventList */
         RunEventList: {
@@ -665,14 +743,13 @@ export interface components {
             loss_on: "assistant" | "all";
             /**
              * Method
-             * @description How weights are trained. LoRA adapters on a frozen model.
-             * @default lora
-             * @constant
+             * @description How weights are trained: LoRA adapters, QLoRA (4-bit base + LoRA), full fine-tuning, or freeze (only the last layers). 'auto' decides from model size, data size and memory.
+             * @default auto
              */
-            method: "lora";
+            method: ("lora" | "qlora" | "full" | "freeze") | "auto";
             /**
              * Model
-             * @description Catalog name of the model to fine-tune, e.g. `tiny-chat`.
+             * @description A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant is chosen from the data size and the GPU budget.
              */
             model: string;
             /**
@@ -680,6 +757,7 @@ export interface components {
              * @description A label for the run; generated when absent.
              */
             name?: string | null;
+            resources?: components["schemas"]["Resources"];
             /**
              * Stage
              * @description Training stage. Supervised fine-tuning on conversations.

@@ -32,16 +32,26 @@ export const specFields = {
       ]
     },
     "method": {
-      "description": "How weights are trained. LoRA adapters on a frozen model.",
-      "allowsAuto": false,
-      "default": "lora"
+      "description": "How weights are trained: LoRA adapters, QLoRA (4-bit base + LoRA), full fine-tuning, or freeze (only the last layers). 'auto' decides from model size, data size and memory.",
+      "allowsAuto": true,
+      "default": "auto",
+      "enum": [
+        "lora",
+        "qlora",
+        "full",
+        "freeze"
+      ]
     },
     "model": {
-      "description": "Catalog name of the model to fine-tune, e.g. `tiny-chat`.",
+      "description": "A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant is chosen from the data size and the GPU budget.",
       "allowsAuto": false
     },
     "name": {
       "description": "A label for the run; generated when absent.",
+      "allowsAuto": false
+    },
+    "resources": {
+      "description": "",
       "allowsAuto": false
     },
     "stage": {
@@ -59,6 +69,12 @@ export const specFields = {
       "minimum": 1,
       "maximum": 4096
     },
+    "early_stopping_patience": {
+      "description": "Stop after this many evaluations without a better eval loss; none = never.",
+      "allowsAuto": false,
+      "type": "integer",
+      "minimum": 1
+    },
     "epochs": {
       "description": "Passes over the training data (SFT: more than 3 risks overfitting).",
       "allowsAuto": false,
@@ -67,6 +83,27 @@ export const specFields = {
       "maximum": 100,
       "exclusiveMinimum": 0
     },
+    "eval_fraction": {
+      "description": "Share of the training records held out (seeded) to measure eval loss.",
+      "allowsAuto": false,
+      "default": 0,
+      "type": "number",
+      "minimum": 0,
+      "maximum": 0.5
+    },
+    "eval_steps": {
+      "description": "Measure eval loss every N steps (needs eval_fraction > 0); 'auto' = at each checkpoint.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer"
+    },
+    "freeze_trainable_layers": {
+      "description": "Method 'freeze': train only the last N decoder layers (and nothing else).",
+      "allowsAuto": false,
+      "default": 2,
+      "type": "integer",
+      "minimum": 1
+    },
     "gradient_accumulation_steps": {
       "description": "Micro-batches summed per optimizer step.",
       "allowsAuto": false,
@@ -74,6 +111,11 @@ export const specFields = {
       "type": "integer",
       "minimum": 1,
       "maximum": 1024
+    },
+    "gradient_checkpointing": {
+      "description": "Recompute activations in the backward pass to save memory; 'auto' = on when needed.",
+      "allowsAuto": true,
+      "default": "auto"
     },
     "learning_rate": {
       "description": "Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).",
@@ -132,6 +174,21 @@ export const specFields = {
       "default": "auto",
       "type": "integer"
     },
+    "packing": {
+      "description": "Padding-free packing: concatenate examples into rows with attention kept inside each example. 'auto' = on.",
+      "allowsAuto": true,
+      "default": "auto"
+    },
+    "precision": {
+      "description": "Compute precision; 'auto' = bf16 on GPUs that support it, fp32 on CPU.",
+      "allowsAuto": true,
+      "default": "auto",
+      "enum": [
+        "bf16",
+        "fp16",
+        "fp32"
+      ]
+    },
     "save_steps": {
       "description": "Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.",
       "allowsAuto": true,
@@ -149,6 +206,16 @@ export const specFields = {
       "description": "Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.",
       "allowsAuto": false,
       "default": "all-linear"
+    },
+    "use_dora": {
+      "description": "DoRA: learn a magnitude vector besides the LoRA direction.",
+      "allowsAuto": false,
+      "default": false
+    },
+    "use_rslora": {
+      "description": "Rank-stabilised LoRA: scale by alpha/sqrt(r) instead of alpha/r.",
+      "allowsAuto": false,
+      "default": false
     },
     "warmup_ratio": {
       "description": "Fraction of steps spent warming the learning rate up linearly.",

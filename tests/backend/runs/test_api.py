@@ -40,7 +40,14 @@ def test_create_resolves_auto_and_enqueues_after_commit(
         ({"hyperparameters": {"max_seq_length": 100000}}, "hyperparameters.max_seq_length"),
         ({"hyperparameters": {"max_steps": 0}}, "hyperparameters.max_steps"),
         ({"hyperparameters": {"lora_rank": 8}}, "hyperparameters.lora_rank"),
-        ({"method": "full"}, "method"),
+        ({"method": "sparse"}, "method"),
+        ({"model": "tiny", "resources": {"gpus": 8}}, "resources.gpus"),
+        ({"hyperparameters": {"eval_steps": 5}}, "hyperparameters.eval_steps"),
+        ({"hyperparameters": {"early_stopping_patience": 2}}, "hyperparameters.early_stopping_patience"),
+        (
+            {"method": "freeze", "hyperparameters": {"freeze_trainable_layers": 99}},
+            "hyperparameters.freeze_trainable_layers",
+        ),
         ({"trust_remote_code": True}, "trust_remote_code"),
     ],
 )
@@ -101,3 +108,43 @@ def test_event_stream_replays_history_then_ends(api: Any, dataset: dict[str, Any
 def test_checkpoints_list_is_empty_for_a_new_run(api: Any, dataset: dict[str, Any]) -> None:
     run = _create(api, dataset).json()
     assert api.get("/api/checkpoints", params={"run_id": run["id"]}).json() == {"items": [], "next_cursor": None}
+
+
+def test_family_name_picks_the_chat_model_for_little_data_with_lora(api: Any, dataset: dict[str, Any]) -> None:
+    run = _create(api, dataset, model="tiny").json()
+    assert run["model"] == "tiny-chat" and run["method"] == "lora"
+    decisions = " ".join(run["resolved_spec"]["decisions"])
+    assert "little data" in decisions and "alignment survives" in decisions and "estimate:" in decisions
+    estimate = run["resolved_spec"]["estimate"]
+    assert estimate["fits"] and estimate["trainable_parameters"] < estimate["parameters"]
+    assert run["resolved_spec"]["resources"]["device"] == "cpu"
+    assert run["resolved_spec"]["hyperparameters"]["precision"] == "fp32"
+
+
+def test_explicit_methods_resolve_their_own_settings(api: Any, dataset: dict[str, Any]) -> None:
+    full = _create(api, dataset, method="full").json()
+    assert full["method"] == "full" and full["resolved_spec"]["hyperparameters"]["learning_rate"] == 2e-5
+    qlora = _create(api, dataset, method="qlora").json()
+    assert qlora["resolved_spec"]["quantization"] == {
+        "bits": 4,
+        "quant_type": "nf4",
+        "double_quant": True,
+        "compute_dtype": "fp32",
+    }
+    evals = _create(api, dataset, hyperparameters={"eval_fraction": 0.1, "save_steps": 7}).json()
+    assert evals["resolved_spec"]["hyperparameters"]["eval_steps"] == 7
+
+
+def test_a_run_that_cannot_fit_is_refused_before_it_queues(
+    api: Any, dataset: dict[str, Any], queued_messages: Any, monkeypatch: Any
+) -> None:
+    from backend.core.settings import get_settings
+
+    # Between what full fine-tuning (0.109 GB) and LoRA (0.100 GB) of tiny-chat need with checkpointing.
+    monkeypatch.setattr(get_settings(), "cpu_memory_gb", 0.105)
+    response = _create(api, dataset, method="full")
+    assert response.status_code == 422
+    body = response.json()
+    assert body["field"] == "method" and "GB per device" in body["detail"] and "Try:" in body["detail"]
+    assert "QLORA" in body["detail"] or "LORA" in body["detail"]
+    assert queued_messages() == 0 and api.get("/api/runs").json()["items"] == []
