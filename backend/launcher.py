@@ -1,6 +1,7 @@
-"""`make up`: start the embedded Redis (unless TUNEWRIGHT_REDIS_URL is set), one worker and the API, and stop
+"""`make up`: start the embedded Redis (unless TUNEWRIGHT_REDIS_URL is set), two workers and the API, and stop
 them all cleanly on Ctrl-C. Each child runs in its own session so the terminal's Ctrl-C reaches only us and we
-stop them in order: the worker first (it hands its run back to the queue), then the API, then Redis."""
+stop them in order: the workers first (a running job checkpoints and goes back to the queue), then the API, then
+Redis."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import redis
 
+from backend.core.queue import CPU_QUEUE, GPU_QUEUE
 from backend.core.settings import Settings
 
 STOP_GRACE_SECONDS = 30
@@ -59,7 +61,7 @@ def start_embedded_redis(settings: Settings) -> subprocess.Popen[bytes]:
     raise RuntimeError("embedded Redis did not start within 20 s")
 
 
-def worker_command(queues: str = "gpu,cpu", name: str = "worker") -> list[str]:
+def worker_command(queues: str = f"{GPU_QUEUE},{CPU_QUEUE}", name: str = "worker") -> list[str]:
     celery = shutil.which("celery", path=str(Path(sys.executable).parent)) or "celery"
     return [
         celery,
@@ -112,24 +114,28 @@ def run(settings: Settings, port: int) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    worker = subprocess.Popen(worker_command(), env=env, start_new_session=True)
+    # Two workers so that a long training job never blocks the quick CPU work (previews, profiling).
+    workers = [
+        subprocess.Popen(worker_command(GPU_QUEUE, "gpu"), env=env, start_new_session=True),
+        subprocess.Popen(worker_command(CPU_QUEUE, "cpu"), env=env, start_new_session=True),
+    ]
     api = subprocess.Popen(api_command(settings.host, port), env=env, start_new_session=True)
     print(f"\n  Tunewright is running at http://{settings.host}:{port}  (Ctrl-C stops everything)\n", flush=True)
     exit_code = 0
     try:
         while not stopping:
-            for name, process in (("worker", worker), ("api", api)):
+            for name, process in (("training worker", workers[0]), ("cpu worker", workers[1]), ("api", api)):
                 if process.poll() is not None:
                     print(f"the {name} exited with {process.returncode}; stopping", file=sys.stderr)
                     exit_code = 1
                     stopping = True
             time.sleep(0.3)
     finally:
-        print("stopping: worker (hands its run back to the queue), api, redis", flush=True)
-        _stop(worker, signal.SIGTERM)
-        _stop(api, signal.SIGTERM)
-        _wait(worker, STOP_GRACE_SECONDS)
-        _wait(api, STOP_GRACE_SECONDS)
+        print("stopping: workers (a running job checkpoints and goes back to the queue), api, redis", flush=True)
+        for process in [*workers, api]:
+            _stop(process, signal.SIGTERM)
+        for process in [*workers, api]:
+            _wait(process, STOP_GRACE_SECONDS)
         if redis_process is not None:
             _stop(redis_process, signal.SIGTERM)
             _wait(redis_process, STOP_GRACE_SECONDS)

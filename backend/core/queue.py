@@ -6,16 +6,21 @@ configuration from `celery_config` so the broker settings cannot drift apart.
 
 from __future__ import annotations
 
+import json
+import secrets
 from functools import lru_cache
 from typing import Any
 
+import redis
 from celery import Celery
 from sqlalchemy.orm import Session
 
 from backend.core.db import after_commit
+from backend.core.errors import ServiceUnavailable
 from backend.core.settings import Settings, get_settings
 
 TRAIN_RUN = "tunewright.runs.train"
+PREVIEW_MASK = "tunewright.preview.mask"
 GPU_QUEUE = "gpu"
 CPU_QUEUE = "cpu"
 
@@ -34,7 +39,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "worker_prefetch_multiplier": 1,
         "task_ignore_result": True,
         "task_default_queue": CPU_QUEUE,
-        "task_routes": {TRAIN_RUN: {"queue": GPU_QUEUE}},
+        "task_routes": {TRAIN_RUN: {"queue": GPU_QUEUE}, PREVIEW_MASK: {"queue": CPU_QUEUE}},
         "worker_hijack_root_logger": False,
     }
 
@@ -48,6 +53,28 @@ def get_celery_client() -> Celery:
 
 def send_now(task_name: str, *args: Any) -> None:
     get_celery_client().send_task(task_name, args=list(args))
+
+
+def call(task_name: str, payload: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """Run a short task on the CPU queue and wait for its answer (for interactive requests such as previews).
+
+    The worker pushes its JSON answer onto a one-off Redis list; no result backend is involved.
+    """
+    reply_key = f"tunewright:reply:{secrets.token_hex(12)}"
+    client = redis.Redis.from_url(get_settings().redis_client_url)
+    try:
+        get_celery_client().send_task(task_name, args=[reply_key, payload], queue=CPU_QUEUE)
+        answer = client.blpop([reply_key], timeout=timeout)
+    except redis.RedisError as exc:
+        raise ServiceUnavailable(f"The broker is unreachable ({exc}); is Redis running?") from None
+    finally:
+        client.close()
+    if answer is None:
+        raise ServiceUnavailable(
+            f"No CPU worker answered within {timeout:g} s; start one on the '{CPU_QUEUE}' queue (make up does)."
+        )
+    result: dict[str, Any] = json.loads(answer[1])
+    return result
 
 
 def enqueue(session: Session, task_name: str, *args: Any) -> None:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile, status
 
 from backend.core.deps import CurrentUser, SessionDep, SettingsDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES, PayloadTooLarge
 from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from backend.datasets import service
-from backend.datasets.schemas import DatasetList, DatasetRead, DatasetRecord, DatasetRecords
+from backend.datasets.schemas import DatasetList, DatasetRead, DatasetRecord, DatasetRecords, MaskPreview
 
 router = APIRouter(prefix="/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
@@ -69,3 +69,18 @@ def records(
     return DatasetRecords(
         items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
     )
+
+
+@router.get("/{dataset_id}/records/{index}/mask-preview", response_model=MaskPreview)
+def mask_preview(
+    dataset_id: str,
+    index: Annotated[int, Path(ge=0)],
+    session: SessionDep,
+    user: CurrentUser,
+    storage: StorageDep,
+    model: Annotated[str, Query(description="Catalog model whose chat template renders the record.")] = "tiny-chat",
+    loss_on: Annotated[Literal["assistant", "all"], Query()] = "assistant",
+) -> MaskPreview:
+    """The loss-mask preview: the record rendered with the model's chat template, token by token, each marked
+    trained or not — exactly what a run on this model would train."""
+    return MaskPreview.model_validate(service.mask_preview(session, user, storage, dataset_id, index, model, loss_on))

@@ -34,3 +34,23 @@ class DatasetRecords(BaseModel):
     items: list[DatasetRecord]
     total: int
     next_offset: int | None
+
+
+class MaskToken(BaseModel):
+    text: str
+    trained: bool = Field(description="Whether this token carries loss in training.")
+
+
+class MaskPreview(BaseModel):
+    dataset_id: str
+    index: int
+    model: str
+    template: str = Field(
+        description="The chat template the record is rendered with (the model's own when it has one)."
+    )
+    template_reason: str
+    default_system_prompt: str | None = Field(description="Inserted when the record has no system message.")
+    loss_on: Literal["assistant", "all"]
+    tokens: list[MaskToken]
+    trained_tokens: int
+    total_tokens: int

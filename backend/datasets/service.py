@@ -8,14 +8,17 @@ from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
+from backend.catalog import service as catalog
 from backend.core.errors import InvalidInput, NotFound, PayloadTooLarge
 from backend.core.ids import new_id
+from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
 from backend.datasets import repository
 from backend.datasets.validation import validate_jsonl
 from backend.models import Dataset, User
 
 ACCEPTED_SUFFIXES = (".jsonl",)
+PREVIEW_TIMEOUT_SECONDS = 30
 
 
 def _display_name(filename: str) -> str:
@@ -117,3 +120,50 @@ def read_records(
                 return items, index
             items.append((index, json.loads(line)))
     return items, None
+
+
+def read_record(storage: LocalStorage, dataset: Dataset, index: int) -> dict[str, Any]:
+    items, _ = read_records(storage, dataset, index, 1)
+    if not items:
+        raise NotFound(
+            f"Dataset {dataset.id} has records 0 to {dataset.record_count - 1}; there is no record {index}.",
+            field="index",
+        )
+    return items[0][1]
+
+
+def mask_preview(
+    session: Session, owner: User, storage: LocalStorage, dataset_id: str, index: int, model_name: str, loss_on: str
+) -> dict[str, Any]:
+    """Render one record with a model's chat template, token by token, marking what training puts loss on."""
+    dataset = get(session, owner, dataset_id)
+    record = read_record(storage, dataset, index)
+    models = catalog.candidates(session, model_name)
+    if len(models) != 1:
+        names = ", ".join(m.name for m in models)
+        raise InvalidInput(f"{model_name!r} is a family; name one of its models: {names}.", field="model")
+    model = models[0]
+    payload = {
+        "model_path": model.source,
+        "default_system_prompt": model.default_system_prompt,
+        "record": record,
+        "loss_on": loss_on,
+    }
+    answer = call(PREVIEW_MASK, payload, timeout=PREVIEW_TIMEOUT_SECONDS)
+    if "error" in answer:
+        if answer.get("kind") == "data":
+            raise InvalidInput(f"Record {index} cannot be rendered with {model.name}'s template: {answer['error']}")
+        raise RuntimeError(f"mask preview failed in the worker: {answer['error']}")
+    tokens = answer["tokens"]
+    return {
+        "dataset_id": dataset.id,
+        "index": index,
+        "model": model.name,
+        "template": answer["template"],
+        "template_reason": answer["template_reason"],
+        "default_system_prompt": model.default_system_prompt,
+        "loss_on": loss_on,
+        "tokens": tokens,
+        "trained_tokens": sum(1 for t in tokens if t["trained"]),
+        "total_tokens": len(tokens),
+    }

@@ -1,0 +1,55 @@
+"""The loss-mask preview, rendered by a real worker with the model's own chat template."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.support import SAMPLE_CHAT
+
+
+def _index_of(predicate: Any) -> int:
+    for index, line in enumerate(SAMPLE_CHAT.read_text().splitlines()):
+        if predicate(json.loads(line)["messages"]):
+            return index
+    raise AssertionError("no such record in the sample")
+
+
+def test_preview_marks_exactly_the_assistant_turns(api: Any, start_worker: Any, dataset: dict[str, Any]) -> None:
+    start_worker("previewer")
+    index = _index_of(lambda m: m[0]["role"] == "user" and len(m) == 2)
+    record = json.loads(SAMPLE_CHAT.read_text().splitlines()[index])
+    response = api.get(f"/api/datasets/{dataset['id']}/records/{index}/mask-preview", params={"model": "tiny-chat"})
+    assert response.status_code == 200, response.text
+    preview = response.json()
+    text = "".join(t["text"] for t in preview["tokens"])
+    trained = "".join(t["text"] for t in preview["tokens"] if t["trained"])
+    assert preview["default_system_prompt"] and preview["default_system_prompt"] in text  # inserted: record had none
+    assert record["messages"][0]["content"] in text
+    assert trained.strip() == record["messages"][1]["content"] + "<|im_end|>"
+    assert preview["trained_tokens"] == sum(t["trained"] for t in preview["tokens"]) < preview["total_tokens"]
+    assert "<|im_start|>" in preview["template"]
+
+    everything = api.get(
+        f"/api/datasets/{dataset['id']}/records/{index}/mask-preview", params={"model": "tiny-chat", "loss_on": "all"}
+    ).json()
+    assert everything["trained_tokens"] == everything["total_tokens"]
+
+    base = api.get(f"/api/datasets/{dataset['id']}/records/{index}/mask-preview", params={"model": "tiny-base"}).json()
+    assert "no chat template" in base["template_reason"] and base["trained_tokens"] > 0
+
+
+def test_preview_errors_are_clear(api: Any, start_worker: Any, dataset: dict[str, Any], monkeypatch: Any) -> None:
+    url = f"/api/datasets/{dataset['id']}/records"
+    family = api.get(f"{url}/0/mask-preview", params={"model": "tiny"})
+    assert family.status_code == 422 and "tiny-chat" in family.json()["detail"]
+    assert api.get(f"{url}/0/mask-preview", params={"model": "gpt-99"}).status_code == 422
+    missing = api.get(f"{url}/{dataset['record_count']}/mask-preview")
+    assert missing.status_code == 404 and "no record" in missing.json()["detail"]
+    assert api.get("/api/datasets/ds_nope/records/0/mask-preview").status_code == 404
+
+    from backend.datasets import service
+
+    monkeypatch.setattr(service, "PREVIEW_TIMEOUT_SECONDS", 1)  # no worker is running yet
+    unanswered = api.get(f"{url}/0/mask-preview")
+    assert unanswered.status_code == 503 and "No CPU worker answered" in unanswered.json()["detail"]
