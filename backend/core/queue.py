@@ -21,6 +21,7 @@ from backend.core.settings import Settings, get_settings
 
 TRAIN_RUN = "tunewright.runs.train"
 PREVIEW_MASK = "tunewright.preview.mask"
+VALIDATE_RUN = "tunewright.runs.validate"
 GPU_QUEUE = "gpu"
 CPU_QUEUE = "cpu"
 
@@ -39,7 +40,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "worker_prefetch_multiplier": 1,
         "task_ignore_result": True,
         "task_default_queue": CPU_QUEUE,
-        "task_routes": {TRAIN_RUN: {"queue": GPU_QUEUE}, PREVIEW_MASK: {"queue": CPU_QUEUE}},
+        "task_routes": {
+            TRAIN_RUN: {"queue": GPU_QUEUE},
+            PREVIEW_MASK: {"queue": CPU_QUEUE},
+            VALIDATE_RUN: {"queue": CPU_QUEUE},
+        },
         "worker_hijack_root_logger": False,
     }
 

@@ -11,6 +11,7 @@ from backend.core.db import Base, UTCDateTime, utcnow
 
 
 class RunStatus(enum.StrEnum):
+    validating = "validating"
     queued = "queued"
     running = "running"
     succeeded = "succeeded"

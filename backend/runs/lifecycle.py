@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
-from backend.core.queue import TRAIN_RUN, enqueue
+from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
 from backend.models import Run, RunStatus
 from backend.runs import repository
 from backend.runs.service import add_event
@@ -26,6 +26,38 @@ from backend.runs.service import add_event
 class Lease:
     run_id: str
     token: str
+
+
+def spec_to_validate(session: Session, run_id: str) -> dict[str, Any] | None:
+    """The resolved spec of a run awaiting validation; None when there is nothing to validate (a redelivery)."""
+    run = repository.get(session, run_id)
+    return run.resolved_spec if run is not None and run.status == RunStatus.validating else None
+
+
+def validated(session: Session, run_id: str, stats: dict[str, int]) -> bool:
+    """The data renders with the template: queue the run for a GPU."""
+    values = {"status": RunStatus.queued, "dispatched_at": utcnow()}
+    if not repository.conditional_update(session, run_id, {"status": RunStatus.validating}, values):
+        return False
+    message = (
+        f"data checked: {stats['records']:,} records, {stats['tokens']:,} tokens of which "
+        f"{stats['trained_tokens']:,} trained; {stats['truncated']:,} truncated, "
+        f"{stats['without_trained_tokens']:,} without a trained token (skipped)"
+    )
+    add_event(session, run_id, "log", {"level": "info", "message": message, **stats})
+    add_event(session, run_id, "status", {"status": "queued", "reason": "data checked"})
+    enqueue(session, TRAIN_RUN, run_id)
+    return True
+
+
+def validation_failed(session: Session, run_id: str, reason: str, problems: list[tuple[int, str]]) -> bool:
+    values = {"status": RunStatus.failed, "finished_at": utcnow(), "error": reason}
+    if not repository.conditional_update(session, run_id, {"status": RunStatus.validating}, values):
+        return False
+    for index, problem in problems:
+        add_event(session, run_id, "log", {"level": "error", "message": f"record {index}: {problem}", "record": index})
+    add_event(session, run_id, "status", {"status": "failed", "reason": reason})
+    return True
 
 
 def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lease | None:
@@ -155,8 +187,8 @@ def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> 
             )
         touched.append(run.id)
     for run in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
-        repository.conditional_update(session, run.id, {"status": RunStatus.queued}, {"dispatched_at": now})
-        enqueue(session, TRAIN_RUN, run.id)
+        repository.conditional_update(session, run.id, {"status": run.status}, {"dispatched_at": now})
+        enqueue(session, TRAIN_RUN if run.status == RunStatus.queued else VALIDATE_RUN, run.id)
         touched.append(run.id)
     return touched
 

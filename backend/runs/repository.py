@@ -56,5 +56,6 @@ def expired_leases(session: Session, now: datetime) -> Sequence[Run]:
 
 
 def stale_dispatches(session: Session, before: datetime) -> Sequence[Run]:
-    query = select(Run).where(Run.status == RunStatus.queued, Run.dispatched_at < before)
+    waiting = (RunStatus.validating, RunStatus.queued)
+    query = select(Run).where(Run.status.in_(waiting), Run.dispatched_at < before)
     return session.scalars(query).all()

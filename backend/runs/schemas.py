@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.pagination import Page
 
-RunStatusName = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+RunStatusName = Literal["validating", "queued", "running", "succeeded", "failed", "cancelled"]
 
 
 class RunProgress(BaseModel):

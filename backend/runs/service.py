@@ -11,7 +11,7 @@ from backend.core.db import after_commit, utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.live import notify_run
-from backend.core.queue import TRAIN_RUN, enqueue
+from backend.core.queue import VALIDATE_RUN, enqueue
 from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
@@ -41,7 +41,7 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         id=run_id,
         owner_id=owner.id,
         name=body.name or f"{resolved.model.name} on {dataset.name}",
-        status=RunStatus.queued,
+        status=RunStatus.validating,
         dataset_id=dataset.id,
         model_name=resolved.model.name,
         stage=resolved.stage,
@@ -53,8 +53,8 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
     )
     session.add(run)
     session.flush()
-    add_event(session, run_id, "status", {"status": "queued", "reason": "submitted"})
-    enqueue(session, TRAIN_RUN, run_id)
+    add_event(session, run_id, "status", {"status": "validating", "reason": "submitted; checking every record"})
+    enqueue(session, VALIDATE_RUN, run_id)
     return run
 
 
@@ -73,15 +73,18 @@ def list_page(
 
 
 def cancel(session: Session, owner: User, run_id: str) -> Run:
-    """A queued run is cancelled at once; a running one stops cooperatively within one training step."""
+    """A run that has not started is cancelled at once; a running one stops cooperatively within one step."""
     run = get(session, owner, run_id)
     if RunStatus(run.status).terminal:
-        raise Conflict(f"Run {run_id} already {run.status}; only queued or running runs can be cancelled.")
-    if repository.conditional_update(
-        session,
-        run_id,
-        {"status": RunStatus.queued},
-        {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True},
+        raise Conflict(f"Run {run_id} already {run.status}; only runs that have not finished can be cancelled.")
+    if any(
+        repository.conditional_update(
+            session,
+            run_id,
+            {"status": waiting},
+            {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True},
+        )
+        for waiting in (RunStatus.validating, RunStatus.queued)
     ):
         add_event(session, run_id, "status", {"status": "cancelled", "reason": "cancelled by user before it started"})
     elif repository.conditional_update(session, run_id, {"status": RunStatus.running}, {"cancel_requested": True}):

@@ -28,8 +28,9 @@ def test_run_trains_reports_every_step_and_writes_checkpoints(
     first, last = statistics.mean(m["loss"] for m in metrics[:5]), statistics.mean(m["loss"] for m in metrics[-5:])
     assert last < 0.8 * first, f"loss did not decrease: {first:.3f} -> {last:.3f}"
     statuses = [e["data"]["status"] for e in event_kinds(events, "status")]
-    assert statuses == ["queued", "running", "succeeded"]
-    assert event_kinds(events, "log"), "the engine reports what it is doing"
+    assert statuses == ["validating", "queued", "running", "succeeded"]
+    logs = [e["data"]["message"] for e in event_kinds(events, "log")]
+    assert logs[0].startswith("data checked: 400 records"), "the data check runs before training"
 
     checkpoints = api.get("/api/checkpoints", params={"run_id": run["id"]}).json()["items"]
     assert sorted(c["step"] for c in checkpoints) == [10, 20, 30]
@@ -55,7 +56,12 @@ def test_a_redelivered_message_does_not_run_the_job_twice(
     send_now(TRAIN_RUN, run["id"])
     time.sleep(2)
     events = all_events(run["id"])
-    assert [e["data"]["status"] for e in event_kinds(events, "status")] == ["queued", "running", "succeeded"]
+    assert [e["data"]["status"] for e in event_kinds(events, "status")] == [
+        "validating",
+        "queued",
+        "running",
+        "succeeded",
+    ]
     assert [e["data"]["step"] for e in event_kinds(events, "metric")] == list(range(1, 16))
     assert api.get(f"/api/runs/{run['id']}").json()["attempts"] == 1
 
@@ -73,3 +79,14 @@ def test_cancel_stops_a_running_job_within_one_step(
     assert done["status"] == "cancelled"
     metric_steps = [e["data"]["step"] for e in event_kinds(all_events(run["id"]), "metric")]
     assert max(metric_steps) <= step_at_cancel + 1
+
+
+def test_data_the_run_cannot_train_on_fails_before_taking_a_gpu(
+    api: Any, start_worker: Any, submit: Any, wait_status: Any, all_events: Any
+) -> None:
+    start_worker("checker")
+    run = submit(max_seq_length=16)  # every answer starts after the 16th token: nothing left to train on
+    done = wait_status(run["id"], {"failed", "succeeded", "cancelled"}, timeout=120)
+    assert done["status"] == "failed" and "no record keeps a trained token" in done["error"]
+    assert done["attempts"] == 0 and done["started_at"] is None
+    assert not event_kinds(all_events(run["id"]), "metric")

@@ -32,8 +32,8 @@ def test_killed_worker_run_resumes_from_its_checkpoint_on_a_new_worker(
 
     events = all_events(run["id"])
     statuses = [(e["id"], e["data"]["status"], e["data"].get("attempt")) for e in event_kinds(events, "status")]
-    assert [s[1] for s in statuses] == ["queued", "running", "queued", "running", "succeeded"]
-    requeued_id = statuses[2][0]
+    assert [s[1] for s in statuses] == ["validating", "queued", "running", "queued", "running", "succeeded"]
+    requeued_id = statuses[3][0]
     assert requeued_id > killed_at, "the run was re-queued only after the first worker died"
     assert [s[2] for s in statuses if s[1] == "running"] == [1, 2]
 

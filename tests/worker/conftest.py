@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
-from worker.engine.demo_models import TINY_BASE, TINY_CHAT, build_tiny_family
+from worker.engine.demo_models import SAMPLE_CHAT, TINY_BASE, TINY_CHAT, build_tiny_family
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
@@ -43,6 +43,19 @@ def write_jsonl(tmp_path: Path) -> Callable[[list[dict[str, Any]], str], Path]:
     def write(records: list[dict[str, Any]], name: str = "data.jsonl") -> Path:
         path = tmp_path / name
         path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def sample_subset(tmp_path: Path) -> Callable[[int], Path]:
+    """The first n records of the demo's sample chats, as a JSONL file."""
+
+    def write(n: int) -> Path:
+        path = tmp_path / f"sample-{n}.jsonl"
+        lines = SAMPLE_CHAT.read_text(encoding="utf-8").splitlines(keepends=True)[:n]
+        path.write_text("".join(lines), encoding="utf-8")
         return path
 
     return write

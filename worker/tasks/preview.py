@@ -24,12 +24,12 @@ log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=8)
-def _tokenizer(path: str) -> PreTrainedTokenizerBase:
+def cached_tokenizer(path: str) -> PreTrainedTokenizerBase:
     return load_tokenizer(path)
 
 
 def render_mask(payload: dict[str, Any]) -> dict[str, Any]:
-    tokenizer = _tokenizer(payload["model_path"])
+    tokenizer = cached_tokenizer(payload["model_path"])
     template, template_reason = resolve_chat_template(tokenizer)
     pieces = mask_preview(
         payload["record"],

@@ -76,6 +76,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/datasets/{dataset_id}/records/{index}/mask-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mask Preview
+         * @description The loss-mask preview: the record rendered with the model's chat template, token by token, each marked
+         *     trained or not — exactly what a run on this model would train.
+         */
+        get: operations["datasets-mask_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -526,6 +547,48 @@ export interface components {
              */
             weight_decay?: number;
         };
+        /** MaskPreview */
+        MaskPreview: {
+            /** Dataset Id */
+            dataset_id: string;
+            /**
+             * Default System Prompt
+             * @description Inserted when the record has no system message.
+             */
+            default_system_prompt: string | null;
+            /** Index */
+            index: number;
+            /**
+             * Loss On
+             * @enum {string}
+             */
+            loss_on: "assistant" | "all";
+            /** Model */
+            model: string;
+            /**
+             * Template
+             * @description The chat template the record is rendered with (the model's own when it has one).
+             */
+            template: string;
+            /** Template Reason */
+            template_reason: string;
+            /** Tokens */
+            tokens: components["schemas"]["MaskToken"][];
+            /** Total Tokens */
+            total_tokens: number;
+            /** Trained Tokens */
+            trained_tokens: number;
+        };
+        /** MaskToken */
+        MaskToken: {
+            /** Text */
+            text: string;
+            /**
+             * Trained
+             * @description Whether this token carries loss in training.
+             */
+            trained: boolean;
+        };
         /** ModelList */
         ModelList: {
             /** Items */
@@ -721,7 +784,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "validating" | "queued" | "running" | "succeeded" | "failed" | "cancelled";
         };
         /**
          * TrainingSpecCreate
@@ -1059,6 +1122,69 @@ export interface operations {
             };
         };
     };
+    "datasets-mask_preview": {
+        parameters: {
+            query?: {
+                loss_on?: "assistant" | "all";
+                /** @description Catalog model whose chat template renders the record. */
+                model?: string;
+            };
+            header?: never;
+            path: {
+                dataset_id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskPreview"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "health-get": {
         parameters: {
             query?: never;
@@ -1104,7 +1230,7 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
-                status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled") | null;
+                status?: ("validating" | "queued" | "running" | "succeeded" | "failed" | "cancelled") | null;
             };
             header?: never;
             path?: never;

@@ -16,12 +16,26 @@ def dataset(api: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def queued_messages() -> Any:
-    """How many training messages wait in the real broker."""
+    """How many messages wait in a queue of the real broker (the training queue unless named)."""
     import redis
 
-    from backend.core.queue import GPU_QUEUE
+    from backend.core.queue import CPU_QUEUE, GPU_QUEUE
     from backend.core.settings import get_settings
 
     client = redis.Redis.from_url(get_settings().redis_client_url)
-    client.delete(GPU_QUEUE)
-    return lambda: client.llen(GPU_QUEUE)
+    client.delete(GPU_QUEUE, CPU_QUEUE)
+    return lambda queue=GPU_QUEUE: client.llen(queue)
+
+
+@pytest.fixture
+def mark_validated() -> Any:
+    """Do what the CPU worker does when every record renders: queue the run for training."""
+    from backend.core.db import session_scope
+    from backend.runs import lifecycle
+
+    def mark(run_id: str) -> None:
+        stats = {"records": 1, "tokens": 10, "trained_tokens": 5, "truncated": 0, "without_trained_tokens": 0}
+        with session_scope() as session:
+            assert lifecycle.validated(session, run_id, stats)
+
+    return mark

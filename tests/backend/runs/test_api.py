@@ -17,17 +17,17 @@ def test_create_resolves_auto_and_enqueues_after_commit(
     response = _create(api, dataset, hyperparameters={"epochs": 2, "batch_size": 8, "lora_r": 4})
     assert response.status_code == 201, response.text
     run = response.json()
-    assert run["id"].startswith("run_") and run["status"] == "queued" and run["attempts"] == 0
+    assert run["id"].startswith("run_") and run["status"] == "validating" and run["attempts"] == 0
     hp = run["resolved_spec"]["hyperparameters"]
     steps_per_epoch = -(-dataset["record_count"] // 8)
     assert hp["max_steps"] == 2 * steps_per_epoch == run["progress"]["total_steps"]
     assert hp["lora_alpha"] == 8 and hp["learning_rate"] > 0 and hp["max_seq_length"] <= 1024
     assert any("lora_alpha" in d for d in run["resolved_spec"]["decisions"])
     assert run["spec"]["hyperparameters"]["learning_rate"] == "auto"
-    assert queued_messages() == 1
+    assert queued_messages("cpu") == 1 and queued_messages() == 0  # the data check comes before any GPU time
     assert api.get(f"/api/runs/{run['id']}").json()["id"] == run["id"]
     [event] = api.get(f"/api/runs/{run['id']}/events").json()["items"]
-    assert event["kind"] == "status" and event["data"]["status"] == "queued"
+    assert event["kind"] == "status" and event["data"]["status"] == "validating"
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_bad_specs_are_422_naming_the_field_and_enqueue_nothing(
     assert response.json()["field"] == field
     assert response.json()["detail"]
     assert api.get("/api/runs").json()["items"] == []
-    assert queued_messages() == 0
+    assert queued_messages() == 0 and queued_messages("cpu") == 0
 
 
 def test_malformed_json_body_is_422(api: Any) -> None:
@@ -67,8 +67,13 @@ def test_malformed_json_body_is_422(api: Any) -> None:
     assert response.status_code == 422 and response.json()["error"] == "InvalidInput"
 
 
-def test_cancel_a_queued_run_at_once_then_conflict(api: Any, dataset: dict[str, Any]) -> None:
+@pytest.mark.parametrize("validated", [False, True])
+def test_cancel_a_waiting_run_at_once_then_conflict(
+    api: Any, dataset: dict[str, Any], mark_validated: Any, validated: bool
+) -> None:
     run = _create(api, dataset).json()
+    if validated:
+        mark_validated(run["id"])
     cancelled = api.post(f"/api/runs/{run['id']}/cancel").json()
     assert cancelled["status"] == "cancelled" and cancelled["finished_at"]
     again = api.post(f"/api/runs/{run['id']}/cancel")
@@ -79,7 +84,7 @@ def test_cancel_a_queued_run_at_once_then_conflict(api: Any, dataset: dict[str, 
 def test_list_filters_by_status_and_paginates(api: Any, dataset: dict[str, Any]) -> None:
     ids = [_create(api, dataset).json()["id"] for _ in range(3)]
     api.post(f"/api/runs/{ids[1]}/cancel")
-    queued = api.get("/api/runs", params={"status": "queued"}).json()["items"]
+    queued = api.get("/api/runs", params={"status": "validating"}).json()["items"]
     assert [r["id"] for r in queued] == [ids[2], ids[0]]
     page = api.get("/api/runs", params={"limit": 2}).json()
     rest = api.get("/api/runs", params={"limit": 2, "cursor": page["next_cursor"]}).json()
@@ -96,7 +101,7 @@ def test_event_stream_replays_history_then_ends(api: Any, dataset: dict[str, Any
     blocks = [b for b in text.split("\n\n") if b.strip()]
     parsed = [dict(line.split(": ", 1) for line in b.splitlines() if ": " in line) for b in blocks]
     statuses = [json.loads(p["data"])["data"]["status"] for p in parsed if p.get("event") == "run_event"]
-    assert statuses == ["queued", "cancelled"]
+    assert statuses == ["validating", "cancelled"]
     assert parsed[-1]["event"] == "end" and json.loads(parsed[-1]["data"]) == {"status": "cancelled"}
     first_id = int(parsed[0]["id"])
     with api.stream("GET", f"/api/runs/{run['id']}/events/stream", headers={"Last-Event-ID": str(first_id)}) as resumed:
@@ -147,4 +152,4 @@ def test_a_run_that_cannot_fit_is_refused_before_it_queues(
     body = response.json()
     assert body["field"] == "method" and "GB per device" in body["detail"] and "Try:" in body["detail"]
     assert "QLORA" in body["detail"] or "LORA" in body["detail"]
-    assert queued_messages() == 0 and api.get("/api/runs").json()["items"] == []
+    assert queued_messages("cpu") == 0 and api.get("/api/runs").json()["items"] == []

@@ -1,0 +1,71 @@
+"""Validate a submitted run on the CPU queue: every record must render with the model's chat template.
+
+A run whose data the template cannot render fails here, with every bad record listed, before it takes a GPU.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from backend.core.db import session_scope
+from backend.core.queue import VALIDATE_RUN
+from backend.runs import lifecycle
+from specs.training import ResolvedTrainingSpec
+from worker.celery_app import app
+from worker.engine.data.record_check import check_records
+from worker.engine.data.templates import resolve_chat_template
+from worker.engine.errors import EngineError
+from worker.tasks.preview import cached_tokenizer
+
+log = logging.getLogger(__name__)
+
+
+@app.task(name=VALIDATE_RUN)
+def validate_run(run_id: str) -> str:
+    with session_scope() as session:
+        spec_data = lifecycle.spec_to_validate(session, run_id)
+    if spec_data is None:
+        return "not-validating"
+    spec = ResolvedTrainingSpec.model_validate(spec_data)
+    try:
+        tokenizer = cached_tokenizer(spec.model.path)
+        template, _ = resolve_chat_template(tokenizer)
+        report = check_records(
+            Path(spec.dataset_path),
+            tokenizer,
+            chat_template=template,
+            default_system_prompt=spec.model.default_system_prompt,
+            loss_on=spec.loss_on,
+            max_seq_length=spec.hyperparameters.max_seq_length,
+        )
+    except (EngineError, ValueError, OSError) as exc:
+        with session_scope() as session:
+            lifecycle.validation_failed(session, run_id, f"the data or model cannot be used: {exc}", [])
+        return "failed"
+    with session_scope() as session:
+        if report.problem_count:
+            summary = (
+                f"{report.problem_count} of {report.records} records cannot be rendered with {spec.model.name}'s chat "
+                f"template; fix or remove them (first: record {report.problems[0][0]}: {report.problems[0][1]})"
+            )
+            lifecycle.validation_failed(session, run_id, summary, report.problems)
+            return "failed"
+        if report.without_trained_tokens == report.records:
+            lifecycle.validation_failed(
+                session,
+                run_id,
+                f"no record keeps a trained token within max_seq_length={spec.hyperparameters.max_seq_length}; "
+                "raise max_seq_length or check that the records contain assistant answers",
+                [],
+            )
+            return "failed"
+        stats = {
+            "records": report.records,
+            "tokens": report.tokens,
+            "trained_tokens": report.trained_tokens,
+            "truncated": report.truncated,
+            "without_trained_tokens": report.without_trained_tokens,
+        }
+        lifecycle.validated(session, run_id, stats)
+    return "queued"
