@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from backend.core.queue import TRAIN_RUN, send_now
 from tests.support import event_kinds, wait_for
 
@@ -40,6 +42,13 @@ def test_run_trains_reports_every_step_and_writes_checkpoints(
         assert (folder / "adapter_model.safetensors").is_file()
         assert "loss" in checkpoint["metrics"]
     assert {e["data"]["checkpoint_id"] for e in event_kinds(events, "checkpoint")} == {c["id"] for c in checkpoints}
+
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    board = EventAccumulator(str(Path(checkpoints[0]["path"]).parents[1] / "tensorboard"))
+    board.Reload()
+    assert [s.step for s in board.Scalars("train/loss")] == list(range(1, 31))
+    assert [s.value for s in board.Scalars("train/loss")] == pytest.approx([m["loss"] for m in metrics])
 
 
 def test_a_redelivered_message_does_not_run_the_job_twice(

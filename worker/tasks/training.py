@@ -18,6 +18,7 @@ from backend.runs import lifecycle
 from specs.training import ResolvedTrainingSpec
 from worker.celery_app import app
 from worker.engine.errors import EngineError
+from worker.engine.metric_logging import TeeReporter, TensorBoardReporter
 from worker.engine.recipes.sft import run_sft
 from worker.engine.reporter import StopRequested
 from worker.signals import shutting_down
@@ -38,9 +39,11 @@ def train_run(run_id: str) -> str:
         spec = ResolvedTrainingSpec.model_validate(lifecycle.resolved_spec(session, lease))
 
     output_dir = get_storage().local_path(f"runs/{run_id}")
-    reporter = RunReporter(lease, settings, shutting_down)
+    run_reporter = RunReporter(lease, settings, shutting_down)
+    tensorboard = TensorBoardReporter(output_dir / "tensorboard")
+    reporter = TeeReporter(run_reporter, tensorboard)
     outcome: tuple[RunStatus | None, str | None]
-    with reporter.heartbeating():
+    with run_reporter.heartbeating():
         try:
             run_sft(spec, output_dir, reporter)
             outcome = (RunStatus.succeeded, None)
@@ -55,6 +58,8 @@ def train_run(run_id: str) -> str:
             log.exception("run %s crashed", run_id)
             outcome = (RunStatus.failed, f"internal error: {type(exc).__name__}: {exc}")
             reporter.log(traceback.format_exc(limit=8), level="error")
+        finally:
+            tensorboard.close()
 
     status, reason = outcome
     with session_scope() as session:
