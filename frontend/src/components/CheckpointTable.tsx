@@ -2,8 +2,9 @@ import { Link } from "@tanstack/react-router";
 import type { Checkpoint } from "../client";
 import { formatDate, formatLoss } from "../lib/format";
 
-/** Checkpoints as rows; `showRun` adds a column linking each to its run. */
+/** Checkpoints as rows; `showRun` adds a column linking each to its run. The eval loss shows when any has one. */
 export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints: Checkpoint[]; showRun?: boolean }) {
+  const showEval = checkpoints.some((c) => typeof c.metrics.eval_loss === "number");
   return (
     <table className="table">
       <thead>
@@ -11,6 +12,7 @@ export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints:
           {showRun && <th>Run</th>}
           <th className="num">Step</th>
           <th className="num">Loss</th>
+          {showEval && <th className="num">Eval loss</th>}
           <th>Path</th>
           <th>Created</th>
         </tr>
@@ -27,6 +29,11 @@ export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints:
             )}
             <td className="num">{c.step.toLocaleString()}</td>
             <td className="num">{formatLoss(c.metrics.loss)}</td>
+            {showEval && (
+              <td className="num" data-testid="checkpoint-eval-loss">
+                {formatLoss(c.metrics.eval_loss)}
+              </td>
+            )}
             <td>
               <code className="path">{c.path}</code>
             </td>

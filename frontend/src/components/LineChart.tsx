@@ -1,12 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { alignSeries } from "../lib/chartData";
 import { formatTick } from "../lib/format";
 import { lttb } from "../lib/lttb";
+
+/** A second series drawn over the first, as points joined by a dashed line (e.g. the eval loss). */
+export interface Overlay {
+  xs: number[];
+  ys: number[];
+  label: string;
+  color: string;
+}
+
+const NO_OVERLAYS: Overlay[] = [];
 
 interface LineChartProps {
   xs: number[];
   ys: number[];
+  overlays?: Overlay[];
   label: string;
   xLabel?: string;
   color?: string;
@@ -32,13 +44,18 @@ function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
 /**
  * A uPlot line chart that stays fast with 100k points: when there are more points than pixels the series is
  * downsampled with LTTB first, so the drawing cost follows the width, not the data.
- * `data-points` on the container is the number of points actually plotted.
+ * `data-points` on the container is the number of points of the main series actually plotted;
+ * `data-overlay-points` those of the overlays.
  */
-export function LineChart({ xs, ys, label, xLabel = "step", color = "#4f46e5", height = 240, testId }: LineChartProps) {
+export function LineChart({ xs, ys, overlays = NO_OVERLAYS, label, xLabel = "step", color = "#4f46e5", height = 240, testId }: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const width = useWidth(box);
-  const data = useMemo(() => lttb(xs, ys, Math.max(2, width || DEFAULT_WIDTH)), [xs, ys, width]);
+  const threshold = Math.max(2, width || DEFAULT_WIDTH);
+  const data = useMemo(() => lttb(xs, ys, threshold), [xs, ys, threshold]);
+  const overlayData = useMemo(() => overlays.map((o) => lttb(o.xs, o.ys, threshold)), [overlays, threshold]);
+  const aligned = useMemo(() => alignSeries(data, overlayData), [data, overlayData]);
+  const overlayLook = overlays.map((o) => `${o.label}\u0000${o.color}`).join("\u0001");
 
   // Create once the container has a width; re-create only if the series' look changes.
   useEffect(() => {
@@ -53,9 +70,20 @@ export function LineChart({ xs, ys, label, xLabel = "step", color = "#4f46e5", h
         { label: xLabel, stroke: "#6b7280", grid: { stroke: "#eef0f3" }, values: (_u, splits) => splits.map(formatTick) },
         { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 64, values: (_u, splits) => splits.map(formatTick) },
       ],
-      series: [{ label: xLabel }, { label, stroke: color, width: 1.5, points: { show: false } }],
+      series: [
+        { label: xLabel },
+        { label, stroke: color, width: 1.5, points: { show: false }, spanGaps: true },
+        ...overlays.map((o) => ({
+          label: o.label,
+          stroke: o.color,
+          width: 1.5,
+          dash: [5, 4],
+          spanGaps: true,
+          points: { show: true, size: 7, fill: o.color, stroke: o.color },
+        })),
+      ],
     };
-    const chart = new uPlot(opts, [[], []], box.current);
+    const chart = new uPlot(opts, [[], [], ...overlays.map(() => [])], box.current);
     plot.current = chart;
     return () => {
       chart.destroy();
@@ -63,17 +91,24 @@ export function LineChart({ xs, ys, label, xLabel = "step", color = "#4f46e5", h
     };
     // width is applied by the effect below; re-creating on every resize would drop the zoom
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [label, xLabel, color, height, width === 0]);
+  }, [label, xLabel, color, height, overlayLook, width === 0]);
 
   useEffect(() => {
     if (plot.current && width > 0) plot.current.setSize({ width, height });
   }, [width, height]);
 
   useEffect(() => {
-    plot.current?.setData([data[0], data[1]]);
-  }, [data, width]);
+    plot.current?.setData(aligned as uPlot.AlignedData);
+  }, [aligned, width, overlayLook]);
 
   return (
-    <div className="chart" ref={box} data-testid={testId} data-points={data[0].length} data-total-points={xs.length} />
+    <div
+      className="chart"
+      ref={box}
+      data-testid={testId}
+      data-points={data[0].length}
+      data-total-points={xs.length}
+      data-overlay-points={overlayData.reduce((n, [x]) => n + x.length, 0)}
+    />
   );
 }

@@ -79,6 +79,38 @@ describe("applyEvents", () => {
   });
 });
 
+describe("eval loss", () => {
+  it("collects eval_loss only on the steps that carry it, keeping the training series as it was", () => {
+    const s = applyEvents(initialRunLiveState, [
+      metric(1, 3, 1e-3, 601),
+      ev("metric", { step: 2, loss: 2.5, eval_loss: 2.8, total_steps: 10 }, 2, 602),
+      metric(3, 2.2, 1e-3, 603),
+      ev("metric", { step: 4, eval_loss: 2.4 }, 4, 604), // an evaluation on its own
+    ]);
+    expect(s.steps).toEqual([1, 2, 3]);
+    expect(s.evalSteps).toEqual([2, 4]);
+    expect(s.evalLosses).toEqual([2.8, 2.4]);
+    expect(s.progress?.step).toBe(4);
+    expect(s.progress?.loss).toBe(2.2);
+  });
+
+  it("drops the evaluations of an abandoned attempt when a resumed run repeats steps", () => {
+    const s = applyEvents(initialRunLiveState, [
+      ev("metric", { step: 2, loss: 2.5, eval_loss: 2.8 }, 2, 701),
+      ev("metric", { step: 4, loss: 2.1, eval_loss: 2.6 }, 4, 702),
+      ev("metric", { step: 3, loss: 2.3 }, 3, 703), // resumed from the step-2 checkpoint
+      ev("metric", { step: 4, loss: 2.0, eval_loss: 2.5 }, 4, 704),
+    ]);
+    expect(s.evalSteps).toEqual([2, 4]);
+    expect(s.evalLosses).toEqual([2.8, 2.5]);
+  });
+
+  it("mentions a checkpoint's eval loss in the log", () => {
+    const s = applyEvents(initialRunLiveState, [ev("checkpoint", { path: "/c/checkpoint-4", loss: 2, eval_loss: 2.5 }, 4, 801)]);
+    expect(s.lines[0].text).toBe("checkpoint saved at step 4, loss 2.0000, eval loss 2.5000 → /c/checkpoint-4");
+  });
+});
+
 describe("endRun", () => {
   it("marks the stream ended with the final status", () => {
     const s = endRun({ ...initialRunLiveState, status: "running" }, "succeeded");

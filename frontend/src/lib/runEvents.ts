@@ -26,6 +26,9 @@ export interface RunLiveState {
   losses: number[];
   lrSteps: number[];
   learningRates: number[];
+  /** Eval-loss series, only at the steps where the eval split was evaluated. */
+  evalSteps: number[];
+  evalLosses: number[];
   lines: LogLine[];
   status: string | null;
   progress: LiveProgress | null;
@@ -39,6 +42,8 @@ export const initialRunLiveState: RunLiveState = {
   losses: [],
   lrSteps: [],
   learningRates: [],
+  evalSteps: [],
+  evalLosses: [],
   lines: [],
   status: null,
   progress: null,
@@ -49,14 +54,17 @@ export const initialRunLiveState: RunLiveState = {
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
+/** Drop the points at or after x (or only after x, when `inclusive` is false). */
+function dropFrom(xs: number[], ys: number[], x: number, inclusive = true): void {
+  let keep = xs.length;
+  while (keep > 0 && (inclusive ? xs[keep - 1] >= x : xs[keep - 1] > x)) keep--;
+  xs.length = keep;
+  ys.length = keep;
+}
+
 /** Append (x, y), first dropping points at or after x: a run resumed from a checkpoint repeats steps. */
 function appendPoint(xs: number[], ys: number[], x: number, y: number): void {
-  if (xs.length && xs[xs.length - 1] >= x) {
-    let keep = xs.length;
-    while (keep > 0 && xs[keep - 1] >= x) keep--;
-    xs.length = keep;
-    ys.length = keep;
-  }
+  if (xs.length && xs[xs.length - 1] >= x) dropFrom(xs, ys, x);
   xs.push(x);
   ys.push(y);
 }
@@ -77,8 +85,10 @@ export function describeEvent(event: RunEvent): LogLine | null {
     case "checkpoint": {
       const step = event.step ?? num(d.step);
       const loss = num(d.loss);
+      const evalLoss = num(d.eval_loss);
       const where = str(d.path);
-      const text = `checkpoint saved at step ${step ?? "?"}${loss !== null ? `, loss ${loss.toFixed(4)}` : ""}${where ? ` → ${where}` : ""}`;
+      const losses = `${loss !== null ? `, loss ${loss.toFixed(4)}` : ""}${evalLoss !== null ? `, eval loss ${evalLoss.toFixed(4)}` : ""}`;
+      const text = `checkpoint saved at step ${step ?? "?"}${losses}${where ? ` → ${where}` : ""}`;
       return { ...base, kind: "checkpoint", level: "info", text };
     }
     default:
@@ -94,6 +104,8 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
   const losses = state.losses.slice();
   const lrSteps = state.lrSteps.slice();
   const learningRates = state.learningRates.slice();
+  const evalSteps = state.evalSteps.slice();
+  const evalLosses = state.evalLosses.slice();
   let lines = state.lines;
   let { status, progress, checkpoints } = state;
   const newLines: LogLine[] = [];
@@ -105,8 +117,12 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
       if (step === null) continue;
       const loss = num(d.loss);
       const lr = num(d.learning_rate);
+      const evalLoss = num(d.eval_loss);
+      // A resumed run repeats steps: its evaluations after this step belong to the abandoned attempt.
+      if (evalSteps.length && evalSteps[evalSteps.length - 1] > step) dropFrom(evalSteps, evalLosses, step, false);
       if (loss !== null) appendPoint(steps, losses, step, loss);
       if (lr !== null) appendPoint(lrSteps, learningRates, step, lr);
+      if (evalLoss !== null) appendPoint(evalSteps, evalLosses, step, evalLoss);
       progress = {
         step,
         totalSteps: num(d.total_steps) ?? progress?.totalSteps ?? null,
@@ -131,6 +147,8 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
     losses,
     lrSteps,
     learningRates,
+    evalSteps,
+    evalLosses,
     lines,
     status,
     progress,

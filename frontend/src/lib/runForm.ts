@@ -1,17 +1,58 @@
-// The "New run" form as pure data: which hyperparameters it shows, their starting text, and turning the
-// typed text into a TrainingSpecCreate body (or per-field messages). Help text comes from the schema.
+// The "New run" form as pure data: which fields it shows (and when), their starting values, and turning the
+// form state into a TrainingSpecCreate body (or per-field messages). Help text, defaults and bounds come from the
+// generated schema metadata (`specFields.ts`), so the form says what the server says.
 import type { Hyperparameters, TrainingSpecCreate } from "../client";
 import { specFields } from "../client/specFields";
-import { parseAutoOrNumber } from "./autoNumber";
+import { parseAutoOrNumber, type NumberRule } from "./autoNumber";
 
-export type HyperparameterKey = "epochs" | "batch_size" | "learning_rate" | "lora_r" | "max_seq_length" | "save_steps" | "max_steps";
+/** Hyperparameters typed as text: a number, or 'auto' where the schema allows it. */
+export type HyperparameterKey =
+  | "epochs"
+  | "batch_size"
+  | "learning_rate"
+  | "lora_r"
+  | "max_seq_length"
+  | "save_steps"
+  | "max_steps"
+  | "freeze_trainable_layers"
+  | "eval_fraction"
+  | "eval_steps"
+  | "early_stopping_patience";
+
+export type MethodChoice = NonNullable<TrainingSpecCreate["method"]>;
+export type TriState = "auto" | "on" | "off";
+export type PrecisionChoice = NonNullable<Hyperparameters["precision"]>;
+export type LossOn = TrainingSpecCreate["loss_on"];
+export type ResourceKey = "gpus" | "gpu_memory_gb" | "gpu_type";
+
+export interface FormValues extends Record<HyperparameterKey, string> {
+  datasetId: string;
+  model: string;
+  name: string;
+  lossOn: LossOn;
+  method: MethodChoice;
+  use_rslora: boolean;
+  use_dora: boolean;
+  packing: TriState;
+  gradient_checkpointing: TriState;
+  precision: PrecisionChoice;
+  gpus: string;
+  gpu_memory_gb: string;
+  gpu_type: string;
+}
+
+export type FormKey = keyof FormValues;
+export type FormErrors = Partial<Record<FormKey, string>>;
 
 export interface FieldDef {
   key: HyperparameterKey;
   label: string;
   testId: string;
+  /** Shown when the field is empty and has no default (e.g. "never" for early stopping). */
+  placeholder?: string;
 }
 
+/** Always shown, in the main part of the form. */
 export const HYPERPARAMETER_FIELDS: readonly FieldDef[] = [
   { key: "epochs", label: "Epochs", testId: "run-epochs-input" },
   { key: "max_steps", label: "Max steps", testId: "run-max-steps-input" },
@@ -21,6 +62,20 @@ export const HYPERPARAMETER_FIELDS: readonly FieldDef[] = [
   { key: "max_seq_length", label: "Max sequence length", testId: "run-max-seq-length-input" },
   { key: "save_steps", label: "Save every N steps", testId: "run-save-steps-input" },
 ];
+
+export const FREEZE_LAYERS_FIELD: FieldDef = {
+  key: "freeze_trainable_layers",
+  label: "Trainable layers (freeze)",
+  testId: "run-freeze-layers-input",
+};
+
+export const EVAL_FIELDS: readonly FieldDef[] = [
+  { key: "eval_fraction", label: "Eval fraction", testId: "run-eval-fraction-input" },
+  { key: "eval_steps", label: "Evaluate every N steps", testId: "run-eval-steps-input" },
+  { key: "early_stopping_patience", label: "Early-stopping patience", testId: "run-early-stopping-input", placeholder: "never" },
+];
+
+const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS];
 
 type Meta = (typeof specFields.hyperparameters)[HyperparameterKey];
 
@@ -39,53 +94,254 @@ export function fieldMeta(key: HyperparameterKey) {
   };
 }
 
-export type LossOn = TrainingSpecCreate["loss_on"];
 export const LOSS_ON_OPTIONS = specFields.spec.loss_on.enum as readonly LossOn[];
 export const LOSS_ON_HELP = specFields.spec.loss_on.description;
 
-export type FormValues = Record<HyperparameterKey, string> & { datasetId: string; model: string; name: string; lossOn: LossOn };
-export type FormErrors = Partial<Record<HyperparameterKey | "datasetId" | "model" | "name", string>>;
+// ---- method ---------------------------------------------------------------------------------------------------
 
-export function initialHyperparameterText(): Record<HyperparameterKey, string> {
-  const out = {} as Record<HyperparameterKey, string>;
-  for (const f of HYPERPARAMETER_FIELDS) {
-    const d = fieldMeta(f.key).default;
-    out[f.key] = d === undefined || d === null ? "" : String(d);
-  }
-  return out;
+export interface MethodOption {
+  value: MethodChoice;
+  label: string;
+  /** One line: what the method trains and when it is the right choice. */
+  help: string;
 }
+
+const METHOD_TEXT: Record<MethodChoice, Omit<MethodOption, "value">> = {
+  auto: { label: "auto", help: "The server picks full, LoRA or QLoRA from the model size, the data size and the memory; the run page says why." },
+  lora: { label: "LoRA", help: "LoRA: small adapters trained on a frozen model. Little memory; keeps a chat model's alignment." },
+  qlora: { label: "QLoRA", help: "QLoRA: the frozen base is loaded in 4 bits and adapters are trained on it. The least memory." },
+  full: { label: "full", help: "Full fine-tuning: every weight is trained. Best with much data on models up to about 7B." },
+  freeze: { label: "freeze", help: "Freeze: only the last N decoder layers are trained (N under Advanced); the rest stay as they are." },
+};
+
+/** "auto" first, then the methods in the schema's order. */
+export const METHOD_OPTIONS: readonly MethodOption[] = [
+  ...(specFields.spec.method.allowsAuto ? (["auto"] as const) : []),
+  ...(specFields.spec.method.enum as readonly Exclude<MethodChoice, "auto">[]),
+].map((value) => ({ value, ...METHOD_TEXT[value] }));
+
+export const METHOD_HELP = specFields.spec.method.description;
+export const DEFAULT_METHOD = (specFields.spec.method.default ?? "auto") as MethodChoice;
+
+export const PRECISION_OPTIONS: readonly PrecisionChoice[] = [
+  "auto",
+  ...(specFields.hyperparameters.precision.enum as readonly Exclude<PrecisionChoice, "auto">[]),
+];
+
+// ---- hardware -------------------------------------------------------------------------------------------------
+// The generated metadata covers the spec and its hyperparameters; the resources' text mirrors `Resources` in
+// openapi.json (specs/training.py).
+
+export interface ResourceDef {
+  key: ResourceKey;
+  label: string;
+  testId: string;
+  help: string;
+  rule?: NumberRule;
+}
+
+export const RESOURCE_FIELDS: readonly ResourceDef[] = [
+  { key: "gpus", label: "GPUs", testId: "run-gpus-input", help: "GPUs for this run; 0 trains on the CPU. 'auto' takes the pool the admin declared.", rule: { allowsAuto: true, integer: true, minimum: 0 } },
+  { key: "gpu_memory_gb", label: "GPU memory (GB)", testId: "run-gpu-memory-input", help: "Memory of each GPU, in GB; the pre-flight estimate checks the run fits in it.", rule: { allowsAuto: true, exclusiveMinimum: 0 } },
+  { key: "gpu_type", label: "GPU type", testId: "run-gpu-type-input", help: "GPU model for the time estimate, e.g. H100, A100, L40S." },
+];
+
+// ---- state ----------------------------------------------------------------------------------------------------
+
+function defaultText(key: HyperparameterKey): string {
+  const d = fieldMeta(key).default;
+  return d === undefined || d === null ? "" : String(d);
+}
+
+function triStateOf(value: unknown): TriState {
+  return value === true ? "on" : value === false ? "off" : "auto";
+}
+
+export function initialFormValues(over: Partial<FormValues> = {}): FormValues {
+  const text = {} as Record<HyperparameterKey, string>;
+  for (const f of NUMBER_FIELDS) text[f.key] = defaultText(f.key);
+  const hp = specFields.hyperparameters;
+  return {
+    ...text,
+    datasetId: "",
+    model: "",
+    name: "",
+    lossOn: (specFields.spec.loss_on.default ?? "assistant") as LossOn,
+    method: DEFAULT_METHOD,
+    use_rslora: (hp.use_rslora.default as boolean) === true,
+    use_dora: (hp.use_dora.default as boolean) === true,
+    packing: triStateOf(hp.packing.default),
+    gradient_checkpointing: triStateOf(hp.gradient_checkpointing.default),
+    precision: (hp.precision.default ?? "auto") as PrecisionChoice,
+    gpus: "auto",
+    gpu_memory_gb: "auto",
+    gpu_type: "auto",
+    ...over,
+  };
+}
+
+const LORA_METHODS: ReadonlySet<MethodChoice> = new Set(["auto", "lora", "qlora"]);
+
+/** eval_fraction > 0: the eval split exists, so eval_steps and early stopping mean something. */
+export function evalEnabled(values: Pick<FormValues, "eval_fraction">): boolean {
+  const parsed = parseAutoOrNumber(values.eval_fraction, fieldMeta("eval_fraction"));
+  return parsed.ok && typeof parsed.value === "number" && parsed.value > 0;
+}
+
+/** Whether a field applies to the current choices. Hidden fields are neither checked nor sent. */
+export function isVisible(key: FormKey, values: FormValues): boolean {
+  switch (key) {
+    case "lora_r":
+    case "use_rslora":
+    case "use_dora":
+      return LORA_METHODS.has(values.method);
+    case "freeze_trainable_layers":
+      return values.method === "freeze";
+    case "eval_steps":
+    case "early_stopping_patience":
+      return evalEnabled(values);
+    case "gpu_memory_gb":
+    case "gpu_type":
+      return values.gpus.trim() !== "0";
+    default:
+      return true;
+  }
+}
+
+/** Fields inside the collapsible "Advanced" part: an error there opens it. */
+export const ADVANCED_KEYS: ReadonlySet<FormKey> = new Set<FormKey>([
+  "freeze_trainable_layers",
+  "use_rslora",
+  "use_dora",
+  "packing",
+  "gradient_checkpointing",
+  "precision",
+  "eval_fraction",
+  "eval_steps",
+  "early_stopping_patience",
+  "gpus",
+  "gpu_memory_gb",
+  "gpu_type",
+]);
+
+// ---- request body ---------------------------------------------------------------------------------------------
 
 export type BuildResult = { ok: true; body: TrainingSpecCreate } | { ok: false; errors: FormErrors };
 
+const TRI_STATE_VALUE = { auto: "auto", on: true, off: false } as const;
+
 export function buildSpec(values: FormValues): BuildResult {
   const errors: FormErrors = {};
-  const hyperparameters: Record<string, number | "auto"> = {};
+  const visible = (key: FormKey) => isVisible(key, values);
+  const hyperparameters: Record<string, unknown> = {};
   if (!values.datasetId) errors.datasetId = "Choose a dataset to train on.";
-  if (!values.model) errors.model = "Choose a model to fine-tune.";
-  for (const f of HYPERPARAMETER_FIELDS) {
-    const meta = fieldMeta(f.key);
-    const parsed = parseAutoOrNumber(values[f.key], meta);
+  if (!values.model) errors.model = "Choose a model or a model family to fine-tune.";
+
+  for (const f of NUMBER_FIELDS) {
+    if (!visible(f.key)) continue;
+    const parsed = parseAutoOrNumber(values[f.key], fieldMeta(f.key));
     if (!parsed.ok) errors[f.key] = parsed.message;
     else if (parsed.value !== undefined) hyperparameters[f.key] = parsed.value;
   }
+  if (visible("use_rslora")) hyperparameters.use_rslora = values.use_rslora;
+  if (visible("use_dora")) hyperparameters.use_dora = values.use_dora;
+  hyperparameters.packing = TRI_STATE_VALUE[values.packing];
+  hyperparameters.gradient_checkpointing = TRI_STATE_VALUE[values.gradient_checkpointing];
+  hyperparameters.precision = values.precision;
+
+  const resources: TrainingSpecCreate["resources"] = { gpus: "auto", gpu_memory_gb: "auto", gpu_type: "auto" };
+  for (const r of RESOURCE_FIELDS) {
+    if (!visible(r.key)) continue;
+    if (r.key === "gpu_type") {
+      const type = values.gpu_type.trim();
+      resources.gpu_type = !type || type.toLowerCase() === "auto" ? "auto" : type;
+      continue;
+    }
+    const parsed = parseAutoOrNumber(values[r.key], r.rule);
+    if (!parsed.ok) errors[r.key] = parsed.message;
+    else if (parsed.value !== undefined) resources[r.key] = parsed.value;
+  }
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const body: TrainingSpecCreate = {
     dataset_id: values.datasetId,
     model: values.model,
-    method: "lora",
+    method: values.method,
     stage: "sft",
     loss_on: values.lossOn,
     hyperparameters: hyperparameters as Hyperparameters,
+    resources,
   };
   if (values.name.trim()) body.name = values.name.trim();
   return { ok: true, body };
 }
 
-/** A server error's `field` ("hyperparameters.epochs", "dataset_id", ...) → the form field showing it. */
-export function formFieldFor(serverField: string | undefined): keyof FormErrors | null {
+// ---- server errors --------------------------------------------------------------------------------------------
+
+const TOP_LEVEL: Record<string, FormKey> = { dataset_id: "datasetId", model: "model", name: "name", method: "method", loss_on: "lossOn" };
+const HYPERPARAMETER_FORM_KEYS: ReadonlySet<string> = new Set<string>([
+  ...NUMBER_FIELDS.map((f) => f.key),
+  "use_rslora",
+  "use_dora",
+  "packing",
+  "gradient_checkpointing",
+  "precision",
+]);
+
+/** A server error's `field` ("hyperparameters.epochs", "resources.gpus", "method", ...) → the form field showing it. */
+export function formFieldFor(serverField: string | undefined | null): FormKey | null {
   if (!serverField) return null;
-  const key = serverField.replace(/^hyperparameters\./, "");
-  if (key === "dataset_id") return "datasetId";
-  if (key === "model" || key === "name") return key;
-  return HYPERPARAMETER_FIELDS.some((f) => f.key === key) ? (key as HyperparameterKey) : null;
+  if (serverField in TOP_LEVEL) return TOP_LEVEL[serverField];
+  const [group, key] = serverField.split(".");
+  if (group === "hyperparameters" && HYPERPARAMETER_FORM_KEYS.has(key)) return key as FormKey;
+  if (group === "resources" && RESOURCE_FIELDS.some((r) => r.key === key)) return key as ResourceKey;
+  return null;
+}
+
+/** Every message of a refused request that belongs to a form field: the main one and each listed problem. */
+export function serverFieldErrors(error: { field?: string; detail: string; problems: { field?: string; message: string }[] }): FormErrors {
+  const out: FormErrors = {};
+  for (const p of error.problems) {
+    const key = formFieldFor(p.field);
+    if (key && !out[key]) out[key] = p.message;
+  }
+  const main = formFieldFor(error.field);
+  if (main) out[main] = error.detail;
+  return out;
+}
+
+export interface MethodProblem {
+  summary: string;
+  suggestions: { text: string; patch: Partial<FormValues> | null }[];
+}
+
+/**
+ * The server's "does not fit" sentence split into what is wrong and what to try:
+ * "full fine-tuning … needs ≈ 20 GB … Try: use QLORA (≈ 12.1 GB); turn on gradient checkpointing." Suggestions the
+ * form can apply come with the change to make.
+ */
+export function methodProblem(detail: string): MethodProblem {
+  const at = detail.indexOf("Try:");
+  if (at < 0) return { summary: detail, suggestions: [] };
+  const summary = detail.slice(0, at).trim();
+  const suggestions = detail
+    .slice(at + "Try:".length)
+    .trim()
+    .replace(/\.$/, "")
+    .split(/;\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, patch: suggestionPatch(text) }));
+  return { summary, suggestions };
+}
+
+function suggestionPatch(text: string): Partial<FormValues> | null {
+  const method = /^use (q?lora)\b/i.exec(text);
+  if (method) return { method: method[1].toLowerCase() as MethodChoice };
+  if (/gradient checkpointing/i.test(text)) return { gradient_checkpointing: "on" };
+  const seq = /max_seq_length to (\d+)/i.exec(text);
+  if (seq) return { max_seq_length: seq[1] };
+  const gpus = /^use (\d+) GPUs?\b/i.exec(text);
+  if (gpus) return { gpus: gpus[1] };
+  return null;
 }

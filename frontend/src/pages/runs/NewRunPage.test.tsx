@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dataset, makeRun, models } from "../../test/fixtures";
@@ -23,6 +23,8 @@ describe("New run form", () => {
     const { router } = renderApp("/runs/new");
     expect(await screen.findByTestId("run-model-select")).toHaveValue("tiny-chat");
     expect(screen.getByTestId("run-dataset-select")).toHaveValue("ds_1");
+    expect(screen.getByTestId("run-method-select")).toHaveValue("auto");
+    expect(screen.getByTestId("run-method-help")).toHaveTextContent(/picks full, LoRA or QLoRA/);
     expect(screen.getByText(/'auto' uses the model family's recommendation/)).toBeInTheDocument();
 
     await userEvent.clear(screen.getByTestId("run-epochs-input"));
@@ -38,8 +40,9 @@ describe("New run form", () => {
     expect(await post.clone().json()).toMatchObject({
       dataset_id: "ds_1",
       model: "tiny-chat",
-      method: "lora",
-      hyperparameters: { epochs: 1, max_steps: 20, learning_rate: 0.001, save_steps: "auto", max_seq_length: "auto" },
+      method: "auto",
+      hyperparameters: { epochs: 1, max_steps: 20, learning_rate: 0.001, save_steps: "auto", max_seq_length: "auto", packing: "auto" },
+      resources: { gpus: "auto", gpu_memory_gb: "auto", gpu_type: "auto" },
     });
     expect(await screen.findByTestId("run-status")).toHaveTextContent("queued");
   });
@@ -73,6 +76,105 @@ describe("New run form", () => {
     await userEvent.click(screen.getByTestId("start-run-button"));
     const message = await screen.findByText(/exceeds tiny-chat's context length/);
     expect(message.closest(".field")).toContainElement(input);
+  });
+
+  it("offers the family first, and sends its name so the server picks the variant", async () => {
+    const api = setup(() => json(makeRun({ status: "queued" }), 201));
+    renderApp("/runs/new");
+    const select = await screen.findByTestId("run-model-select");
+    const options = within(select).getAllByRole("option");
+    expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual(["tiny", "tiny-chat", "tiny-base"]);
+    expect(options[0]).toHaveTextContent("tiny — chat or base, chosen from your data");
+    await userEvent.selectOptions(select, "tiny");
+    expect(screen.getByText(/The server picks tiny-chat or tiny-base/)).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByTestId("run-method-select"), "qlora");
+    expect(screen.getByTestId("run-method-help")).toHaveTextContent(/least memory/);
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(api.calls.some((r) => r.method === "POST")).toBe(true));
+    const post = api.calls.find((r) => r.method === "POST")!;
+    expect(await post.clone().json()).toMatchObject({ model: "tiny", method: "qlora" });
+  });
+
+  it("shows a 'does not fit' refusal next to the method, with suggestions that can be applied", async () => {
+    const bodies: unknown[] = [];
+    setup(async (request) => {
+      bodies.push(await request.json());
+      return json(
+        {
+          error: "InvalidInput",
+          detail:
+            "full fine-tuning of tiny-chat needs ≈ 20.3 GB per device but 16 GB are available. Try: use QLORA (≈ 12.1 GB); turn on gradient checkpointing.",
+          field: "method",
+        },
+        422,
+      );
+    });
+    renderApp("/runs/new");
+    await userEvent.selectOptions(await screen.findByTestId("run-method-select"), "full");
+    expect(screen.queryByTestId("run-lora-r-input")).not.toBeInTheDocument(); // LoRA rank means nothing for full
+    await userEvent.click(screen.getByTestId("start-run-button"));
+
+    const problem = await screen.findByTestId("run-method-error");
+    expect(problem.closest(".field")).toContainElement(screen.getByTestId("run-method-select"));
+    expect(problem).toHaveTextContent("needs ≈ 20.3 GB per device but 16 GB are available.");
+    const suggestions = within(problem).getAllByTestId("run-method-suggestion");
+    expect(suggestions.map((s) => s.textContent)).toEqual([expect.stringContaining("use QLORA (≈ 12.1 GB)"), expect.stringContaining("turn on gradient checkpointing")]);
+    expect(screen.getByText("The run was not started: fix the field marked below.")).toBeInTheDocument();
+    expect(bodies[0]).toMatchObject({ method: "full" });
+
+    await userEvent.click(within(suggestions[0]).getByRole("button", { name: "Apply" }));
+    expect(screen.getByTestId("run-method-select")).toHaveValue("qlora");
+    expect(screen.queryByTestId("run-method-error")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(bodies[1]).toMatchObject({ method: "qlora" });
+  });
+
+  it("shows the advanced settings that apply, and a hardware refusal next to its field", async () => {
+    const bodies: unknown[] = [];
+    setup(async (request) => {
+      bodies.push(await request.json());
+      return json({ error: "InvalidInput", detail: "resources.gpus = 4 but the pool has 1 GPU(s) (TUNEWRIGHT_GPU_COUNT); ask for at most 1.", field: "resources.gpus" }, 422);
+    });
+    renderApp("/runs/new");
+    const toggle = await screen.findByTestId("run-advanced-toggle");
+    expect(screen.queryByTestId("run-advanced")).not.toBeInTheDocument();
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+
+    // auto: the LoRA options apply, the freeze layer count does not; no eval split, so no eval schedule.
+    expect(screen.getByTestId("run-use-rslora-checkbox")).toBeInTheDocument();
+    expect(screen.queryByTestId("run-freeze-layers-input")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("run-eval-steps-input")).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByTestId("run-method-select"), "freeze");
+    expect(screen.getByTestId("run-freeze-layers-input")).toHaveValue("2");
+    expect(screen.queryByTestId("run-use-rslora-checkbox")).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByTestId("run-method-select"), "lora");
+    await userEvent.click(screen.getByTestId("run-use-dora-checkbox"));
+
+    const fraction = screen.getByTestId("run-eval-fraction-input");
+    await userEvent.clear(fraction);
+    await userEvent.type(fraction, "0.1");
+    expect(screen.getByTestId("run-eval-steps-input")).toHaveValue("auto");
+    expect(screen.getByTestId("run-early-stopping-input")).toHaveAttribute("placeholder", "never");
+    await userEvent.type(screen.getByTestId("run-early-stopping-input"), "3");
+    await userEvent.selectOptions(screen.getByTestId("run-gradient-checkpointing-select"), "on");
+    await userEvent.selectOptions(screen.getByTestId("run-precision-select"), "bf16");
+    const gpus = screen.getByTestId("run-gpus-input");
+    await userEvent.clear(gpus);
+    await userEvent.type(gpus, "4");
+
+    // Collapsed before sending: the refusal opens the section again to show where.
+    await userEvent.click(toggle);
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    const message = await screen.findByText(/the pool has 1 GPU/);
+    expect(message.closest(".field")).toContainElement(screen.getByTestId("run-gpus-input"));
+    expect(bodies[0]).toMatchObject({
+      method: "lora",
+      hyperparameters: { use_dora: true, use_rslora: false, eval_fraction: 0.1, eval_steps: "auto", early_stopping_patience: 3, gradient_checkpointing: true, precision: "bf16" },
+      resources: { gpus: 4, gpu_memory_gb: "auto", gpu_type: "auto" },
+    });
+    expect((bodies[0] as { hyperparameters: object }).hyperparameters).not.toHaveProperty("freeze_trainable_layers");
   });
 
   it("shows an error without a known field at the top", async () => {

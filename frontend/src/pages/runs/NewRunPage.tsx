@@ -9,33 +9,38 @@ import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { specFields } from "../../client/specFields";
+import { familyOf, modelChoices } from "../../lib/models";
 import {
+  ADVANCED_KEYS,
   buildSpec,
-  formFieldFor,
   HYPERPARAMETER_FIELDS,
-  initialHyperparameterText,
+  initialFormValues,
+  isVisible,
   LOSS_ON_HELP,
   LOSS_ON_OPTIONS,
+  serverFieldErrors,
   type FormErrors,
-  type HyperparameterKey,
+  type FormKey,
+  type FormValues,
   type LossOn,
 } from "../../lib/runForm";
+import { AdvancedSettings } from "./AdvancedSettings";
 import { FormField } from "./FormField";
 import { HyperparameterInput } from "./HyperparameterInput";
+import { MethodField } from "./MethodField";
 
 const DEFAULT_MODEL = "tiny-chat";
+
+const hasAdvancedError = (errors: FormErrors) => Object.entries(errors).some(([k, v]) => v && ADVANCED_KEYS.has(k as FormKey));
 
 export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   const navigate = useNavigate();
   const datasets = useDatasets();
   const models = useModels();
   const createRun = useCreateRun();
-  const [datasetId, setDatasetId] = useState(initialDataset ?? "");
-  const [model, setModel] = useState("");
-  const [name, setName] = useState("");
-  const [lossOn, setLossOn] = useState<LossOn>("assistant");
-  const [hp, setHp] = useState(initialHyperparameterText);
+  const [values, setValues] = useState<FormValues>(() => initialFormValues({ datasetId: initialDataset ?? "" }));
   const [errors, setErrors] = useState<FormErrors>({});
+  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   if (datasets.isPending || models.isPending) return <Loading what="Loading datasets and models" />;
   if (datasets.isError) return <ErrorBox error={datasets.error} title="Could not load the datasets." />;
@@ -52,46 +57,71 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   }
 
   // Until the user picks, the selects show a sensible default: the dataset from the link, or the newest one.
-  const effectiveDataset = datasetId || datasets.data[0].id;
-  const effectiveModel = model || (models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? ""));
+  const effectiveDataset = values.datasetId || datasets.data[0].id;
+  const effectiveModel =
+    values.model || (models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? ""));
+  const choices = modelChoices(models.data);
+  const family = familyOf(models.data, effectiveModel);
 
-  const setField = (key: HyperparameterKey, value: string) => {
-    setHp((prev) => ({ ...prev, [key]: value }));
-    setErrors((prev) => ({ ...prev, [key]: undefined }));
+  /** Change fields; their messages (typed or from the server) go away with the value they were about. */
+  const update = (patch: Partial<FormValues>) => {
+    setValues((prev) => ({ ...prev, ...patch }));
+    setErrors((prev) => {
+      const next = { ...prev };
+      for (const key of Object.keys(patch) as FormKey[]) delete next[key];
+      // A new method or memory setting may well fit: the server's "does not fit" no longer applies.
+      if ("gradient_checkpointing" in patch || "max_seq_length" in patch || "gpus" in patch) delete next.method;
+      return next;
+    });
+  };
+
+  /** A suggestion from the server: apply it, and show it when it changed an advanced setting. */
+  const apply = (patch: Partial<FormValues>) => {
+    update(patch);
+    if ((Object.keys(patch) as FormKey[]).some((k) => ADVANCED_KEYS.has(k))) setAdvancedOpen(true);
+  };
+
+  const showErrors = (next: FormErrors) => {
+    setErrors(next);
+    if (hasAdvancedError(next)) setAdvancedOpen(true);
   };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const built = buildSpec({ ...hp, datasetId: effectiveDataset, model: effectiveModel, name, lossOn });
+    const built = buildSpec({ ...values, datasetId: effectiveDataset, model: effectiveModel });
     if (!built.ok) {
-      setErrors(built.errors);
+      showErrors(built.errors);
       return;
     }
     setErrors({});
     createRun.mutate(built.body, {
       onSuccess: (run) => void navigate({ to: "/runs/$runId", params: { runId: run.id } }),
-      onError: (error) => {
-        const key = formFieldFor(asApiError(error).field);
-        if (key) setErrors({ [key]: asApiError(error).detail });
-      },
+      onError: (error) => showErrors(serverFieldErrors(asApiError(error))),
     });
   };
 
-  const serverFieldShown = createRun.isError && formFieldFor(asApiError(createRun.error).field) !== null;
+  // A refusal about a field on screen is shown next to it; anything else at the top.
+  const serverFieldShown =
+    createRun.isError && (Object.keys(serverFieldErrors(asApiError(createRun.error))) as FormKey[]).some((k) => isVisible(k, values));
   return (
     <>
       <p className="breadcrumb">
         <Link to="/runs">← Runs</Link>
       </p>
-      <PageHeader title="New run" subtitle="Supervised fine-tuning with LoRA. Leave a setting on 'auto' to use the recommended value; the run page explains each choice." />
+      <PageHeader
+        title="New run"
+        subtitle="Supervised fine-tuning. Leave a setting on 'auto' to use the recommended value; the run page explains each choice and shows the memory estimate."
+      />
       <form className="card form" onSubmit={onSubmit} noValidate>
         {createRun.isError && !serverFieldShown && <ErrorBox error={createRun.error} title="The run was not started." />}
         {createRun.isError && serverFieldShown && (
-          <div className="error-box" role="alert">The run was not started: fix the field marked below.</div>
+          <div className="error-box" role="alert">
+            The run was not started: fix the field marked below.
+          </div>
         )}
         <div className="form__grid">
           <FormField label="Dataset" htmlFor="run-dataset" help={specFields.spec.dataset_id.description} error={errors.datasetId}>
-            <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => setDatasetId(e.target.value)}>
+            <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => update({ datasetId: e.target.value })}>
               {datasets.data.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name} ({d.record_count.toLocaleString()} records)
@@ -99,20 +129,38 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
               ))}
             </select>
           </FormField>
-          <FormField label="Model" htmlFor="run-model" help={specFields.spec.model.description} error={errors.model}>
-            <select id="run-model" data-testid="run-model-select" value={effectiveModel} onChange={(e) => setModel(e.target.value)}>
-              {models.data.map((m) => (
-                <option key={m.id} value={m.name}>
-                  {m.name} ({m.variant}){m.available ? "" : " — not available"}
-                </option>
-              ))}
+          <FormField
+            label="Model"
+            htmlFor="run-model"
+            help={
+              family
+                ? `The server picks ${family.models.map((m) => m.name).join(" or ")} from the size of your data and the GPU budget; the run page says which and why.`
+                : specFields.spec.model.description
+            }
+            error={errors.model}
+          >
+            <select id="run-model" data-testid="run-model-select" value={effectiveModel} onChange={(e) => update({ model: e.target.value })}>
+              {choices.families.length > 0 && (
+                <optgroup label="Model families">
+                  {choices.families.map((c) => (
+                    <option key={`family:${c.value}`} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label="Models">
+                {choices.models.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </FormField>
-          <FormField label="Method" htmlFor="run-method" help={specFields.spec.method.description}>
-            <input id="run-method" value="LoRA" readOnly disabled />
-          </FormField>
-          <FormField label="Loss on" htmlFor="run-loss-on" help={LOSS_ON_HELP}>
-            <select id="run-loss-on" value={lossOn} onChange={(e) => setLossOn(e.target.value as LossOn)}>
+          <MethodField value={values.method} error={errors.method} onChange={(method) => update({ method })} onApply={apply} />
+          <FormField label="Loss on" htmlFor="run-loss-on" help={LOSS_ON_HELP} error={errors.lossOn}>
+            <select id="run-loss-on" value={values.lossOn} onChange={(e) => update({ lossOn: e.target.value as LossOn })}>
               {LOSS_ON_OPTIONS.map((o) => (
                 <option key={o} value={o}>
                   {o}
@@ -121,15 +169,33 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             </select>
           </FormField>
           <FormField label="Run name (optional)" htmlFor="run-name" help={specFields.spec.name.description} error={errors.name}>
-            <input id="run-name" data-testid="run-name-input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+            <input id="run-name" data-testid="run-name-input" value={values.name} maxLength={200} onChange={(e) => update({ name: e.target.value })} />
           </FormField>
         </div>
         <h2>Hyperparameters</h2>
         <div className="form__grid">
-          {HYPERPARAMETER_FIELDS.map((f) => (
-            <HyperparameterInput key={f.key} field={f} value={hp[f.key]} error={errors[f.key]} onChange={(v) => setField(f.key, v)} />
+          {HYPERPARAMETER_FIELDS.filter((f) => isVisible(f.key, values)).map((f) => (
+            <HyperparameterInput key={f.key} field={f} value={values[f.key]} error={errors[f.key]} onChange={(v) => update({ [f.key]: v })} />
           ))}
         </div>
+        <section className={`advanced${advancedOpen ? " advanced--open" : ""}`}>
+          <button
+            type="button"
+            className="advanced__toggle"
+            aria-expanded={advancedOpen}
+            aria-controls="run-advanced"
+            data-testid="run-advanced-toggle"
+            onClick={() => setAdvancedOpen((open) => !open)}
+          >
+            <span className="advanced__chevron" aria-hidden>
+              ▸
+            </span>
+            Advanced
+            <span className="muted advanced__hint">method options, memory and precision, evaluation, hardware</span>
+            {!advancedOpen && hasAdvancedError(errors) && <span className="field__error advanced__flag">a setting here needs fixing</span>}
+          </button>
+          {advancedOpen && <AdvancedSettings values={values} errors={errors} onChange={update} />}
+        </section>
         <div className="form__actions">
           <button type="submit" className="button button--primary" data-testid="start-run-button" disabled={createRun.isPending}>
             {createRun.isPending ? "Starting…" : "Start run"}

@@ -83,6 +83,66 @@ describe("Run detail", () => {
     expect(screen.queryByTestId("cancel-run-button")).not.toBeInTheDocument();
   });
 
+  it("shows method, model and device in the header, and the pre-flight estimate", async () => {
+    run = makeRun({
+      resolved_spec: {
+        ...makeRun().resolved_spec,
+        method: "lora",
+        resources: { device: "cuda", gpus: 1, gpu_memory_gb: 80, gpu_type: "H100" },
+        estimate: {
+          parameters: 805_504,
+          trainable_parameters: 34_816,
+          weights_gb: 20,
+          gradients_gb: 4,
+          optimizer_gb: 8,
+          activations_gb: 4,
+          total_gb: 40,
+          budget_gb: 80,
+          fits: true,
+          seconds: 720,
+        },
+      },
+    });
+    renderApp("/runs/run_1");
+    const card = await screen.findByTestId("run-estimate");
+    expect(screen.getByTestId("run-method")).toHaveTextContent("LoRA");
+    expect(screen.getByTestId("run-device")).toHaveTextContent("1 × H100");
+    expect(screen.getByTestId("run-method").parentElement).toHaveTextContent(/LoRA · tiny-chat on 1 × H100 · dataset ds_1/);
+    expect(within(card).getByTestId("run-estimate-params")).toHaveTextContent("34,816 of 805,504 (4.3 %)");
+    expect(within(card).getByTestId("run-estimate-time")).toHaveTextContent("≈ 12 min on 1 × H100");
+    expect(within(card).getByTestId("run-estimate-total")).toHaveTextContent("40 GB per GPU of 80 GB (50 % of the budget)");
+    expect(within(card).getByTestId("run-estimate-fits")).toHaveTextContent("fits");
+    const segments = within(card).getAllByTestId("run-estimate-segment");
+    expect(segments.map((el) => [el.dataset.part, el.style.width])).toEqual([
+      ["weights", "25%"],
+      ["gradients", "5%"],
+      ["optimizer", "10%"],
+      ["activations", "5%"],
+      ["overhead", "5%"],
+    ]);
+    expect(within(card).getByTestId("run-estimate-budget").style.left).toBe("100%");
+  });
+
+  it("says so when the server could not estimate the run", async () => {
+    run = makeRun({ resolved_spec: { ...makeRun().resolved_spec, estimate: null } });
+    renderApp("/runs/run_1");
+    expect(await screen.findByTestId("run-estimate")).toHaveTextContent("No estimate (the model's config is unknown).");
+  });
+
+  it("draws the eval loss as a second series and lists it with the checkpoints", async () => {
+    checkpoints = [{ id: "ckpt_1", run_id: "run_1", step: 4, path: "/ckpt/checkpoint-4", metrics: { loss: 2, eval_loss: 2.25 }, created_at: at }];
+    history = [
+      ...history,
+      ...[1, 2, 3, 4].map((step) => event(2 + step, "metric", { step, loss: 4 - step / 2, total_steps: 12, ...(step % 2 === 0 ? { eval_loss: 4.1 - step / 2 } : {}) }, step)),
+    ];
+    renderApp("/runs/run_1");
+    const chart = await screen.findByTestId("loss-chart");
+    await waitFor(() => expect(chart).toHaveAttribute("data-points", "4"));
+    expect(chart).toHaveAttribute("data-overlay-points", "2");
+    expect(screen.getByTestId("eval-loss-summary")).toHaveTextContent("latest 2.1000 at step 4");
+    expect(within(await screen.findByTestId("checkpoint-row")).getByTestId("checkpoint-eval-loss")).toHaveTextContent("2.2500");
+  });
+
   it("replays everything from the stream when the history cannot be read", async () => {
     api = mockApi({
       "GET /api/runs/run_1": () => run,

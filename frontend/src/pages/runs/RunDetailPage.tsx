@@ -7,9 +7,10 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatLoss } from "../../lib/format";
-import { isTerminal, totalSteps } from "../../lib/runView";
+import { deviceLabel, isTerminal, methodLabel, resourcesOf, totalSteps } from "../../lib/runView";
 import { CancelRunButton } from "./CancelRunButton";
 import { Decisions } from "./Decisions";
+import { EstimateCard } from "./EstimateCard";
 import { EventLog } from "./EventLog";
 import { RunCharts } from "./RunCharts";
 import { RunCheckpoints } from "./RunCheckpoints";
@@ -38,6 +39,7 @@ function RunDetail({ run }: { run: Run }) {
   const loss = live.progress?.loss ?? run.progress.loss;
   const active = status === "queued" || status === "running";
   const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
+  const device = deviceLabel(resourcesOf(run));
 
   return (
     <>
@@ -49,7 +51,14 @@ function RunDetail({ run }: { run: Run }) {
         }
         subtitle={
           <>
-            {run.model} · LoRA · dataset{" "}
+            <span data-testid="run-method">{methodLabel(run)}</span> · {run.model}
+            {device && (
+              <>
+                {" "}
+                on <span data-testid="run-device">{device}</span>
+              </>
+            )}{" "}
+            · dataset{" "}
             <Link to="/datasets/$datasetId" params={{ datasetId: run.dataset_id }}>
               {run.dataset_id}
             </Link>{" "}
@@ -89,8 +98,19 @@ function RunDetail({ run }: { run: Run }) {
         {live.connection === "reconnecting" && !live.ended && <p className="notice">Live updates interrupted; reconnecting…</p>}
       </section>
       <div className="run-grid">
-        <RunCharts steps={live.steps} losses={live.losses} lrSteps={live.lrSteps} learningRates={live.learningRates} waiting={active} />
-        <Decisions run={run} />
+        <RunCharts
+          steps={live.steps}
+          losses={live.losses}
+          lrSteps={live.lrSteps}
+          learningRates={live.learningRates}
+          evalSteps={live.evalSteps}
+          evalLosses={live.evalLosses}
+          waiting={active}
+        />
+        <div className="run-side">
+          <EstimateCard run={run} />
+          <Decisions run={run} />
+        </div>
       </div>
       <EventLog lines={live.lines} live={active && live.connection === "open"} />
       <RunCheckpoints runId={run.id} saveSteps={typeof saveSteps === "number" ? saveSteps : undefined} />
