@@ -258,7 +258,11 @@ def resolve(
             raise InvalidInput("save_steps must be at least 1.", field="hyperparameters.save_steps")
         save_steps = hp.save_steps
 
-    packing = False if hp.packing == "auto" else hp.packing
+    if hp.packing == "auto":
+        packing = True
+        decisions.append("packing = on: examples share rows without padding; attention stays inside each example.")
+    else:
+        packing = hp.packing
     if hp.eval_steps == "auto":
         eval_steps = save_steps if hp.eval_fraction > 0 else 0
     else:

@@ -8,8 +8,11 @@ from typing import Literal
 
 import torch
 from peft import LoraConfig
+from transformers import BitsAndBytesConfig
 
-from specs.training import ResolvedHyperparameters
+from specs.training import Precision, Quantization, ResolvedHyperparameters
+
+TORCH_DTYPES: dict[Precision, torch.dtype] = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}
 
 
 def lora_target_modules(model: torch.nn.Module, target: list[str] | Literal["all-linear"]) -> list[str]:
@@ -36,8 +39,20 @@ def lora_config(hp: ResolvedHyperparameters, target_modules: list[str]) -> LoraC
         lora_alpha=int(alpha) if float(alpha).is_integer() else alpha,  # type: ignore[arg-type]
         lora_dropout=hp.lora_dropout,
         target_modules=target_modules,
+        use_rslora=hp.use_rslora,  # scale alpha/sqrt(r) instead of alpha/r
+        use_dora=hp.use_dora,  # also learn each output's magnitude
         bias="none",
         task_type="CAUSAL_LM",
+    )
+
+
+def bnb_config(quantization: Quantization) -> BitsAndBytesConfig:
+    """How QLoRA loads the frozen base: 4-bit weights, dequantised to compute_dtype for each matmul."""
+    return BitsAndBytesConfig(  # type: ignore[no-untyped-call]
+        load_in_4bit=True,
+        bnb_4bit_quant_type=quantization.quant_type,
+        bnb_4bit_use_double_quant=quantization.double_quant,  # quantise the quantisation constants too
+        bnb_4bit_compute_dtype=TORCH_DTYPES[quantization.compute_dtype],
     )
 
 

@@ -3,6 +3,10 @@
 A checkpoint is written completely under `checkpoints/.tmp-step-N` and only then renamed to
 `checkpoints/checkpoint-N`; a rename within one filesystem is atomic, so a folder named `checkpoint-N` is always
 complete and anything named `.tmp-*` is the debris of an interrupted write, ignored and cleaned up.
+
+A checkpoint holds the weights (the adapter for LoRA/QLoRA, the whole model in safetensors for full/freeze), the
+tokenizer with the training chat template in its tokenizer_config.json, and the optimizer, scheduler, loss
+scaler (fp16 only), RNG states and trainer state (step, data position, early-stopping state).
 """
 
 from __future__ import annotations
@@ -21,16 +25,23 @@ import numpy as np
 import torch
 from peft import PeftModel, set_peft_model_state_dict
 from safetensors.torch import load_file
-from transformers import PreTrainedTokenizerBase
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 CHECKPOINTS = "checkpoints"
 TRAINER_STATE = "trainer_state.json"
 OPTIMIZER = "optimizer.pt"
 SCHEDULER = "scheduler.pt"
 RNG_STATE = "rng_state.pt"
+SCALER = "scaler.pt"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
 _CHECKPOINT_NAME = re.compile(r"^checkpoint-(\d+)$")
-_REQUIRED = (TRAINER_STATE, OPTIMIZER, SCHEDULER, RNG_STATE, ADAPTER_WEIGHTS, "adapter_config.json")
+_REQUIRED = (TRAINER_STATE, OPTIMIZER, SCHEDULER, RNG_STATE)
+# Either an adapter or a whole model (one safetensors file, or shards listed in an index).
+_WEIGHTS = (
+    (ADAPTER_WEIGHTS, "adapter_config.json"),
+    ("model.safetensors", "config.json"),
+    ("model.safetensors.index.json", "config.json"),
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,11 @@ class TrainerState:
     index: int
     loss: float
     spec_fingerprint: str  # what the run was started with; resuming under a different spec would be wrong
+    # Evaluation and early stopping, so a resumed run counts evaluations without improvement where it left off.
+    eval_loss: float | None = None  # the latest evaluation's
+    best_eval_loss: float | None = None
+    best_eval_step: int | None = None
+    evals_without_improvement: int = 0
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -81,6 +97,11 @@ def checkpoint_path(output_dir: Path, step: int) -> Path:
     return output_dir / CHECKPOINTS / f"checkpoint-{step}"
 
 
+def _is_complete(folder: Path) -> bool:
+    has_weights = any(all((folder / name).is_file() for name in files) for files in _WEIGHTS)
+    return has_weights and all((folder / name).is_file() for name in _REQUIRED)
+
+
 def complete_checkpoints(output_dir: Path) -> list[tuple[int, Path]]:
     """(step, folder) of every complete checkpoint, oldest first; `.tmp-*` folders are never listed."""
     root = output_dir / CHECKPOINTS
@@ -89,7 +110,7 @@ def complete_checkpoints(output_dir: Path) -> list[tuple[int, Path]]:
     found = []
     for folder in root.iterdir():
         match = _CHECKPOINT_NAME.match(folder.name)
-        if match and folder.is_dir() and all((folder / name).is_file() for name in _REQUIRED):
+        if match and folder.is_dir() and _is_complete(folder):
             found.append((int(match.group(1)), folder))
     return sorted(found)
 
@@ -126,10 +147,16 @@ def restore_rng_state(state: dict[str, Any]) -> None:
         torch.cuda.set_rng_state_all(state["cuda"])
 
 
-def save_adapter_and_tokenizer(
-    folder: Path, model: PeftModel, tokenizer: PreTrainedTokenizerBase, chat_template: str
+def save_model_and_tokenizer(
+    folder: Path, model: torch.nn.Module, tokenizer: PreTrainedTokenizerBase, chat_template: str
 ) -> None:
-    model.save_pretrained(str(folder), safe_serialization=True)
+    """A PeftModel saves its adapter only (never a quantised base); a plain model saves all of its weights."""
+    if isinstance(model, PeftModel):
+        model.save_pretrained(str(folder), safe_serialization=True)
+    elif isinstance(model, PreTrainedModel):
+        model.save_pretrained(str(folder))  # safetensors, sharded above 50 GB
+    else:
+        raise TypeError(f"cannot save a {type(model).__name__}")
     tokenizer.chat_template = chat_template
     # The template used in training goes into tokenizer_config.json itself, so serving renders the same way.
     tokenizer.save_pretrained(folder, save_jinja_files=False)
@@ -139,16 +166,19 @@ def save_checkpoint(
     output_dir: Path,
     state: TrainerState,
     *,
-    model: PeftModel,
+    model: torch.nn.Module,
     tokenizer: PreTrainedTokenizerBase,
     chat_template: str,
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
+    scaler: torch.amp.GradScaler | None = None,
 ) -> Path:
     def write(folder: Path) -> None:
-        save_adapter_and_tokenizer(folder, model, tokenizer, chat_template)
+        save_model_and_tokenizer(folder, model, tokenizer, chat_template)
         torch.save(optimizer.state_dict(), folder / OPTIMIZER)
         torch.save(scheduler.state_dict(), folder / SCHEDULER)
+        if scaler is not None:
+            torch.save(scaler.state_dict(), folder / SCALER)
         torch.save(capture_rng_state(), folder / RNG_STATE)
         (folder / TRAINER_STATE).write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
 
@@ -162,19 +192,25 @@ def read_trainer_state(folder: Path) -> TrainerState:
     return TrainerState(**json.loads((folder / TRAINER_STATE).read_text(encoding="utf-8")))
 
 
-def load_checkpoint(
-    folder: Path,
-    *,
-    model: PeftModel,
-    optimizer: torch.optim.Optimizer,
-    scheduler: torch.optim.lr_scheduler.LRScheduler,
-) -> TrainerState:
-    """Restore adapter weights, optimizer, scheduler and RNG from folder; returns its trainer state."""
+def load_adapter_weights(folder: Path, model: PeftModel) -> None:
+    """Put a checkpoint's adapter weights into the (freshly built) adapter model; whole models load from the folder."""
     result = set_peft_model_state_dict(model, load_file(folder / ADAPTER_WEIGHTS))
     unexpected = getattr(result, "unexpected_keys", [])
     if unexpected:
         raise ValueError(f"checkpoint {folder} does not fit the model: unexpected adapter keys {unexpected[:3]}")
+
+
+def load_training_state(
+    folder: Path,
+    *,
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler,
+    scaler: torch.amp.GradScaler | None = None,
+) -> TrainerState:
+    """Restore optimizer, scheduler, loss scaler and RNG from folder; returns its trainer state."""
     optimizer.load_state_dict(torch.load(folder / OPTIMIZER, weights_only=True))
     scheduler.load_state_dict(torch.load(folder / SCHEDULER, weights_only=True))
+    if scaler is not None and (folder / SCALER).is_file():
+        scaler.load_state_dict(torch.load(folder / SCALER, weights_only=True))
     restore_rng_state(torch.load(folder / RNG_STATE, weights_only=True))
     return read_trainer_state(folder)

@@ -26,7 +26,8 @@ def _train(spec: ResolvedTrainingSpec, output_dir: Path) -> int:
     except EngineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"final adapter: {result.final_dir}")
+    early = " (stopped early)" if result.stopped_early else ""
+    print(f"final weights{early}: {result.final_dir}")
     return 0
 
 

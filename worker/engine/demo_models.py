@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specs.training import ModelSource, ResolvedHyperparameters, ResolvedTrainingSpec
+from specs.training import Method, ModelSource, Quantization, ResolvedHyperparameters, ResolvedTrainingSpec
 
 if TYPE_CHECKING:
     from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
@@ -167,8 +167,19 @@ def build_tiny_family(out_dir: Path) -> dict[str, Path]:
     return targets
 
 
-def demo_spec(models_dir: Path, dataset_path: Path = SAMPLE_CHAT, **overrides: Any) -> ResolvedTrainingSpec:
-    """The demo run: tiny-chat + LoRA on the sample chat data with the recommended settings (overridable)."""
+def demo_spec(
+    models_dir: Path,
+    dataset_path: Path = SAMPLE_CHAT,
+    *,
+    method: Method = "lora",
+    quantization: Quantization | None = None,
+    **overrides: Any,
+) -> ResolvedTrainingSpec:
+    """The demo run: tiny-chat on the sample chat data with the recommended settings (overridable).
+
+    `overrides` are resolved hyperparameters. QLoRA gets NF4 with double quantisation computing in fp32 unless
+    `quantization` says otherwise (the demo runs on CPUs, where fp32 is the fast and exact choice).
+    """
     records = sum(1 for line in Path(dataset_path).read_text(encoding="utf-8").splitlines() if line.strip())
     settings = {
         **TINY_RECOMMENDED_HYPERPARAMETERS,
@@ -178,9 +189,11 @@ def demo_spec(models_dir: Path, dataset_path: Path = SAMPLE_CHAT, **overrides: A
         "seed": 42,
         **overrides,
     }
+    if method == "qlora" and quantization is None:
+        quantization = Quantization(compute_dtype="fp32")
     return ResolvedTrainingSpec(
         stage="sft",
-        method="lora",
+        method=method,
         loss_on="assistant",
         model=ModelSource(
             name=TINY_CHAT,
@@ -191,6 +204,7 @@ def demo_spec(models_dir: Path, dataset_path: Path = SAMPLE_CHAT, **overrides: A
         dataset_path=str(dataset_path),
         dataset_records=records,
         hyperparameters=ResolvedHyperparameters(**settings),
+        quantization=quantization,
         decisions=["demo run: the tiny family's recommended settings"],
     )
 

@@ -9,7 +9,13 @@ import os
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    BitsAndBytesConfig,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
 
 from specs.training import ModelSource
 
@@ -43,7 +49,15 @@ def load_tokenizer(path: str) -> PreTrainedTokenizerBase:
     return tokenizer
 
 
-def load_model(path: str, *, device: torch.device | None = None, dtype: torch.dtype | None = None) -> PreTrainedModel:
+def load_model(
+    path: str,
+    *,
+    device: torch.device | None = None,
+    dtype: torch.dtype | None = None,
+    quantization_config: BitsAndBytesConfig | None = None,
+    attn_implementation: str = "sdpa",
+) -> PreTrainedModel:
+    """The causal LM at path on device; SDPA attention unless told otherwise, quantised when a config is given."""
     device = device or pick_device()
     model: PreTrainedModel = AutoModelForCausalLM.from_pretrained(
         resolve_model_path(path),
@@ -51,6 +65,8 @@ def load_model(path: str, *, device: torch.device | None = None, dtype: torch.dt
         trust_remote_code=False,
         dtype=dtype or pick_dtype(device),
         device_map=str(device),
+        quantization_config=quantization_config,
+        attn_implementation=attn_implementation,
     )
     # The KV cache only helps generation; in training it costs memory and warnings.
     model.config.use_cache = False

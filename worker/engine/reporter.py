@@ -19,6 +19,7 @@ class StepMetrics:
     learning_rate: float
     grad_norm: float
     tokens_per_second: float
+    eval_loss: float | None = None  # set on the steps where the held-out eval loss was measured
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import torch
 from transformers import AutoModelForCausalLM
 
-from specs.training import ResolvedHyperparameters
-from worker.engine.builders import lora_config, lora_target_modules, lr_factor
+from specs.training import Quantization, ResolvedHyperparameters
+from worker.engine.builders import bnb_config, lora_config, lora_target_modules, lr_factor
 from worker.engine.checkpointing import complete_checkpoints, remove_partial_checkpoints, write_folder_atomically
 from worker.engine.data.batching import BatchStream, DataPosition, collate
 from worker.engine.data.chat import IGNORE_INDEX, TokenizedChat
@@ -61,6 +62,18 @@ def test_all_linear_targets_every_linear_layer_but_the_output_head(tiny_family: 
     config = lora_config(hp, targets)
     assert (config.r, config.lora_alpha, config.lora_dropout) == (4, 8, 0.05)
     assert set(config.target_modules) == set(targets)
+    assert not config.use_rslora and not config.use_dora
+    variant = lora_config(hp.model_copy(update={"use_rslora": True, "use_dora": True}), targets)
+    assert variant.use_rslora and variant.use_dora
+
+
+def test_quantization_settings_become_a_4_bit_bitsandbytes_config() -> None:
+    config = bnb_config(Quantization())
+    assert config.load_in_4bit and config.bnb_4bit_quant_type == "nf4" and config.bnb_4bit_use_double_quant
+    assert config.bnb_4bit_compute_dtype == torch.bfloat16
+    other = bnb_config(Quantization(quant_type="fp4", double_quant=False, compute_dtype="fp16"))
+    assert (other.bnb_4bit_quant_type, other.bnb_4bit_use_double_quant) == ("fp4", False)
+    assert other.bnb_4bit_compute_dtype == torch.float16
 
 
 def test_folder_writes_are_all_or_nothing(tmp_path: Path) -> None:

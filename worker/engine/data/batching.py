@@ -1,4 +1,4 @@
-"""Shuffled micro-batches with a resumable position, and padding them into tensors."""
+"""Shuffled micro-batches with a resumable position, and turning them into tensors: padded or packed."""
 
 from __future__ import annotations
 
@@ -70,3 +70,45 @@ def collate(examples: Sequence[TokenizedChat], pad_token_id: int, pad_to: int | 
         labels[row, :length] = torch.tensor(example.labels, dtype=torch.long)
         attention_mask[row, :length] = 1
     return {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask}
+
+
+def pack(
+    examples: Sequence[TokenizedChat], pad_token_id: int, row_tokens: int, pad_to: int | None = None
+) -> dict[str, torch.Tensor]:
+    """Padding-free packing: examples concatenated, in order, into rows of at most row_tokens tokens.
+
+    `position_ids` restart at 0 at every example. With no attention_mask, transformers reads each restart as a
+    sequence boundary (masking_utils.find_packed_sequence_indices) and builds a block-diagonal causal mask for
+    sdpa/eager (flash-attention derives cu_seqlens from the same position_ids), so no token attends across
+    examples and RoPE sees the same positions as unpacked. The first token of each example gets no label: the
+    last token of the previous example must not learn to predict it. Rows shorter than the longest (or pad_to)
+    are filled with one padding segment that starts its own positions at 0 and has no labels, so it neither
+    sees nor is seen by the examples.
+    """
+    rows: list[list[TokenizedChat]] = []
+    used = row_tokens  # forces a new row for the first example
+    for example in examples:
+        length = len(example.input_ids)
+        if length > row_tokens:
+            raise ValueError(f"an example of {length} tokens does not fit a packed row of {row_tokens}")
+        if used + length > row_tokens:
+            rows.append([])
+            used = 0
+        rows[-1].append(example)
+        used += length
+    width = max(sum(len(example.input_ids) for example in row) for row in rows)
+    if pad_to is not None:
+        width = max(width, pad_to)
+    input_ids = torch.full((len(rows), width), pad_token_id, dtype=torch.long)
+    labels = torch.full((len(rows), width), IGNORE_INDEX, dtype=torch.long)
+    position_ids = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, row in enumerate(rows):
+        start = 0
+        for example in row:
+            end = start + len(example.input_ids)
+            input_ids[r, start:end] = torch.tensor(example.input_ids, dtype=torch.long)
+            labels[r, start + 1 : end] = torch.tensor(example.labels[1:], dtype=torch.long)
+            position_ids[r, start:end] = torch.arange(end - start)
+            start = end
+        position_ids[r, start:] = torch.arange(width - start)
+    return {"input_ids": input_ids, "labels": labels, "position_ids": position_ids}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -64,3 +66,21 @@ def build_sft_dataset(
             source=str(path),
         )
     return SftDataset(examples, len(records), dropped, truncated)
+
+
+def hold_out(
+    examples: list[TokenizedChat], fraction: float, seed: int
+) -> tuple[list[TokenizedChat], list[TokenizedChat]]:
+    """(train, eval): a seeded share of the examples held out for eval loss (at least one when fraction > 0).
+
+    The choice depends only on (number of examples, fraction, seed), so a resumed run holds out the same ones;
+    both parts keep the dataset's order.
+    """
+    if fraction <= 0:
+        return examples, []
+    if len(examples) < 2:
+        raise DataError(f"eval_fraction={fraction} needs at least 2 usable records, the dataset has {len(examples)}")
+    count = min(len(examples) - 1, max(1, math.floor(fraction * len(examples) + 0.5)))
+    held = set(random.Random(f"{seed}:eval-split").sample(range(len(examples)), count))
+    train = [example for index, example in enumerate(examples) if index not in held]
+    return train, [example for index, example in enumerate(examples) if index in held]

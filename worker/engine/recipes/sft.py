@@ -1,18 +1,18 @@
-"""Supervised fine-tuning with LoRA: a plain torch training loop that reads top to bottom.
+"""Supervised fine-tuning (LoRA, QLoRA, full or freeze): a plain torch training loop that reads top to bottom.
 
-    load model + tokenizer → tokenise records with the model's chat template → wrap in LoRA adapters
-    → resume from the newest checkpoint if there is one → step: accumulate, clip, update, report, maybe save,
-    ask whether to stop → save the final adapter.
+    pick the device and precision → tokenise records with the model's chat template → hold out the eval share
+    → build the model for the method (methods.py) → resume from the newest checkpoint if there is one
+    → step: accumulate, clip, update, maybe evaluate, report, maybe save, ask whether to stop → save the result.
 
 The loss of a step is the mean over all trained tokens of all its micro-batches (not a mean of per-batch
-means), so gradient accumulation gives the same update as one large batch.
+means), so gradient accumulation gives the same update as one large batch. A micro-batch is `batch_size`
+examples, either padded side by side or, with packing, concatenated into rows (see data/batching.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import random
 import time
@@ -21,28 +21,32 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from peft import PeftModel, get_peft_model
+from peft import PeftModel
 from transformers import PreTrainedTokenizerBase
 
 from specs.training import ResolvedTrainingSpec
-from worker.engine.builders import build_optimizer, build_scheduler, lora_config, lora_target_modules, warmup_steps
+from worker.engine.builders import build_optimizer, build_scheduler, warmup_steps
 from worker.engine.checkpointing import (
     TrainerState,
     complete_checkpoints,
-    load_checkpoint,
+    load_adapter_weights,
+    load_training_state,
     read_trainer_state,
     remove_partial_checkpoints,
-    save_adapter_and_tokenizer,
     save_checkpoint,
+    save_model_and_tokenizer,
     write_folder_atomically,
 )
-from worker.engine.data.batching import BatchStream, DataPosition, collate
-from worker.engine.data.chat import IGNORE_INDEX
-from worker.engine.data.sft_dataset import SftDataset, build_sft_dataset
+from worker.engine.data.batching import BatchStream, DataPosition, collate, pack
+from worker.engine.data.chat import TokenizedChat
+from worker.engine.data.sft_dataset import SftDataset, build_sft_dataset, hold_out
 from worker.engine.data.templates import resolve_chat_template
-from worker.engine.errors import EngineError, TrainingDiverged
-from worker.engine.loading import load_model_and_tokenizer, pad_token_id
+from worker.engine.errors import EngineError
+from worker.engine.loading import load_tokenizer, pad_token_id
+from worker.engine.methods import TrainableModel, build_trainable_model, count_parameters, saves_adapter
+from worker.engine.precision import MixedPrecision, mixed_precision, training_device
 from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics, StopRequested
+from worker.engine.steps import Batch, EvalTracker, check_finite, clip_and_step, evaluate_loss, forward_backward
 
 FINAL = "final"
 
@@ -50,16 +54,18 @@ FINAL = "final"
 @dataclass(frozen=True)
 class SftResult:
     final_dir: Path
-    steps: int  # the global step reached (== max_steps)
+    steps: int  # the global step reached (max_steps, or the step early stopping ended at)
     final_loss: float | None  # loss of the last step run by this call (None if it only found a finished run)
     losses: list[float] = field(default_factory=list)  # one per step run by this call, in order
     resumed_from: int | None = None
     train_seconds: float = 0.0
+    eval_losses: dict[int, float] = field(default_factory=dict)  # step → eval loss, for evaluations in this call
+    stopped_early: bool = False
 
 
 def spec_fingerprint(spec: ResolvedTrainingSpec) -> str:
-    # Everything that changes what the steps compute; `decisions` is commentary and may be reworded.
-    relevant = spec.model_dump(exclude={"decisions"})
+    # Everything that changes what the steps compute; `decisions` and the pre-flight `estimate` are commentary.
+    relevant = spec.model_dump(exclude={"decisions", "estimate"})
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -83,38 +89,14 @@ def _seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def _step_loss(model: PeftModel, batches: list[dict[str, torch.Tensor]], device: torch.device) -> tuple[float, int]:
-    """Forward + backward over the micro-batches of one step; returns (mean loss per trained token, tokens seen)."""
-    trained = sum(int((batch["labels"][:, 1:] != IGNORE_INDEX).sum()) for batch in batches)
-    total_loss, seen = 0.0, 0
-    for batch in batches:
-        batch = {key: value.to(device) for key, value in batch.items()}
-        logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-        # Position t predicts token t+1; the summed loss is divided by the whole step's trained-token count.
-        loss_sum = torch.nn.functional.cross_entropy(
-            logits[:, :-1].flatten(0, 1).float(),
-            batch["labels"][:, 1:].flatten(),
-            ignore_index=IGNORE_INDEX,
-            reduction="sum",
-        )
-        (loss_sum / trained).backward()  # type: ignore[no-untyped-call]
-        total_loss += loss_sum.item()
-        seen += int(batch["attention_mask"].sum())
-    return total_loss / trained, seen
-
-
-def _check_finite(step: int, loss: float, grad_norm: float, vocab_size: int) -> None:
-    if not math.isfinite(loss):
-        raise TrainingDiverged(step, loss, "the loss is not a finite number")
-    if not math.isfinite(grad_norm):
-        raise TrainingDiverged(step, loss, f"the gradient norm is {grad_norm}")
-    # Uniform guessing scores ln(vocab); four times that means the weights have blown up, not that it is learning.
-    if loss > 4 * math.log(vocab_size):
-        raise TrainingDiverged(step, loss, f"the loss exploded past 4 x ln(vocab) = {4 * math.log(vocab_size):.1f}")
-
-
 def _describe_start(
-    spec: ResolvedTrainingSpec, model: PeftModel, dataset: SftDataset, template_reason: str, reporter: Reporter
+    spec: ResolvedTrainingSpec,
+    trainable: TrainableModel,
+    precision: MixedPrecision,
+    dataset: SftDataset,
+    eval_examples: int,
+    template_reason: str,
+    reporter: Reporter,
 ) -> None:
     hp = spec.hyperparameters
     if dataset.records != spec.dataset_records:
@@ -122,13 +104,19 @@ def _describe_start(
             f"the spec expects {spec.dataset_records} records but {spec.dataset_path} holds {dataset.records}",
             level="warning",
         )
-    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    total = sum(p.numel() for p in model.parameters())
+    trained, total = count_parameters(trainable.model)
     reporter.log(
-        f"model {spec.model.name} ({spec.model.path}): {trainable:,} trainable of {total:,} parameters "
-        f"({100 * trainable / total:.2f}%), LoRA r={hp.lora_r} alpha={hp.lora_alpha}",
-        trainable_params=trainable,
+        f"model {spec.model.name} ({spec.model.path}), method {spec.method}: {trained:,} trainable of {total:,} "
+        f"parameters ({100 * trained / total:.2f}%), {trainable.description}",
+        method=spec.method,
+        trainable_params=trained,
         total_params=total,
+    )
+    packing = f"packed into rows of up to {hp.max_seq_length} tokens" if hp.packing else "padded per micro-batch"
+    checkpointing = "on" if hp.gradient_checkpointing else "off"
+    reporter.log(
+        f"compute: {precision.describe()}, sdpa attention, gradient checkpointing {checkpointing}, examples {packing}",
+        precision=hp.precision,
     )
     reporter.log(
         f"data: {len(dataset.examples)} of {dataset.records} records used, {dataset.tokens:,} tokens, "
@@ -137,11 +125,34 @@ def _describe_start(
         records=dataset.records,
         examples=len(dataset.examples),
     )
+    if hp.early_stopping_patience and not eval_examples:
+        reporter.log("early_stopping_patience is set but eval_fraction is 0: nothing is evaluated", level="warning")
+    if eval_examples:
+        every = f"every {hp.eval_steps} steps and " if hp.eval_steps > 0 else ""
+        patience = hp.early_stopping_patience
+        stopping = f"; early stopping after {patience} evaluations without a better one" if patience else ""
+        reporter.log(
+            f"eval: {eval_examples} examples held out (seed {hp.seed}), eval loss {every}at the end{stopping}",
+            eval_examples=eval_examples,
+        )
     reporter.log(
         f"steps: {hp.max_steps} x {hp.batch_size} examples x {hp.gradient_accumulation_steps} accumulation, "
         f"lr {hp.learning_rate:g} {hp.lr_scheduler} with {warmup_steps(hp)} warm-up steps",
         max_steps=hp.max_steps,
     )
+
+
+def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter) -> Path | None:
+    """The newest complete checkpoint of this run (after clearing debris of interrupted writes), if any."""
+    for debris in remove_partial_checkpoints(output_dir):
+        reporter.log(f"removed an incomplete checkpoint write: {debris.name}", level="warning")
+    checkpoints = complete_checkpoints(output_dir)
+    if not checkpoints:
+        return None
+    folder = checkpoints[-1][1]
+    if read_trainer_state(folder).spec_fingerprint != fingerprint:
+        raise EngineError(f"{folder} was written by a run with a different spec; use a fresh output folder")
+    return folder
 
 
 def run_sft(
@@ -152,22 +163,24 @@ def run_sft(
     pad_to_max_length: bool = False,
     cpu_threads: int | None = None,
 ) -> SftResult:
-    """Train (or resume training) a LoRA adapter as the spec says; checkpoints and the final adapter go to output_dir.
+    """Train (or resume training) as the spec says; checkpoints and the final weights go to output_dir.
 
-    Raises StopRequested when the reporter asks to stop, TrainingDiverged on NaN/inf/exploding loss, DataError
-    for unusable records. `pad_to_max_length` gives every batch the same shape (what compiled or XLA backends
-    want; on CPU it only wastes work), `cpu_threads` overrides the automatic torch thread count.
+    Returns normally at max_steps or when early stopping ends the run. Raises StopRequested when the reporter
+    asks to stop, TrainingDiverged on NaN/inf/exploding loss, DataError for unusable records, EngineError for
+    settings this machine cannot run. `pad_to_max_length` gives every batch the same shape (what compiled or
+    XLA backends want; on CPU it only wastes work), `cpu_threads` overrides the automatic torch thread count.
     """
-    if spec.stage != "sft" or spec.method != "lora":
-        raise EngineError(f"run_sft trains stage 'sft' with method 'lora', not {spec.stage!r}/{spec.method!r}")
+    if spec.stage != "sft":
+        raise EngineError(f"run_sft trains stage 'sft', not {spec.stage!r}")
     hp = spec.hyperparameters
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
-    model_base, tokenizer = load_model_and_tokenizer(spec.model)
-    device = model_base.device
+    device = training_device(spec.resources)
     _use_cpu_threads(device, cpu_threads)
+    precision = mixed_precision(hp.precision, device)
+    tokenizer = load_tokenizer(spec.model.path)
     chat_template, template_reason = resolve_chat_template(tokenizer)
     dataset = build_sft_dataset(
         Path(spec.dataset_path),
@@ -177,98 +190,149 @@ def run_sft(
         loss_on=spec.loss_on,
         max_seq_length=hp.max_seq_length,
     )
-
-    # Seeded before the adapters exist, so their initialisation is part of the run's reproducible state.
-    _seed_everything(hp.seed)
-    model = get_peft_model(model_base, lora_config(hp, lora_target_modules(model_base, hp.target_modules)))
-    trainable_params = [p for p in model.parameters() if p.requires_grad]
-    optimizer = build_optimizer(trainable_params, hp)
-    scheduler = build_scheduler(optimizer, hp)
-    vocab_size = int(model.get_output_embeddings().weight.shape[0])
+    train_examples, eval_examples = hold_out(dataset.examples, hp.eval_fraction, hp.seed)
     fingerprint = spec_fingerprint(spec)
-    _describe_start(spec, model, dataset, template_reason, reporter)
+    resume_folder = _resume_point(output_dir, fingerprint, reporter)
 
-    step, position, resumed_from = 0, DataPosition(), None
-    for debris in remove_partial_checkpoints(output_dir):
-        reporter.log(f"removed an incomplete checkpoint write: {debris.name}", level="warning")
-    checkpoints = complete_checkpoints(output_dir)
-    if checkpoints:
-        resumed_from, folder = checkpoints[-1]
-        if read_trainer_state(folder).spec_fingerprint != fingerprint:
-            raise EngineError(f"{folder} was written by a run with a different spec; use a fresh output folder")
-        state = load_checkpoint(folder, model=model, optimizer=optimizer, scheduler=scheduler)
-        step, position = state.step, DataPosition(state.epoch, state.index)
-        reporter.log(f"resumed from step {step} ({folder.name})", step=step)
+    # Seeded before the model is built, so adapter initialisation is part of the run's reproducible state.
+    _seed_everything(hp.seed)
+    whole_model_from = resume_folder if resume_folder and not saves_adapter(spec.method) else None
+    trainable = build_trainable_model(spec, device, precision, weights_path=whole_model_from)
+    model, params = trainable.model, trainable.trainable_parameters
+    optimizer = build_optimizer(params, hp)
+    scheduler = build_scheduler(optimizer, hp)
+    vocab_size = int(model.get_output_embeddings().weight.shape[0])  # type: ignore[operator]
+    _describe_start(spec, trainable, precision, dataset, len(eval_examples), template_reason, reporter)
 
-    stream = BatchStream(len(dataset.examples), hp.batch_size, hp.seed, position)
-    checkpointer = _Checkpointer(
-        output_dir, hp.max_steps, fingerprint, model, tokenizer, chat_template, optimizer, scheduler, reporter
-    )
+    step, position, tracker, resumed_from = 0, DataPosition(), EvalTracker(hp.early_stopping_patience), None
+    if resume_folder is not None:
+        if isinstance(model, PeftModel):
+            load_adapter_weights(resume_folder, model)
+        state = load_training_state(resume_folder, optimizer=optimizer, scheduler=scheduler, scaler=precision.scaler)
+        step, position, resumed_from = state.step, DataPosition(state.epoch, state.index), state.step
+        tracker = EvalTracker(
+            hp.early_stopping_patience,
+            state.eval_loss,
+            state.best_eval_loss,
+            state.best_eval_step,
+            state.evals_without_improvement,
+        )
+        reporter.log(f"resumed from step {step} ({resume_folder.name})", step=step)
+
     pad_id = pad_token_id(tokenizer)
     pad_to = hp.max_seq_length if pad_to_max_length else None
+
+    def to_batch(examples: list[TokenizedChat]) -> Batch:
+        if hp.packing:
+            return pack(examples, pad_id, hp.max_seq_length, pad_to)
+        return collate(examples, pad_id, pad_to)
+
+    eval_batches = [to_batch(eval_examples[i : i + hp.batch_size]) for i in range(0, len(eval_examples), hp.batch_size)]
+    stream = BatchStream(len(train_examples), hp.batch_size, hp.seed, position)
+    checkpointer = _Checkpointer(
+        output_dir,
+        hp.max_steps,
+        fingerprint,
+        model,
+        tokenizer,
+        chat_template,
+        optimizer,
+        scheduler,
+        precision,
+        reporter,
+    )
     losses: list[float] = []
+    eval_losses: dict[int, float] = {}
     loop_started = time.perf_counter()
     model.train()
-    while step < hp.max_steps:
+    # A resumed run that had already stopped early goes straight to its final save.
+    while step < hp.max_steps and not tracker.should_stop:
         step_started = time.perf_counter()
-        micro = [stream.next_batch() for _ in range(hp.gradient_accumulation_steps)]
-        batches = [collate([dataset.examples[i] for i in indices], pad_id, pad_to) for indices in micro]
-        loss, tokens = _step_loss(model, batches, device)
-        grad_norm = float(torch.nn.utils.clip_grad_norm_(trainable_params, hp.max_grad_norm))
-        _check_finite(step + 1, loss, grad_norm, vocab_size)
+        micro = [[train_examples[i] for i in stream.next_batch()] for _ in range(hp.gradient_accumulation_steps)]
+        tokens = sum(len(example.input_ids) for examples in micro for example in examples)
+        loss = forward_backward(model, [to_batch(examples) for examples in micro], precision)
         learning_rate = float(scheduler.get_last_lr()[0])
-        optimizer.step()
+        grad_norm, applied = clip_and_step(params, optimizer, precision, hp.max_grad_norm)
+        check_finite(step + 1, loss, grad_norm, vocab_size, scaled=precision.scaler is not None)
+        if not applied:
+            reporter.log(f"step {step + 1}: fp16 gradients overflowed; update skipped", level="warning")
         scheduler.step()
         optimizer.zero_grad(set_to_none=True)
         step += 1
         losses.append(loss)
         elapsed = time.perf_counter() - step_started
+
+        eval_loss = None
+        if eval_batches and ((hp.eval_steps > 0 and step % hp.eval_steps == 0) or step == hp.max_steps):
+            eval_loss = eval_losses[step] = evaluate_loss(model, eval_batches, precision)
+            tracker.record(step, eval_loss)
         reporter.metrics(
-            StepMetrics(step, hp.max_steps, stream.epochs_done, loss, learning_rate, grad_norm, tokens / elapsed)
+            StepMetrics(
+                step, hp.max_steps, stream.epochs_done, loss, learning_rate, grad_norm, tokens / elapsed, eval_loss
+            )
         )
 
-        saved = step % hp.save_steps == 0 or step == hp.max_steps
+        saved = step % hp.save_steps == 0 or step == hp.max_steps or tracker.should_stop
         if saved:
-            checkpointer.save(step, loss, stream.position)
+            checkpointer.save(step, loss, stream.position, tracker)
+        if tracker.should_stop:
+            reporter.log(tracker.stop_message(), step=step, best_eval_loss=tracker.best)
+            break
         reason = reporter.should_stop()
         if reason:
             # A pause or preemption keeps its progress; a cancel does not need it.
             if reason != "cancelled" and not saved:
-                checkpointer.save(step, loss, stream.position)
+                checkpointer.save(step, loss, stream.position, tracker)
             reporter.log(f"stopping after step {step}: {reason}", level="warning", step=step)
             raise StopRequested(reason)
 
     train_seconds = time.perf_counter() - loop_started
     final_dir = write_folder_atomically(
-        output_dir / FINAL, lambda folder: save_adapter_and_tokenizer(folder, model, tokenizer, chat_template)
+        output_dir / FINAL, lambda folder: save_model_and_tokenizer(folder, model, tokenizer, chat_template)
     )
     final_loss = losses[-1] if losses else None
     shown_loss = "n/a" if final_loss is None else f"{final_loss:.4f}"
+    shown_eval = "" if tracker.latest is None else f", eval loss {tracker.latest:.4f} (best {tracker.best:.4f})"
+    what = "adapter" if trainable.saves_adapter else "model"
+    early = " (early stopping)" if tracker.should_stop else ""
     reporter.log(
-        f"finished: {step} steps, final loss {shown_loss}, {len(losses)} steps trained in {train_seconds:.1f}s "
-        f"(total {time.perf_counter() - started:.1f}s), adapter in {final_dir}",
+        f"finished{early}: {step} steps, final loss {shown_loss}{shown_eval}, {len(losses)} steps trained in "
+        f"{train_seconds:.1f}s (total {time.perf_counter() - started:.1f}s), {what} in {final_dir}",
         steps=step,
         final_loss=final_loss,
+        eval_loss=tracker.latest,
     )
-    return SftResult(final_dir, step, final_loss, losses, resumed_from, train_seconds)
+    return SftResult(final_dir, step, final_loss, losses, resumed_from, train_seconds, eval_losses, tracker.should_stop)
 
 
 @dataclass
 class _Checkpointer:
-    """Everything a checkpoint captures, gathered once so the loop can say `save(step, loss, position)`."""
+    """Everything a checkpoint captures, gathered once so the loop can say `save(step, loss, position, tracker)`."""
 
     output_dir: Path
     max_steps: int
     fingerprint: str
-    model: PeftModel
+    model: torch.nn.Module
     tokenizer: PreTrainedTokenizerBase
     chat_template: str
     optimizer: torch.optim.Optimizer
     scheduler: torch.optim.lr_scheduler.LRScheduler
+    precision: MixedPrecision
     reporter: Reporter
 
-    def save(self, step: int, loss: float, position: DataPosition) -> None:
-        state = TrainerState(step, self.max_steps, position.epoch, position.index, loss, self.fingerprint)
+    def save(self, step: int, loss: float, position: DataPosition, tracker: EvalTracker) -> None:
+        state = TrainerState(
+            step,
+            self.max_steps,
+            position.epoch,
+            position.index,
+            loss,
+            self.fingerprint,
+            tracker.latest,
+            tracker.best,
+            tracker.best_step,
+            tracker.without_improvement,
+        )
         path = save_checkpoint(
             self.output_dir,
             state,
@@ -277,5 +341,7 @@ class _Checkpointer:
             chat_template=self.chat_template,
             optimizer=self.optimizer,
             scheduler=self.scheduler,
+            scaler=self.precision.scaler,
         )
-        self.reporter.checkpoint(CheckpointInfo(step, str(path), {"loss": loss}))
+        metrics = {"loss": loss} if tracker.latest is None else {"loss": loss, "eval_loss": tracker.latest}
+        self.reporter.checkpoint(CheckpointInfo(step, str(path), metrics))
