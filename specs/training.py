@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Auto = Literal["auto"]
 Method = Literal["lora", "qlora", "full", "freeze"]
+Stage = Literal["sft", "cpt"]
 Precision = Literal["bf16", "fp16", "fp32"]
 
 
@@ -112,7 +113,11 @@ class TrainingSpecCreate(BaseModel):
         description="A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant "
         "is chosen from the data size and the GPU budget."
     )
-    stage: Literal["sft"] = Field(default="sft", description="Training stage. Supervised fine-tuning on conversations.")
+    stage: Stage = Field(
+        default="sft",
+        description="Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining "
+        "on raw text (packed blocks, loss on every token).",
+    )
     method: Method | Auto = Field(
         default="auto",
         description="How weights are trained: LoRA adapters, QLoRA (4-bit base + LoRA), full fine-tuning, or freeze "
@@ -199,7 +204,7 @@ class ModelSource(BaseModel):
 class ResolvedTrainingSpec(BaseModel):
     """The exact instructions the engine executes; stored on the run and shown to the user."""
 
-    stage: Literal["sft"]
+    stage: Stage
     method: Method
     loss_on: Literal["assistant", "all"]
     model: ModelSource
