@@ -37,6 +37,8 @@ CHECKPOINTS_PER_RUN = 4
 EPOCH_WARNING = 3
 BYTES_PER_TOKEN = 4  # rough size of a token in JSONL text, for the time estimate before tokenisation
 FP16_ONLY_GPUS = ("V100", "T4")
+# Which dataset formats each stage can train on.
+STAGE_DATA = {"sft": ("messages",), "cpt": ("text",)}
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,13 @@ def resolve(
 ) -> ResolvedTrainingSpec:
     hp = body.hyperparameters
     decisions: list[str] = []
+    needed = STAGE_DATA[body.stage]
+    if dataset.format not in needed:
+        raise InvalidInput(
+            f"Stage {body.stage!r} trains on {' or '.join(needed)} data, but dataset {dataset.id} holds "
+            f"{dataset.format!r} records; choose a matching dataset or stage.",
+            field="stage",
+        )
     resources = _resources(body, settings)
     precision, why = _precision(body, resources)
     decisions.append(why)

@@ -41,6 +41,7 @@ def test_create_resolves_auto_and_enqueues_after_commit(
         ({"hyperparameters": {"max_steps": 0}}, "hyperparameters.max_steps"),
         ({"hyperparameters": {"lora_rank": 8}}, "hyperparameters.lora_rank"),
         ({"method": "sparse"}, "method"),
+        ({"stage": "cpt"}, "stage"),
         ({"model": "tiny", "resources": {"gpus": 8}}, "resources.gpus"),
         ({"hyperparameters": {"eval_steps": 5}}, "hyperparameters.eval_steps"),
         ({"hyperparameters": {"early_stopping_patience": 2}}, "hyperparameters.early_stopping_patience"),
