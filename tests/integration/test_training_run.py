@@ -33,6 +33,7 @@ def test_run_trains_reports_every_step_and_writes_checkpoints(
     assert statuses == ["validating", "queued", "running", "succeeded"]
     logs = [e["data"]["message"] for e in event_kinds(events, "log")]
     assert logs[0].startswith("data checked: 400 records"), "the data check runs before training"
+    assert "template parity: 32 of 32 records render the same token ids at inference as in training" in logs
 
     checkpoints = api.get("/api/checkpoints", params={"run_id": run["id"]}).json()["items"]
     assert sorted(c["step"] for c in checkpoints) == [10, 20, 30]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import socket
 import traceback
+from pathlib import Path
 
 from backend.core.db import session_scope
 from backend.core.queue import TRAIN_RUN
@@ -19,12 +20,29 @@ from specs.training import ResolvedTrainingSpec
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.metric_logging import TeeReporter, TensorBoardReporter
+from worker.engine.parity import template_parity
 from worker.engine.recipes.sft import run_sft
-from worker.engine.reporter import StopRequested
+from worker.engine.reporter import Reporter, StopRequested
 from worker.signals import shutting_down
 from worker.tasks.reporting import RunReporter
 
 log = logging.getLogger(__name__)
+
+
+def _report_parity(spec: ResolvedTrainingSpec, final_dir: Path, reporter: Reporter) -> None:
+    parity = template_parity(final_dir, Path(spec.dataset_path), default_system_prompt=spec.model.default_system_prompt)
+    if parity.mismatches:
+        index, reason = parity.mismatches[0]
+        reporter.log(
+            f"template parity: {len(parity.mismatches)} of {parity.checked} records differ between training and "
+            f"inference (first: record {index}: {reason}); serving this checkpoint may not match its training",
+            level="warning",
+        )
+    else:
+        reporter.log(
+            f"template parity: {parity.checked} of {parity.checked} records render the same token ids at inference "
+            "as in training"
+        )
 
 
 @app.task(name=TRAIN_RUN)
@@ -45,8 +63,10 @@ def train_run(run_id: str) -> str:
     outcome: tuple[RunStatus | None, str | None]
     with run_reporter.heartbeating():
         try:
-            run_sft(spec, output_dir, reporter)
+            result = run_sft(spec, output_dir, reporter)
             outcome = (RunStatus.succeeded, None)
+            if spec.stage == "sft":
+                _report_parity(spec, result.final_dir, reporter)
         except StopRequested as stop:
             outcome = {
                 "cancelled": (RunStatus.cancelled, "cancelled by user"),
