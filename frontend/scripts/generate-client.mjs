@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Generates the typed API client from the backend's OpenAPI schema (frontend/openapi.json):
 //   src/client/schema.d.ts   – every path, operation and schema as TypeScript types (openapi-typescript)
-//   src/client/specFields.ts – the training-spec field metadata (descriptions, defaults, bounds, 'auto')
-//                              so the run form shows the server's own help text
+//   src/client/specFields.ts – the training-spec field metadata (descriptions, defaults, bounds, 'auto') of the
+//                              spec, its hyperparameters and its resources, and each of those schemas' own
+//                              description, so the run form shows the server's own help text
 // `--check` regenerates into a temporary folder and fails if the committed files differ (CI uses it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,10 +41,12 @@ function specFields(schema) {
     }
     return out;
   };
-  const body = {
-    spec: pick("TrainingSpecCreate"),
-    hyperparameters: pick("Hyperparameters"),
-  };
+  // Group name in specFields → schema in openapi.json.
+  const groups = { spec: "TrainingSpecCreate", hyperparameters: "Hyperparameters", resources: "Resources" };
+  const missing = Object.values(groups).filter((name) => !schemas[name]);
+  if (missing.length) throw new Error(`openapi.json has no ${missing.join(", ")} schema; the run form needs it.`);
+  const body = Object.fromEntries(Object.entries(groups).map(([group, name]) => [group, pick(name)]));
+  const descriptions = Object.fromEntries(Object.entries(groups).map(([group, name]) => [group, schemas[name].description ?? ""]));
   return (
     HEADER +
     "\nexport interface SpecField {\n" +
@@ -52,7 +55,11 @@ function specFields(schema) {
     "  exclusiveMinimum?: number;\n  exclusiveMaximum?: number;\n  enum?: readonly string[];\n}\n\n" +
     "export const specFields = " +
     JSON.stringify(body, null, 2) +
-    " as const satisfies Record<string, Record<string, SpecField>>;\n"
+    " as const satisfies Record<string, Record<string, SpecField>>;\n\n" +
+    "/** Each group's schema description (the pydantic model's docstring). */\n" +
+    "export const specGroupDescriptions = " +
+    JSON.stringify(descriptions, null, 2) +
+    " as const satisfies Record<keyof typeof specFields, string>;\n"
   );
 }
 

@@ -4,10 +4,12 @@ import { EmptyState } from "./components/EmptyState";
 import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
 import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
+import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
+import { isLossOn, parseRecordIndex, type LossOn } from "./lib/maskPreview";
 
 const rootRoute = createRootRoute({
   component: Layout,
@@ -30,6 +32,34 @@ const datasetRoute = createRoute({
   component: function DatasetRouteView() {
     const { datasetId } = datasetRoute.useParams();
     return <DatasetDetailPage key={datasetId} datasetId={datasetId} />;
+  },
+});
+
+export interface MaskSearch {
+  /** A catalog model name; absent means tiny-chat (or the catalog's first model). */
+  model?: string;
+  loss_on?: LossOn;
+}
+
+const maskPreviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/datasets/$datasetId/records/$index/mask",
+  validateSearch: (search: Record<string, unknown>): MaskSearch => ({
+    ...(typeof search.model === "string" && search.model ? { model: search.model } : {}),
+    ...(isLossOn(search.loss_on) ? { loss_on: search.loss_on } : {}),
+  }),
+  component: function MaskPreviewRouteView() {
+    const { datasetId, index } = maskPreviewRoute.useParams();
+    const { model, loss_on } = maskPreviewRoute.useSearch();
+    const record = parseRecordIndex(index);
+    if (record === null) {
+      return (
+        <EmptyState title={`"${index}" is not a record number`}>
+          Open a record&apos;s loss mask from its dataset page.
+        </EmptyState>
+      );
+    }
+    return <MaskPreviewPage datasetId={datasetId} index={record} model={model} lossOn={loss_on} />;
   },
 });
 
@@ -62,6 +92,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
   datasetRoute,
+  maskPreviewRoute,
   runsRoute,
   newRunRoute,
   runRoute,

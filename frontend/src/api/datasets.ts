@@ -2,7 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { api } from "../client";
 import { uploadDataset } from "../client/upload";
-import { toApiError, unwrap } from "./errors";
+import type { LossOn } from "../lib/maskPreview";
+import { asApiError, toApiError, unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
 const PAGE = 50;
@@ -38,6 +39,34 @@ export function useDatasetRecords(datasetId: string) {
         }),
       ),
     getNextPageParam: (last) => last.next_offset,
+  });
+}
+
+export interface MaskPreviewArgs {
+  datasetId: string;
+  index: number;
+  /** A catalog model name (not a family); "" waits until one is known. */
+  model: string;
+  lossOn: LossOn;
+}
+
+/**
+ * One record rendered with a model's chat template, token by token, each marked trained or not. A CPU worker renders
+ * it, so it can take seconds; 503 means no worker answered (asking again at once would only wait again), 422 that
+ * the record cannot be rendered with that template. Records and templates do not change, so answers are kept.
+ */
+export function useMaskPreview({ datasetId, index, model, lossOn }: MaskPreviewArgs) {
+  return useQuery({
+    queryKey: queryKeys.maskPreview(datasetId, index, model, lossOn),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/datasets/{dataset_id}/records/{index}/mask-preview", {
+          params: { path: { dataset_id: datasetId, index }, query: { model, loss_on: lossOn } },
+        }),
+      ),
+    enabled: model !== "",
+    staleTime: 10 * 60_000,
+    retry: (count, error) => count < 1 && asApiError(error).status === 0,
   });
 }
 

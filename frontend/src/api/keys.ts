@@ -3,6 +3,8 @@ export const queryKeys = {
   datasets: ["datasets"] as const,
   dataset: (id: string) => ["datasets", id] as const,
   datasetRecords: (id: string) => ["datasets", id, "records"] as const,
+  maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
+    ["mask-preview", datasetId, index, model, lossOn] as const,
   models: ["models"] as const,
   runs: ["runs"] as const,
   run: (id: string) => ["runs", id] as const,

@@ -3,10 +3,10 @@ import { api, type Run, type TrainingSpecCreate } from "../client";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
-const ACTIVE: ReadonlySet<Run["status"]> = new Set(["queued", "running"]);
+const ACTIVE: ReadonlySet<Run["status"]> = new Set(["validating", "queued", "running"]);
 export const isActive = (status: string | null | undefined): boolean => ACTIVE.has(status as Run["status"]);
 
-/** Runs, newest first; polls while any listed run is still queued or running. */
+/** Runs, newest first; polls while any listed run is still validating, queued or running. */
 export function useRuns() {
   return useInfiniteQuery({
     queryKey: queryKeys.runs,

@@ -823,11 +823,11 @@ export interface components {
             resources?: components["schemas"]["Resources"];
             /**
              * Stage
-             * @description Training stage. Supervised fine-tuning on conversations.
+             * @description Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token).
              * @default sft
-             * @constant
+             * @enum {string}
              */
-            stage: "sft";
+            stage: "sft" | "cpt";
         };
         /** ValidationError */
         ValidationError: {

@@ -55,9 +55,13 @@ export const specFields = {
       "allowsAuto": false
     },
     "stage": {
-      "description": "Training stage. Supervised fine-tuning on conversations.",
+      "description": "Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token).",
       "allowsAuto": false,
-      "default": "sft"
+      "default": "sft",
+      "enum": [
+        "sft",
+        "cpt"
+      ]
     }
   },
   "hyperparameters": {
@@ -233,5 +237,31 @@ export const specFields = {
       "minimum": 0,
       "maximum": 1
     }
+  },
+  "resources": {
+    "gpu_memory_gb": {
+      "description": "Memory of each GPU, in GB.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "number"
+    },
+    "gpu_type": {
+      "description": "GPU model for the time estimate, e.g. H100, A100, L40S.",
+      "allowsAuto": true,
+      "default": "auto"
+    },
+    "gpus": {
+      "description": "GPUs for this run; 0 trains on the CPU.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer"
+    }
   }
 } as const satisfies Record<string, Record<string, SpecField>>;
+
+/** Each group's schema description (the pydantic model's docstring). */
+export const specGroupDescriptions = {
+  "spec": "What a user submits to start a run.",
+  "hyperparameters": "Training settings as submitted. `\"auto\"` is resolved at submission and the resolved value is stored.",
+  "resources": "The hardware a run may use; 'auto' takes the pool the admin declared (TUNEWRIGHT_GPU_*)."
+} as const satisfies Record<keyof typeof specFields, string>;

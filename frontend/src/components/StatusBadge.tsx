@@ -3,10 +3,15 @@ interface StatusBadgeProps {
   testId?: string;
 }
 
-/** queued / running / succeeded / failed / cancelled, coloured; the text is the status itself. */
+const TITLES: Record<string, string> = {
+  validating: "A CPU worker is checking every record against the model's chat template; the run is queued once all render.",
+  queued: "Waiting for a GPU worker to take the run.",
+};
+
+/** validating / queued / running / succeeded / failed / cancelled, coloured; the text is the status itself. */
 export function StatusBadge({ status, testId }: StatusBadgeProps) {
   return (
-    <span className={`badge badge--${status}`} data-testid={testId}>
+    <span className={`badge badge--${status}`} data-testid={testId} title={TITLES[status]}>
       {status}
     </span>
   );

@@ -36,6 +36,14 @@ describe("applyEvents", () => {
     expect(s.lastId).toBe(103);
   });
 
+  it("keeps the record a log line is about (validation failures)", () => {
+    const bad = ev("log", { level: "error", message: "record 3: roles must alternate", record: 3 }, null, 151);
+    const plain = ev("log", { level: "info", message: "data checked", records: 45 }, null, 152);
+    const odd = ev("log", { level: "error", message: "x", record: "3" }, null, 153);
+    const s = applyEvents({ ...initialRunLiveState, lastId: 150 }, [bad, plain, odd]);
+    expect(s.lines.map((l) => l.record)).toEqual([3, undefined, undefined]);
+  });
+
   it("ignores events it has already seen (a reconnect replays from Last-Event-ID)", () => {
     const first = [metric(1, 2, 1e-3, 201), metric(2, 1.8, 1e-3, 202)];
     const s1 = applyEvents({ ...initialRunLiveState, lastId: 200 }, first);

@@ -10,6 +10,8 @@ export interface LogLine {
   kind: "log" | "status" | "checkpoint";
   level: string;
   text: string;
+  /** The dataset record (0-based index) a log line is about, e.g. one that failed validation. */
+  record?: number;
 }
 
 export interface LiveProgress {
@@ -73,8 +75,12 @@ export function describeEvent(event: RunEvent): LogLine | null {
   const d = event.data;
   const base = { id: event.id, time: event.created_at };
   switch (event.kind) {
-    case "log":
-      return { ...base, kind: "log", level: str(d.level) ?? "info", text: str(d.message) ?? JSON.stringify(d) };
+    case "log": {
+      const record = num(d.record);
+      const line: LogLine = { ...base, kind: "log", level: str(d.level) ?? "info", text: str(d.message) ?? JSON.stringify(d) };
+      if (record !== null && Number.isInteger(record) && record >= 0) line.record = record;
+      return line;
+    }
     case "status": {
       const status = str(d.status) ?? "unknown";
       const extras = [str(d.reason), d.attempt !== undefined ? `attempt ${String(d.attempt)}` : null, str(d.worker)];

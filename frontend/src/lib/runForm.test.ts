@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { specFields } from "../client/specFields";
 import {
   buildSpec,
   evalEnabled,
@@ -8,6 +9,9 @@ import {
   isVisible,
   METHOD_OPTIONS,
   methodProblem,
+  RESOURCE_FIELDS,
+  RESOURCES_HELP,
+  resourceMeta,
   serverFieldErrors,
   type FormValues,
 } from "./runForm";
@@ -111,6 +115,19 @@ describe("run form", () => {
     expect(body({ gpus: "2", gpu_memory_gb: "24", gpu_type: " L40S " }).resources).toEqual({ gpus: 2, gpu_memory_gb: 24, gpu_type: "L40S" });
     expect(body({ gpus: "0", gpu_memory_gb: "nonsense", gpu_type: "H100" }).resources).toEqual({ gpus: 0, gpu_memory_gb: "auto", gpu_type: "auto" });
     expect(isVisible("gpu_memory_gb", values({ gpus: "0" }))).toBe(false);
+  });
+
+  it("takes the hardware fields' help, types and 'auto' from the generated Resources metadata", () => {
+    for (const r of RESOURCE_FIELDS) {
+      expect(r.help).toBe(specFields.resources[r.key].description);
+      expect(r.help).not.toBe("");
+      expect(r.allowsAuto).toBe(specFields.resources[r.key].allowsAuto);
+    }
+    expect(RESOURCES_HELP).toMatch(/hardware/i);
+    expect(resourceMeta("gpus").rule).toMatchObject({ allowsAuto: true, integer: true, minimum: 0 });
+    expect(resourceMeta("gpu_memory_gb").rule).toMatchObject({ allowsAuto: true, integer: false, exclusiveMinimum: 0 });
+    expect(resourceMeta("gpu_type").rule).toBeUndefined(); // free text
+    expect(initialFormValues()).toMatchObject({ gpus: "auto", gpu_memory_gb: "auto", gpu_type: "auto" });
   });
 
   it("reports each bad field with a message", () => {

@@ -2,7 +2,7 @@
 // form state into a TrainingSpecCreate body (or per-field messages). Help text, defaults and bounds come from the
 // generated schema metadata (`specFields.ts`), so the form says what the server says.
 import type { Hyperparameters, TrainingSpecCreate } from "../client";
-import { specFields } from "../client/specFields";
+import { specFields, specGroupDescriptions, type SpecField } from "../client/specFields";
 import { parseAutoOrNumber, type NumberRule } from "./autoNumber";
 
 /** Hyperparameters typed as text: a number, or 'auto' where the schema allows it. */
@@ -129,21 +129,48 @@ export const PRECISION_OPTIONS: readonly PrecisionChoice[] = [
 ];
 
 // ---- hardware -------------------------------------------------------------------------------------------------
-// The generated metadata covers the spec and its hyperparameters; the resources' text mirrors `Resources` in
-// openapi.json (specs/training.py).
+// Help text, 'auto', number types and defaults come from `Resources` in the schema (specFields.resources).
 
 export interface ResourceDef {
   key: ResourceKey;
   label: string;
   testId: string;
   help: string;
+  allowsAuto: boolean;
+  /** How the text is checked; absent for free text (the GPU type). */
   rule?: NumberRule;
 }
 
+/** What the hardware section is about: the `Resources` schema's own description. */
+export const RESOURCES_HELP = specGroupDescriptions.resources;
+
+/**
+ * Floors the form checks where the schema declares no bound (it declares none for the resources so far): a negative
+ * GPU count or a GPU without memory is never what was meant. A bound the schema declares replaces these.
+ */
+const RESOURCE_FLOORS: Partial<Record<ResourceKey, NumberRule>> = { gpus: { minimum: 0 }, gpu_memory_gb: { exclusiveMinimum: 0 } };
+
+const BOUNDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const;
+
+export function resourceMeta(key: ResourceKey): { description: string; allowsAuto: boolean; default: unknown; rule?: NumberRule } {
+  const meta: SpecField = specFields.resources[key];
+  const base = { description: meta.description, allowsAuto: meta.allowsAuto, default: meta.default };
+  if (meta.type === undefined) return base;
+  const declared: NumberRule = {};
+  for (const b of BOUNDS) if (meta[b] !== undefined) declared[b] = meta[b];
+  const bounds = Object.keys(declared).length ? declared : (RESOURCE_FLOORS[key] ?? {});
+  return { ...base, rule: { allowsAuto: meta.allowsAuto, integer: meta.type === "integer", ...bounds } };
+}
+
+const resourceField = (key: ResourceKey, label: string, testId: string): ResourceDef => {
+  const meta = resourceMeta(key);
+  return { key, label, testId, help: meta.description, allowsAuto: meta.allowsAuto, rule: meta.rule };
+};
+
 export const RESOURCE_FIELDS: readonly ResourceDef[] = [
-  { key: "gpus", label: "GPUs", testId: "run-gpus-input", help: "GPUs for this run; 0 trains on the CPU. 'auto' takes the pool the admin declared.", rule: { allowsAuto: true, integer: true, minimum: 0 } },
-  { key: "gpu_memory_gb", label: "GPU memory (GB)", testId: "run-gpu-memory-input", help: "Memory of each GPU, in GB; the pre-flight estimate checks the run fits in it.", rule: { allowsAuto: true, exclusiveMinimum: 0 } },
-  { key: "gpu_type", label: "GPU type", testId: "run-gpu-type-input", help: "GPU model for the time estimate, e.g. H100, A100, L40S." },
+  resourceField("gpus", "GPUs", "run-gpus-input"),
+  resourceField("gpu_memory_gb", "GPU memory (GB)", "run-gpu-memory-input"),
+  resourceField("gpu_type", "GPU type", "run-gpu-type-input"),
 ];
 
 // ---- state ----------------------------------------------------------------------------------------------------
@@ -151,6 +178,11 @@ export const RESOURCE_FIELDS: readonly ResourceDef[] = [
 function defaultText(key: HyperparameterKey): string {
   const d = fieldMeta(key).default;
   return d === undefined || d === null ? "" : String(d);
+}
+
+function resourceDefaultText(key: ResourceKey): string {
+  const d = resourceMeta(key).default;
+  return d === undefined || d === null ? "auto" : String(d);
 }
 
 function triStateOf(value: unknown): TriState {
@@ -173,9 +205,9 @@ export function initialFormValues(over: Partial<FormValues> = {}): FormValues {
     packing: triStateOf(hp.packing.default),
     gradient_checkpointing: triStateOf(hp.gradient_checkpointing.default),
     precision: (hp.precision.default ?? "auto") as PrecisionChoice,
-    gpus: "auto",
-    gpu_memory_gb: "auto",
-    gpu_type: "auto",
+    gpus: resourceDefaultText("gpus"),
+    gpu_memory_gb: resourceDefaultText("gpu_memory_gb"),
+    gpu_type: resourceDefaultText("gpu_type"),
     ...over,
   };
 }

@@ -93,3 +93,15 @@ export function quantizationLabel(run: Run): string | null {
   if (str(q.compute_dtype)) parts.push(`compute in ${str(q.compute_dtype)}`);
   return parts.join(", ");
 }
+
+/** The catalog model the run trains (a family is resolved to one of its models); null for runs without it. */
+export function resolvedModelName(run: Run): string | null {
+  const m = run.resolved_spec.model;
+  return isRecord(m) ? str(m.name) : null;
+}
+
+/** The run's resolved loss_on; null when the resolved spec does not say. */
+export function resolvedLossOn(run: Run): "assistant" | "all" | null {
+  const l = run.resolved_spec.loss_on;
+  return l === "assistant" || l === "all" ? l : null;
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { DatasetRecord } from "../../client";
 
 interface Message {
@@ -19,12 +20,15 @@ function messagesOf(record: Record<string, unknown>): Message[] | null {
   });
 }
 
-/** One dataset record shown as the conversation it is: role, then content. */
-export function Conversation({ item }: { item: DatasetRecord }) {
+/** One dataset record shown as the conversation it is: role, then content; `actions` go in its header. */
+export function Conversation({ item, actions }: { item: DatasetRecord; actions?: ReactNode }) {
   const messages = messagesOf(item.record);
   return (
     <article className="record" data-testid="dataset-record">
-      <header className="record__header">#{item.index + 1}</header>
+      <header className="record__header">
+        <span>#{item.index + 1}</span>
+        {actions && <span className="record__actions">{actions}</span>}
+      </header>
       {messages ? (
         messages.map((m, i) => (
           <div key={i} className={`message message--${m.role}`}>

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useDatasetRecords } from "../../api/datasets";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -17,7 +18,23 @@ export function DatasetRecords({ datasetId }: { datasetId: string }) {
       </h2>
       <div className="records" data-testid="dataset-records">
         {items.length ? (
-          items.map((item) => <Conversation key={item.index} item={item} />)
+          items.map((item) => (
+            <Conversation
+              key={item.index}
+              item={item}
+              actions={
+                <Link
+                  to="/datasets/$datasetId/records/$index/mask"
+                  params={{ datasetId, index: String(item.index) }}
+                  className="button button--small"
+                  data-testid="mask-preview-button"
+                  title="Show this record token by token, with the tokens training puts loss on highlighted"
+                >
+                  Loss mask
+                </Link>
+              }
+            />
+          ))
         ) : (
           <EmptyState title="This dataset has no records." />
         )}

@@ -5,6 +5,7 @@ import {
   isVisible,
   PRECISION_OPTIONS,
   RESOURCE_FIELDS,
+  RESOURCES_HELP,
   type FormErrors,
   type FormValues,
   type PrecisionChoice,
@@ -156,6 +157,7 @@ export function AdvancedSettings({ values, errors, onChange }: AdvancedSettingsP
       </div>
 
       <h3>Hardware</h3>
+      <p className="field__help advanced__section-help">{RESOURCES_HELP}</p>
       <div className="form__grid">
         {RESOURCE_FIELDS.filter((r) => visible(r.key)).map((r) => (
           <AutoTextInput
@@ -167,8 +169,8 @@ export function AdvancedSettings({ values, errors, onChange }: AdvancedSettingsP
             error={errors[r.key]}
             testId={r.testId}
             value={values[r.key]}
-            placeholder="auto"
-            allowsAuto
+            placeholder={r.allowsAuto ? "auto" : undefined}
+            allowsAuto={r.allowsAuto}
             inputMode={r.key === "gpu_type" ? "text" : "decimal"}
             onChange={(v) => onChange({ [r.key]: v })}
           />

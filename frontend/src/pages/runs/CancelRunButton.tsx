@@ -11,7 +11,7 @@ export function CancelRunButton({ runId, requested }: { runId: string; requested
         className="button button--danger"
         data-testid="cancel-run-button"
         disabled={pending}
-        title="A queued run is cancelled at once; a running one stops after its current step."
+        title="A run that has not started (validating or queued) is cancelled at once; a running one stops after its current step."
         onClick={() => cancel.mutate()}
       >
         {pending ? "Cancelling…" : "Cancel run"}

@@ -161,6 +161,52 @@ describe("Run detail", () => {
     await waitFor(() => expect(screen.getByTestId("cancel-run-button")).toHaveTextContent("Cancelling…"));
   });
 
+  it("explains the validating status", async () => {
+    run = makeRun({ status: "validating", started_at: null });
+    history = [event(1, "status", { status: "validating", reason: "submitted; checking every record" })];
+    renderApp("/runs/run_1");
+    const badge = await screen.findByTestId("run-status");
+    expect(badge).toHaveTextContent("validating");
+    expect(badge).toHaveClass("badge--validating");
+    expect(screen.getByTestId("run-validating-note")).toHaveTextContent("checking every record against the model's chat template");
+    expect(screen.getByTestId("run-progress")).not.toHaveAttribute("aria-valuenow"); // moving, no step count yet
+    expect(screen.getByTestId("run-progress").parentElement).toHaveTextContent("checking the data");
+    expect(screen.getByTestId("cancel-run-button")).toBeInTheDocument(); // not started yet: it can be cancelled
+  });
+
+  it("shows why a run failed validation, and links each bad record to its loss-mask preview", async () => {
+    const reason = "2 of 45 records cannot be rendered with tiny-chat's chat template; fix or remove them (first: record 3: roles must alternate)";
+    run = makeRun({
+      status: "failed",
+      error: reason,
+      finished_at: at,
+      resolved_spec: { ...makeRun().resolved_spec, model: { name: "tiny-chat", path: "/models/tiny-chat", variant: "chat" }, loss_on: "all" },
+    });
+    history = [
+      event(1, "status", { status: "validating", reason: "submitted; checking every record" }),
+      event(2, "log", { level: "error", message: "record 3: roles must alternate", record: 3 }),
+      event(3, "log", { level: "error", message: "record 7: empty message", record: 7 }),
+      event(4, "status", { status: "failed", reason }),
+    ];
+    const { router } = renderApp("/runs/run_1");
+    expect(await screen.findByTestId("run-error")).toHaveTextContent(`This run failed.${reason}`);
+    const links = await screen.findAllByTestId("event-log-record-link");
+    expect(links).toHaveLength(2);
+    expect(links[0].closest("[data-testid=event-log-line]")).toHaveTextContent("record 3: roles must alternate");
+    expect(links[0]).toHaveAttribute("href", "/datasets/ds_1/records/3/mask?model=tiny-chat&loss_on=all");
+    expect(links[1]).toHaveAttribute("href", "/datasets/ds_1/records/7/mask?model=tiny-chat&loss_on=all");
+    await userEvent.click(links[0]);
+    await waitFor(() => expect(router.state.location.pathname).toBe("/datasets/ds_1/records/3/mask"));
+  });
+
+  it("does not link records when the run has no resolved model", async () => {
+    run = makeRun({ status: "failed", error: "bad data", finished_at: at });
+    history = [event(1, "log", { level: "error", message: "record 3: roles must alternate", record: 3 })];
+    renderApp("/runs/run_1");
+    expect(await screen.findByText("record 3: roles must alternate")).toBeInTheDocument();
+    expect(screen.queryByTestId("event-log-record-link")).not.toBeInTheDocument();
+  });
+
   it("shows the server's message for an unknown run", async () => {
     api = mockApi({ "GET /api/runs/run_x": () => new Response(JSON.stringify({ error: "NotFound", detail: "No run 'run_x'." }), { status: 404 }) });
     renderApp("/runs/run_x");

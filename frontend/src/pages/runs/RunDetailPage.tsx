@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { useMemo } from "react";
 import { useRun } from "../../api/runs";
 import { useRunEvents } from "../../api/runEvents";
 import type { Run } from "../../client";
@@ -7,11 +8,19 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatLoss } from "../../lib/format";
-import { deviceLabel, isTerminal, methodLabel, resourcesOf, totalSteps } from "../../lib/runView";
+import {
+  deviceLabel,
+  isTerminal,
+  methodLabel,
+  resolvedLossOn,
+  resolvedModelName,
+  resourcesOf,
+  totalSteps,
+} from "../../lib/runView";
 import { CancelRunButton } from "./CancelRunButton";
 import { Decisions } from "./Decisions";
 import { EstimateCard } from "./EstimateCard";
-import { EventLog } from "./EventLog";
+import { EventLog, type RecordLinkTarget } from "./EventLog";
 import { RunCharts } from "./RunCharts";
 import { RunCheckpoints } from "./RunCheckpoints";
 import { RunProgressBar } from "./RunProgressBar";
@@ -37,9 +46,15 @@ function RunDetail({ run }: { run: Run }) {
   const step = Math.max(live.progress?.step ?? 0, run.progress.step);
   const total = live.progress?.totalSteps ?? totalSteps(run);
   const loss = live.progress?.loss ?? run.progress.loss;
-  const active = status === "queued" || status === "running";
+  const active = status === "validating" || status === "queued" || status === "running";
   const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
   const device = deviceLabel(resourcesOf(run));
+  const modelName = resolvedModelName(run);
+  const lossOn = resolvedLossOn(run) ?? "assistant";
+  const recordLink = useMemo<RecordLinkTarget | null>(
+    () => (modelName ? { datasetId: run.dataset_id, model: modelName, lossOn } : null),
+    [run.dataset_id, modelName, lossOn],
+  );
 
   return (
     <>
@@ -67,6 +82,12 @@ function RunDetail({ run }: { run: Run }) {
         }
         actions={active ? <CancelRunButton runId={run.id} requested={run.cancel_requested} /> : undefined}
       />
+      {run.error && (
+        <div className="error-box run-error" role="alert" data-testid="run-error">
+          <p className="error-box__title">{status === "failed" ? "This run failed." : "The run reported an error."}</p>
+          <p className="error-box__detail">{run.error}</p>
+        </div>
+      )}
       <section className="card run-summary">
         <RunProgressBar status={status} step={step} total={total} testId="run-progress" />
         <dl className="facts facts--inline">
@@ -91,7 +112,12 @@ function RunDetail({ run }: { run: Run }) {
             <dd>{run.attempts}</dd>
           </div>
         </dl>
-        {run.error && <div className="error-box" role="alert">{run.error}</div>}
+        {status === "validating" && (
+          <p className="notice notice--info" data-testid="run-validating-note">
+            Validating: a CPU worker is checking every record against the model&apos;s chat template. The run is queued
+            for training once they all render; a record that does not is listed in the event log below.
+          </p>
+        )}
         {live.connection === "failed" && (
           <p className="notice">Live updates stopped; reload the page to reconnect.</p>
         )}
@@ -112,7 +138,7 @@ function RunDetail({ run }: { run: Run }) {
           <Decisions run={run} />
         </div>
       </div>
-      <EventLog lines={live.lines} live={active && live.connection === "open"} />
+      <EventLog lines={live.lines} live={active && live.connection === "open"} recordLink={recordLink} />
       <RunCheckpoints runId={run.id} saveSteps={typeof saveSteps === "number" ? saveSteps : undefined} />
     </>
   );
