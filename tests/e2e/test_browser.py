@@ -54,6 +54,15 @@ def test_upload_train_watch_cancel_and_stop(stack: Stack, browser: Any) -> None:
     assert page.get_by_test_id("dataset-record").count() >= 3
     assert "assistant" in page.get_by_test_id("dataset-records").inner_text().lower()
 
+    # The loss-mask preview of the first record: rendered by the CPU worker with tiny-chat's own template.
+    page.get_by_test_id("mask-preview-button").first.click()
+    page.get_by_test_id("mask-summary").wait_for()
+    trained = page.locator("[data-testid=mask-token][data-trained=true]").count()
+    untrained = page.locator("[data-testid=mask-token][data-trained=false]").count()
+    assert trained > 0 and untrained > 0
+    assert f"{trained} of {trained + untrained} tokens trained" in page.get_by_test_id("mask-summary").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "e2e-mask-preview.png"), full_page=True)
+
     # Start a LoRA SFT run on tiny-chat and watch the loss chart, the event log and the checkpoints live.
     run_id = _start_run(page, dataset["id"], max_steps=40, save_steps=10)
     page.get_by_test_id("run-decisions").wait_for()
