@@ -6,7 +6,7 @@ pydantic only. Every field is documented; the documentation is shown in the Open
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,8 +97,12 @@ class Resources(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gpus: int | Auto = Field(default="auto", description="GPUs for this run; 0 trains on the CPU.")
-    gpu_memory_gb: float | Auto = Field(default="auto", description="Memory of each GPU, in GB.")
+    gpus: Annotated[int, Field(ge=0, le=1024)] | Auto = Field(
+        default="auto", description="GPUs for this run; 0 trains on the CPU."
+    )
+    gpu_memory_gb: Annotated[float, Field(gt=0, le=10_000)] | Auto = Field(
+        default="auto", description="Memory of each GPU, in GB."
+    )
     gpu_type: str | Auto = Field(default="auto", description="GPU model for the time estimate, e.g. H100, A100, L40S.")
 
 
@@ -208,7 +212,9 @@ class ResolvedTrainingSpec(BaseModel):
     method: Method
     loss_on: Literal["assistant", "all"]
     model: ModelSource
-    dataset_path: str = Field(description="Local path of the normalised training records (JSONL with `messages`).")
+    dataset_path: str = Field(
+        description="Local path of the normalised training records: JSONL with `messages` (sft) or `text` (cpt)."
+    )
     dataset_records: int
     hyperparameters: ResolvedHyperparameters
     quantization: Quantization | None = Field(default=None, description="Set for QLoRA.")

@@ -5,25 +5,55 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile, status
 
 from backend.core.deps import CurrentUser, SessionDep, SettingsDep, StorageDep
-from backend.core.errors import ERROR_RESPONSES, PayloadTooLarge
+from backend.core.errors import ERROR_RESPONSES, ErrorBody, PayloadTooLarge
 from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from backend.datasets import service
-from backend.datasets.schemas import DatasetList, DatasetRead, DatasetRecord, DatasetRecords, MaskPreview
+from backend.datasets.formats import Requested
+from backend.datasets.schemas import (
+    DatasetFormats,
+    DatasetList,
+    DatasetRead,
+    DatasetRecord,
+    DatasetRecords,
+    MaskPreview,
+)
 
 router = APIRouter(prefix="/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=DatasetRead)
+UPLOAD_DESCRIPTION = """Upload a dataset. Its format is detected from its first records (or forced with `format`), every
+record is validated and normalised, and on any problem nothing is stored: the 422 lists the problems, each
+naming the file, line (or Parquet row) and field.
+
+Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
+of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
+GB18030. Compressed files are not unpacked; PDF and DOCX are not supported yet.
+
+Formats (`format`): `openai` chat messages, `alpaca`, `sharegpt` (with tool calls), `preference` pairs (OpenAI
+DPO, ShareGPT pairs, prompt/chosen/rejected), `kto` (messages + label) and `text`. GET /api/datasets/formats
+lists them with an example record each."""
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=DatasetRead, description=UPLOAD_DESCRIPTION)
 def upload(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
     storage: StorageDep,
     settings: SettingsDep,
-    file: Annotated[UploadFile, File(description='JSONL: one {"messages": [{role, content}, ...]} object per line.')],
+    file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt or .md.")],
     name: Annotated[str | None, Form(max_length=200)] = None,
+    format: Annotated[
+        Requested, Form(description="`auto` detects the format; any other value forces that format (family).")
+    ] = "auto",
+    columns: Annotated[
+        str | None,
+        Form(
+            description='JSON mapping format fields to the file\'s columns, e.g. {"instruction": "question", '
+            '"output": "answer"}; without it, columns named like a format\'s fields are used.'
+        ),
+    ] = None,
 ) -> DatasetRead:
-    """Upload a chat dataset. It is validated record by record; on any problem nothing is stored."""
     declared = int(request.headers.get("content-length") or 0)
     if declared > settings.max_upload_bytes + 64 * 1024:
         raise PayloadTooLarge(f"The upload is larger than the limit of {settings.max_upload_mb} MiB.", field="file")
@@ -35,8 +65,16 @@ def upload(
         stream=file.file,
         name=name,
         max_bytes=settings.max_upload_bytes,
+        requested=format,
+        columns=columns,
     )
     return DatasetRead.model_validate(dataset)
+
+
+@router.get("/formats", response_model=DatasetFormats)
+def formats() -> DatasetFormats:
+    """The accepted dataset formats, each with one example record."""
+    return DatasetFormats.model_validate(service.formats())
 
 
 @router.get("", response_model=DatasetList)
@@ -71,7 +109,11 @@ def records(
     )
 
 
-@router.get("/{dataset_id}/records/{index}/mask-preview", response_model=MaskPreview)
+@router.get(
+    "/{dataset_id}/records/{index}/mask-preview",
+    response_model=MaskPreview,
+    responses={503: {"model": ErrorBody, "description": "No CPU worker answered in time"}},
+)
 def mask_preview(
     dataset_id: str,
     index: Annotated[int, Path(ge=0)],

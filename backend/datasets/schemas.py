@@ -14,7 +14,28 @@ class DatasetRead(BaseModel):
     id: str
     name: str
     filename: str = Field(description="The uploaded file's name, for display only.")
-    format: Literal["messages"] = Field(description="Detected format; `messages` is OpenAI chat JSONL.")
+    format: Literal["messages", "preference", "kto", "text"] = Field(
+        description=(
+            "The internal kind of its records: `messages` (a conversation: `{messages: [{role, content, weight?, "
+            "tool_calls?}], tools?}`), `preference` (`{prompt, chosen, rejected}`, each a message list), `kto` "
+            "(`{messages, label}`) or `text` (`{text, source?, section?}`, for continued pretraining)."
+        )
+    )
+    source_format: str = Field(
+        description=(
+            "The format the file was in: openai, alpaca, sharegpt, openai_dpo, sharegpt_pairs, flat_pairs, "
+            "alpaca_pairs, kto, text, txt or markdown (see GET /api/datasets/formats)."
+        )
+    )
+    detection_confidence: float = Field(
+        ge=0,
+        le=1,
+        description=(
+            "Share of the sampled records that match the source format, discounted for fields the format ignores "
+            "(they were dropped); 1.0 means every sampled record fit it exactly."
+        ),
+    )
+    encoding: str = Field(description="The text encoding read: utf-8, utf-8-sig (UTF-8 with a BOM) or gb18030.")
     record_count: int
     size_bytes: int
     sha256: str = Field(description="Hash of the normalised records: the dataset version's identity.")
@@ -23,6 +44,24 @@ class DatasetRead(BaseModel):
 
 class DatasetList(Page[DatasetRead]):
     pass
+
+
+class DatasetFormat(BaseModel):
+    name: str = Field(description="The source format, as `source_format` names it.")
+    override: Literal["openai", "alpaca", "sharegpt", "preference", "kto", "text"] = Field(
+        description="The upload's `format` value that selects this format (auto-detection finds it too)."
+    )
+    kind: Literal["messages", "preference", "kto", "text"] = Field(description="The internal kind it becomes.")
+    title: str
+    description: str
+    fields: list[str] = Field(description="The fields it reads; a CSV/Parquet `columns` mapping may target them.")
+    example: dict[str, Any] = Field(description="One example record (for .txt/.md: one record it produces).")
+
+
+class DatasetFormats(BaseModel):
+    items: list[DatasetFormat]
+    file_types: str = Field(description="The accepted file types.")
+    encodings: list[str] = Field(description="Text encodings tried, in order (a UTF-8 BOM means utf-8-sig).")
 
 
 class DatasetRecord(BaseModel):

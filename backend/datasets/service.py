@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-import os
+import re
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO
@@ -14,16 +14,19 @@ from backend.core.ids import new_id
 from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
 from backend.datasets import repository
-from backend.datasets.validation import validate_jsonl
+from backend.datasets.formats import ALL_FORMATS
+from backend.datasets.ingest import ingest, stage_upload
+from backend.datasets.readers import ENCODINGS, SUPPORTED
 from backend.models import Dataset, User
 
-ACCEPTED_SUFFIXES = (".jsonl",)
 PREVIEW_TIMEOUT_SECONDS = 30
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _display_name(filename: str) -> str:
     # Only for display: the stored file gets a generated key, never this name.
-    return PurePath(filename.replace("\\", "/")).name[:255] or "upload.jsonl"
+    name = PurePath(_CONTROL.sub("", filename).replace("\\", "/")).name[:255]
+    return name if name not in ("", ".", "..") else "upload"
 
 
 def create_from_upload(
@@ -35,44 +38,46 @@ def create_from_upload(
     stream: BinaryIO,
     name: str | None,
     max_bytes: int,
+    requested: str = "auto",
+    columns: str | None = None,
 ) -> Dataset:
+    """Validate an upload whole and store its normalised records; on any problem nothing is kept."""
     display = _display_name(filename)
-    if not display.lower().endswith(ACCEPTED_SUFFIXES):
-        raise InvalidInput(
-            f"{display}: upload a JSONL file (one JSON object per line with a 'messages' list); "
-            "other formats are not supported yet.",
-            field="file",
-        )
     dataset_id = new_id("ds")
-    staged = storage.staging_dir() / f"{dataset_id}.jsonl"
+    staging = storage.staging_dir()
+    raw, staged = staging / f"{dataset_id}.upload", staging / f"{dataset_id}.jsonl"
     try:
         try:
-            result = validate_jsonl(stream, display, staged, max_bytes)
+            size = stage_upload(stream, raw, max_bytes)
         except OverflowError:
             raise PayloadTooLarge(
                 f"{display} is larger than the upload limit of {max_bytes // (1024 * 1024)} MiB "
                 "(TUNEWRIGHT_MAX_UPLOAD_MB).",
                 field="file",
             ) from None
+        result = ingest(raw, display, staged, requested=requested, columns=columns)
         if result.problems:
             first = result.problems[0]
             more = f" ({result.problem_count - 1} more problems listed)" if result.problem_count > 1 else ""
             raise InvalidInput(
                 f"{first.sentence()}{more}. Nothing was stored; fix the file and upload it again.",
                 field="file",
-                extra={"problems": [p.__dict__ for p in result.problems], "problem_count": result.problem_count},
+                extra={"problems": [p.as_dict() for p in result.problems], "problem_count": result.problem_count},
             )
         if result.record_count == 0:
-            raise InvalidInput(f"{display} holds no records; each line must be one JSON object.", field="file")
+            raise InvalidInput(f"{display} holds no records; add at least one (blank lines are skipped).", field="file")
         key = f"datasets/{dataset_id}/records.jsonl"
         dataset = Dataset(
             id=dataset_id,
             owner_id=owner.id,
-            name=(name or Path(display).stem)[:200],
+            name=(_CONTROL.sub("", name or "").strip() or Path(display).stem or display)[:200],
             filename=display,
-            format="messages",
+            format=result.kind,
+            source_format=result.source_format,
+            detection_confidence=result.confidence,
+            encoding=result.encoding,
             storage_key=key,
-            size_bytes=result.size_bytes,
+            size_bytes=size,
             sha256=result.sha256,
             record_count=result.record_count,
         )
@@ -81,8 +86,28 @@ def create_from_upload(
         storage.import_file(key, staged)
         return dataset
     finally:
-        if staged.exists():
-            os.unlink(staged)
+        for path in (raw, staged):
+            path.unlink(missing_ok=True)
+
+
+def formats() -> dict[str, Any]:
+    """The accepted formats, each with one example record, for the upload form."""
+    return {
+        "items": [
+            {
+                "name": f.name,
+                "override": f.family,
+                "kind": f.kind,
+                "title": f.title,
+                "description": f.description,
+                "fields": list(f.fields),
+                "example": f.example,
+            }
+            for f in ALL_FORMATS
+        ],
+        "file_types": SUPPORTED,
+        "encodings": [*ENCODINGS, "utf-8-sig"],
+    }
 
 
 def ensure_sample(session: Session, owner: User, storage: LocalStorage, path: Path, name: str) -> Dataset:
@@ -137,6 +162,12 @@ def mask_preview(
 ) -> dict[str, Any]:
     """Render one record with a model's chat template, token by token, marking what training puts loss on."""
     dataset = get(session, owner, dataset_id)
+    if dataset.format != "messages":
+        raise InvalidInput(
+            f"Dataset {dataset.id} holds {dataset.format} records; the loss-mask preview renders conversations "
+            "(datasets of format messages) only.",
+            field="dataset_id",
+        )
     record = read_record(storage, dataset, index)
     models = catalog.candidates(session, model_name)
     if len(models) != 1:

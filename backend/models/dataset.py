@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -17,7 +17,13 @@ class Dataset(Base):
     owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     filename: Mapped[str] = mapped_column(String(255))
+    # The internal kind of its records: messages | preference | kto | text.
     format: Mapped[str] = mapped_column(String(40))
+    # The format the file was in (openai, alpaca, sharegpt, openai_dpo, ..., txt), how sure detection was (0-1)
+    # and the text encoding read. The server defaults describe rows from before format detection.
+    source_format: Mapped[str] = mapped_column(String(40), server_default="openai")
+    detection_confidence: Mapped[float] = mapped_column(Float, server_default="1.0")
+    encoding: Mapped[str] = mapped_column(String(40), server_default="utf-8")
     storage_key: Mapped[str] = mapped_column(String(500))
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))

@@ -91,6 +91,10 @@ def _seq_len(body: TrainingSpecCreate, model: CatalogModel) -> int:
     return asked
 
 
+def _cpt_rows(dataset: Dataset, max_seq_length: int) -> int:
+    return max(1, math.ceil(dataset.size_bytes / BYTES_PER_TOKEN / max_seq_length))
+
+
 def _parameters(model: CatalogModel, arch: Architecture | None) -> int | None:
     return model.parameter_count or (arch.parameters() if arch else None)
 
@@ -152,7 +156,9 @@ def resolve(
     policy = Policy(settings.small_data_threshold, settings.large_data_threshold, settings.full_finetune_max_params)
     records = dataset.record_count
 
-    steps_per_epoch = math.ceil(math.ceil(records / hp.batch_size) / hp.gradient_accumulation_steps)
+    # A training item is a record for SFT, a row of max_seq_length tokens for CPT (estimated before tokenising).
+    items = records if body.stage == "sft" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
+    steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / hp.gradient_accumulation_steps)
     max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
     if max_steps < 1:
         raise InvalidInput("max_steps must be at least 1.", field="hyperparameters.max_steps")
@@ -236,7 +242,8 @@ def resolve(
     if hp.max_steps == "auto":
         decisions.append(
             f"max_steps = {max_steps}: {hp.epochs:g} epochs × {steps_per_epoch} steps per epoch "
-            f"({records} records, batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
+            f"({items} {'records' if body.stage == 'sft' else 'rows of packed text (estimated)'}, "
+            f"batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
         )
 
     if hp.learning_rate == "auto":
@@ -296,7 +303,7 @@ def resolve(
             field="hyperparameters.freeze_trainable_layers",
         )
 
-    if hp.epochs > EPOCH_WARNING:
+    if body.stage == "sft" and hp.epochs > EPOCH_WARNING:
         decisions.append(
             f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better."
         )

@@ -148,16 +148,20 @@ def restore_rng_state(state: dict[str, Any]) -> None:
 
 
 def save_model_and_tokenizer(
-    folder: Path, model: torch.nn.Module, tokenizer: PreTrainedTokenizerBase, chat_template: str
+    folder: Path, model: torch.nn.Module, tokenizer: PreTrainedTokenizerBase, chat_template: str | None
 ) -> None:
-    """A PeftModel saves its adapter only (never a quantised base); a plain model saves all of its weights."""
+    """A PeftModel saves its adapter only (never a quantised base); a plain model saves all of its weights.
+
+    `chat_template` is the one training rendered with (SFT); None (CPT, which renders none) keeps the tokenizer's.
+    """
     if isinstance(model, PeftModel):
         model.save_pretrained(str(folder), safe_serialization=True)
     elif isinstance(model, PreTrainedModel):
         model.save_pretrained(str(folder))  # safetensors, sharded above 50 GB
     else:
         raise TypeError(f"cannot save a {type(model).__name__}")
-    tokenizer.chat_template = chat_template
+    if chat_template is not None:
+        tokenizer.chat_template = chat_template
     # The template used in training goes into tokenizer_config.json itself, so serving renders the same way.
     tokenizer.save_pretrained(folder, save_jinja_files=False)
 
@@ -168,7 +172,7 @@ def save_checkpoint(
     *,
     model: torch.nn.Module,
     tokenizer: PreTrainedTokenizerBase,
-    chat_template: str,
+    chat_template: str | None,
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
     scaler: torch.amp.GradScaler | None = None,

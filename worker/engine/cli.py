@@ -1,6 +1,6 @@
 """Command line for the engine, so it runs without Celery or a database.
 
-python -m worker.engine train SPEC.json OUTPUT_DIR    # SPEC.json: a ResolvedTrainingSpec
+python -m worker.engine train SPEC.json OUTPUT_DIR    # SPEC.json: a ResolvedTrainingSpec (stage sft or cpt)
 python -m worker.engine demo OUTPUT_DIR [--models DIR] # the demo run on tiny-chat and the sample chat data
 """
 
@@ -16,10 +16,10 @@ from worker.engine.reporter import PrintReporter, StopRequested
 
 
 def _train(spec: ResolvedTrainingSpec, output_dir: Path) -> int:
-    from worker.engine.recipes.sft import run_sft  # torch loads here, after the arguments are known to be valid
+    from worker.engine.recipes.train import run_training  # torch loads here, once the arguments are known valid
 
     try:
-        result = run_sft(spec, output_dir, PrintReporter())
+        result = run_training(spec, output_dir, PrintReporter())
     except StopRequested as stop:
         print(f"stopped: {stop.reason}", file=sys.stderr)
         return 3

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specs.training import Method, ModelSource, Quantization, ResolvedHyperparameters, ResolvedTrainingSpec
+from specs.training import Method, ModelSource, Quantization, ResolvedHyperparameters, ResolvedTrainingSpec, Stage
 
 if TYPE_CHECKING:
     from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
@@ -173,12 +173,14 @@ def demo_spec(
     *,
     method: Method = "lora",
     quantization: Quantization | None = None,
+    stage: Stage = "sft",
     **overrides: Any,
 ) -> ResolvedTrainingSpec:
     """The demo run: tiny-chat on the sample chat data with the recommended settings (overridable).
 
     `overrides` are resolved hyperparameters. QLoRA gets NF4 with double quantisation computing in fp32 unless
-    `quantization` says otherwise (the demo runs on CPUs, where fp32 is the fast and exact choice).
+    `quantization` says otherwise (the demo runs on CPUs, where fp32 is the fast and exact choice). Stage `cpt`
+    continues pretraining tiny-base on `dataset_path` (`{"text": ...}` records), packed unless told otherwise.
     """
     records = sum(1 for line in Path(dataset_path).read_text(encoding="utf-8").splitlines() if line.strip())
     settings = {
@@ -187,19 +189,21 @@ def demo_spec(
         "max_grad_norm": 1.0,
         "target_modules": "all-linear",
         "seed": 42,
+        "packing": stage == "cpt",  # what the API resolves "auto" to for continued pretraining
         **overrides,
     }
     if method == "qlora" and quantization is None:
         quantization = Quantization(compute_dtype="fp32")
+    chat = stage == "sft"
     return ResolvedTrainingSpec(
-        stage="sft",
+        stage=stage,
         method=method,
-        loss_on="assistant",
+        loss_on="assistant" if chat else "all",
         model=ModelSource(
-            name=TINY_CHAT,
-            path=str(Path(models_dir) / TINY_CHAT),
-            variant="chat",
-            default_system_prompt=TINY_DEFAULT_SYSTEM_PROMPT,
+            name=TINY_CHAT if chat else TINY_BASE,
+            path=str(Path(models_dir) / (TINY_CHAT if chat else TINY_BASE)),
+            variant="chat" if chat else "base",
+            default_system_prompt=TINY_DEFAULT_SYSTEM_PROMPT if chat else None,
         ),
         dataset_path=str(dataset_path),
         dataset_records=records,

@@ -21,7 +21,7 @@ from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.metric_logging import TeeReporter, TensorBoardReporter
 from worker.engine.parity import template_parity
-from worker.engine.recipes.sft import run_sft
+from worker.engine.recipes.train import run_training
 from worker.engine.reporter import Reporter, StopRequested
 from worker.signals import shutting_down
 from worker.tasks.reporting import RunReporter
@@ -63,7 +63,7 @@ def train_run(run_id: str) -> str:
     outcome: tuple[RunStatus | None, str | None]
     with run_reporter.heartbeating():
         try:
-            result = run_sft(spec, output_dir, reporter)
+            result = run_training(spec, output_dir, reporter)
             outcome = (RunStatus.succeeded, None)
             if spec.stage == "sft":
                 _report_parity(spec, result.final_dir, reporter)

@@ -16,7 +16,8 @@ from specs.training import Method, ResolvedTrainingSpec
 from tests.worker.support import RecordingReporter
 from worker.engine.checkpointing import complete_checkpoints
 from worker.engine.data.chat import IGNORE_INDEX, TokenizedChat
-from worker.engine.data.sft_dataset import build_sft_dataset, hold_out
+from worker.engine.data.sft_dataset import build_sft_dataset
+from worker.engine.data.training_data import hold_out
 from worker.engine.demo_models import TINY_CHAT, demo_spec
 from worker.engine.errors import DataError
 from worker.engine.recipes.sft import run_sft

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -35,7 +36,8 @@ def small_data(tmp_path: Path) -> Path:
 
 
 def small_spec(tiny_family: dict[str, Path], data: Path, **overrides: object) -> ResolvedTrainingSpec:
-    settings = {"max_steps": 8, "save_steps": 3, "batch_size": 4, "gradient_accumulation_steps": 2, **overrides}
+    settings: dict[str, Any] = {"max_steps": 8, "save_steps": 3, "batch_size": 4, "gradient_accumulation_steps": 2}
+    settings.update(overrides)
     return demo_spec(tiny_family[TINY_CHAT].parent, data, **settings)
 
 

@@ -1,18 +1,26 @@
-"""The SFT training set: every record of the JSONL tokenised with the model's template and loss mask."""
+"""The SFT training set: every record of the JSONL tokenised with the model's template and loss mask.
+
+Items are examples: a micro-batch is `batch_size` examples, padded side by side or, with packing, concatenated
+into rows of up to max_seq_length tokens (data/batching.py).
+"""
 
 from __future__ import annotations
 
-import math
-import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from transformers import PreTrainedTokenizerBase
 
+from specs.training import ResolvedTrainingSpec
+from worker.engine.data.batching import collate, pack
 from worker.engine.data.chat import TokenizedChat, tokenize_chat
 from worker.engine.data.records import read_jsonl
+from worker.engine.data.templates import resolve_chat_template
+from worker.engine.data.training_data import Batch, LogLine, TrainingData, hold_out
 from worker.engine.errors import DataError
+from worker.engine.loading import pad_token_id
 
 
 @dataclass(frozen=True)
@@ -68,19 +76,42 @@ def build_sft_dataset(
     return SftDataset(examples, len(records), dropped, truncated)
 
 
-def hold_out(
-    examples: list[TokenizedChat], fraction: float, seed: int
-) -> tuple[list[TokenizedChat], list[TokenizedChat]]:
-    """(train, eval): a seeded share of the examples held out for eval loss (at least one when fraction > 0).
+def sft_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizerBase) -> TrainingData[TokenizedChat]:
+    """The SFT stage: records rendered with the model's chat template (or the plain base-model one)."""
+    hp = spec.hyperparameters
+    chat_template, template_reason = resolve_chat_template(tokenizer)
+    dataset = build_sft_dataset(
+        Path(spec.dataset_path),
+        tokenizer,
+        chat_template=chat_template,
+        default_system_prompt=spec.model.default_system_prompt,
+        loss_on=spec.loss_on,
+        max_seq_length=hp.max_seq_length,
+    )
+    train, held = hold_out(dataset.examples, hp.eval_fraction, hp.seed)
+    pad_id = pad_token_id(tokenizer)
 
-    The choice depends only on (number of examples, fraction, seed), so a resumed run holds out the same ones;
-    both parts keep the dataset's order.
-    """
-    if fraction <= 0:
-        return examples, []
-    if len(examples) < 2:
-        raise DataError(f"eval_fraction={fraction} needs at least 2 usable records, the dataset has {len(examples)}")
-    count = min(len(examples) - 1, max(1, math.floor(fraction * len(examples) + 0.5)))
-    held = set(random.Random(f"{seed}:eval-split").sample(range(len(examples)), count))
-    train = [example for index, example in enumerate(examples) if index not in held]
-    return train, [example for index, example in enumerate(examples) if index in held]
+    def to_batch(examples: Sequence[TokenizedChat], pad_to: int | None) -> Batch:
+        if hp.packing:
+            return pack(examples, pad_id, hp.max_seq_length, pad_to)
+        return collate(examples, pad_id, pad_to)
+
+    summary = LogLine(
+        f"data: {len(dataset.examples)} of {dataset.records} records used, {dataset.tokens:,} tokens, "
+        f"{dataset.dropped_without_loss} without trained tokens dropped, {dataset.truncated} truncated to "
+        f"{hp.max_seq_length}; {template_reason}; loss on {spec.loss_on}",
+        {"records": dataset.records, "examples": len(dataset.examples)},
+    )
+    packed = f"packed into rows of up to {hp.max_seq_length} tokens" if hp.packing else "padded per micro-batch"
+    return TrainingData(
+        train=train,
+        eval=held,
+        to_batch=to_batch,
+        token_count=lambda example: len(example.input_ids),
+        records=dataset.records,
+        unit="examples",
+        layout=f"examples {packed}",
+        chat_template=chat_template,
+        summary=[summary],
+        eval_description=f"{len(held)} examples",
+    )

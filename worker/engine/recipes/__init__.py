@@ -1,1 +1,1 @@
-"""Training recipes: one readable training loop per stage (sft, ...)."""
+"""Training recipes: one training loop (train.py) for every stage; each stage builds its data in engine.data."""

@@ -1,0 +1,332 @@
+"""The training loop every stage shares (sft, cpt), with any method: a plain torch loop that reads top to bottom.
+
+    pick the device and precision → build the stage's training data (data/sft_dataset.py, data/cpt_dataset.py)
+    → build the model for the method (methods.py) → resume from the newest checkpoint if there is one
+    → step: accumulate, clip, update, maybe evaluate, report, maybe save, ask whether to stop → save the result.
+
+The loss of a step is the mean over all trained tokens of all its micro-batches (not a mean of per-batch
+means), so gradient accumulation gives the same update as one large batch. A micro-batch is `batch_size` items
+of the stage: SFT examples (padded side by side or packed into rows) or CPT rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from peft import PeftModel
+from transformers import PreTrainedTokenizerBase
+
+from specs.training import ResolvedTrainingSpec, Stage
+from worker.engine.builders import build_optimizer, build_scheduler, warmup_steps
+from worker.engine.checkpointing import (
+    TrainerState,
+    complete_checkpoints,
+    load_adapter_weights,
+    load_training_state,
+    read_trainer_state,
+    remove_partial_checkpoints,
+    save_checkpoint,
+    save_model_and_tokenizer,
+    write_folder_atomically,
+)
+from worker.engine.data.batching import BatchStream, DataPosition
+from worker.engine.data.cpt_dataset import cpt_training_data
+from worker.engine.data.sft_dataset import sft_training_data
+from worker.engine.data.training_data import TrainingData
+from worker.engine.errors import EngineError
+from worker.engine.loading import load_tokenizer
+from worker.engine.methods import TrainableModel, build_trainable_model, count_parameters, saves_adapter
+from worker.engine.precision import MixedPrecision, mixed_precision, training_device
+from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics, StopRequested
+from worker.engine.steps import EvalTracker, check_finite, clip_and_step, evaluate_loss, forward_backward
+
+FINAL = "final"
+
+StageBuilder = Callable[[ResolvedTrainingSpec, PreTrainedTokenizerBase], TrainingData[Any]]
+STAGES: dict[Stage, StageBuilder] = {"sft": sft_training_data, "cpt": cpt_training_data}
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    final_dir: Path
+    steps: int  # the global step reached (max_steps, or the step early stopping ended at)
+    final_loss: float | None  # loss of the last step run by this call (None if it only found a finished run)
+    losses: list[float] = field(default_factory=list)  # one per step run by this call, in order
+    resumed_from: int | None = None
+    train_seconds: float = 0.0
+    eval_losses: dict[int, float] = field(default_factory=dict)  # step → eval loss, for evaluations in this call
+    stopped_early: bool = False
+
+
+def spec_fingerprint(spec: ResolvedTrainingSpec) -> str:
+    # Everything that changes what the steps compute; `decisions` and the pre-flight `estimate` are commentary.
+    relevant = spec.model_dump(exclude={"decisions", "estimate"})
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _use_cpu_threads(device: torch.device, threads: int | None) -> None:
+    if device.type != "cpu":
+        return
+    if threads is not None:
+        torch.set_num_threads(threads)
+        return
+    if "OMP_NUM_THREADS" in os.environ:
+        return
+    # The cores this process may run on (taskset/cgroups), less one: the API, the worker's heartbeat and Redis
+    # share the machine, and OpenMP threads that get descheduled spin at barriers, which on an oversubscribed
+    # 2-core box made steps up to 20x slower than a single thread (bench/bench_sft_cpu.py).
+    torch.set_num_threads(max(1, len(os.sched_getaffinity(0)) - 1))
+
+
+def _seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def _describe_start(
+    spec: ResolvedTrainingSpec,
+    trainable: TrainableModel,
+    precision: MixedPrecision,
+    data: TrainingData[Any],
+    reporter: Reporter,
+) -> None:
+    hp = spec.hyperparameters
+    if data.records != spec.dataset_records:
+        reporter.log(
+            f"the spec expects {spec.dataset_records} records but {spec.dataset_path} holds {data.records}",
+            level="warning",
+        )
+    trained, total = count_parameters(trainable.model)
+    reporter.log(
+        f"stage {spec.stage}, model {spec.model.name} ({spec.model.path}), method {spec.method}: {trained:,} trainable "
+        f"of {total:,} parameters ({100 * trained / total:.2f}%), {trainable.description}",
+        stage=spec.stage,
+        method=spec.method,
+        trainable_params=trained,
+        total_params=total,
+    )
+    checkpointing = "on" if hp.gradient_checkpointing else "off"
+    reporter.log(
+        f"compute: {precision.describe()}, sdpa attention, gradient checkpointing {checkpointing}, {data.layout}",
+        precision=hp.precision,
+    )
+    for line in data.summary:
+        reporter.log(line.message, level=line.level, **line.data)
+    if hp.early_stopping_patience and not data.eval:
+        reporter.log("early_stopping_patience is set but eval_fraction is 0: nothing is evaluated", level="warning")
+    if data.eval:
+        every = f"every {hp.eval_steps} steps and " if hp.eval_steps > 0 else ""
+        patience = hp.early_stopping_patience
+        stopping = f"; early stopping after {patience} evaluations without a better one" if patience else ""
+        reporter.log(
+            f"eval: {data.eval_description} held out (seed {hp.seed}), eval loss {every}at the end{stopping}",
+            eval_items=len(data.eval),
+        )
+    reporter.log(
+        f"steps: {hp.max_steps} x {hp.batch_size} {data.unit} x {hp.gradient_accumulation_steps} accumulation, "
+        f"lr {hp.learning_rate:g} {hp.lr_scheduler} with {warmup_steps(hp)} warm-up steps",
+        max_steps=hp.max_steps,
+    )
+
+
+def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter) -> Path | None:
+    """The newest complete checkpoint of this run (after clearing debris of interrupted writes), if any."""
+    for debris in remove_partial_checkpoints(output_dir):
+        reporter.log(f"removed an incomplete checkpoint write: {debris.name}", level="warning")
+    checkpoints = complete_checkpoints(output_dir)
+    if not checkpoints:
+        return None
+    folder = checkpoints[-1][1]
+    if read_trainer_state(folder).spec_fingerprint != fingerprint:
+        raise EngineError(f"{folder} was written by a run with a different spec; use a fresh output folder")
+    return folder
+
+
+def run_training(
+    spec: ResolvedTrainingSpec,
+    output_dir: Path,
+    reporter: Reporter,
+    *,
+    pad_to_max_length: bool = False,
+    cpu_threads: int | None = None,
+) -> TrainingResult:
+    """Train (or resume training) the spec's stage as it says; checkpoints and the final weights go to output_dir.
+
+    Returns normally at max_steps or when early stopping ends the run. Raises StopRequested when the reporter
+    asks to stop, TrainingDiverged on NaN/inf/exploding loss, DataError for unusable records, EngineError for
+    settings this machine cannot run. `pad_to_max_length` gives every batch the same shape (what compiled or
+    XLA backends want; on CPU it only wastes work), `cpu_threads` overrides the automatic torch thread count.
+    """
+    if spec.stage not in STAGES:
+        raise EngineError(f"the engine cannot train stage {spec.stage!r}; it knows {', '.join(STAGES)}")
+    hp = spec.hyperparameters
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+
+    device = training_device(spec.resources)
+    _use_cpu_threads(device, cpu_threads)
+    precision = mixed_precision(hp.precision, device)
+    tokenizer = load_tokenizer(spec.model.path)
+    data = STAGES[spec.stage](spec, tokenizer)
+    fingerprint = spec_fingerprint(spec)
+    resume_folder = _resume_point(output_dir, fingerprint, reporter)
+
+    # Seeded before the model is built, so adapter initialisation is part of the run's reproducible state.
+    _seed_everything(hp.seed)
+    whole_model_from = resume_folder if resume_folder and not saves_adapter(spec.method) else None
+    trainable = build_trainable_model(spec, device, precision, weights_path=whole_model_from)
+    model, params = trainable.model, trainable.trainable_parameters
+    optimizer = build_optimizer(params, hp)
+    scheduler = build_scheduler(optimizer, hp)
+    vocab_size = int(model.get_output_embeddings().weight.shape[0])  # type: ignore[operator]
+    _describe_start(spec, trainable, precision, data, reporter)
+
+    step, position, tracker, resumed_from = 0, DataPosition(), EvalTracker(hp.early_stopping_patience), None
+    if resume_folder is not None:
+        if isinstance(model, PeftModel):
+            load_adapter_weights(resume_folder, model)
+        state = load_training_state(resume_folder, optimizer=optimizer, scheduler=scheduler, scaler=precision.scaler)
+        step, position, resumed_from = state.step, DataPosition(state.epoch, state.index), state.step
+        tracker = EvalTracker(
+            hp.early_stopping_patience,
+            state.eval_loss,
+            state.best_eval_loss,
+            state.best_eval_step,
+            state.evals_without_improvement,
+        )
+        reporter.log(f"resumed from step {step} ({resume_folder.name})", step=step)
+
+    pad_to = hp.max_seq_length if pad_to_max_length else None
+    size = hp.batch_size
+    eval_batches = [data.to_batch(data.eval[i : i + size], pad_to) for i in range(0, len(data.eval), size)]
+    stream = BatchStream(len(data.train), size, hp.seed, position)
+    checkpointer = _Checkpointer(
+        output_dir,
+        hp.max_steps,
+        fingerprint,
+        model,
+        tokenizer,
+        data.chat_template,
+        optimizer,
+        scheduler,
+        precision,
+        reporter,
+    )
+    losses: list[float] = []
+    eval_losses: dict[int, float] = {}
+    loop_started = time.perf_counter()
+    model.train()
+    # A resumed run that had already stopped early goes straight to its final save.
+    while step < hp.max_steps and not tracker.should_stop:
+        step_started = time.perf_counter()
+        micro = [[data.train[i] for i in stream.next_batch()] for _ in range(hp.gradient_accumulation_steps)]
+        tokens = sum(data.token_count(item) for items in micro for item in items)
+        loss = forward_backward(model, [data.to_batch(items, pad_to) for items in micro], precision)
+        learning_rate = float(scheduler.get_last_lr()[0])
+        grad_norm, applied = clip_and_step(params, optimizer, precision, hp.max_grad_norm)
+        check_finite(step + 1, loss, grad_norm, vocab_size, scaled=precision.scaler is not None)
+        if not applied:
+            reporter.log(f"step {step + 1}: fp16 gradients overflowed; update skipped", level="warning")
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        losses.append(loss)
+        elapsed = time.perf_counter() - step_started
+
+        eval_loss = None
+        if eval_batches and ((hp.eval_steps > 0 and step % hp.eval_steps == 0) or step == hp.max_steps):
+            eval_loss = eval_losses[step] = evaluate_loss(model, eval_batches, precision)
+            tracker.record(step, eval_loss)
+        reporter.metrics(
+            StepMetrics(
+                step, hp.max_steps, stream.epochs_done, loss, learning_rate, grad_norm, tokens / elapsed, eval_loss
+            )
+        )
+
+        saved = step % hp.save_steps == 0 or step == hp.max_steps or tracker.should_stop
+        if saved:
+            checkpointer.save(step, loss, stream.position, tracker)
+        if tracker.should_stop:
+            reporter.log(tracker.stop_message(), step=step, best_eval_loss=tracker.best)
+            break
+        reason = reporter.should_stop()
+        if reason:
+            # A pause or preemption keeps its progress; a cancel does not need it.
+            if reason != "cancelled" and not saved:
+                checkpointer.save(step, loss, stream.position, tracker)
+            reporter.log(f"stopping after step {step}: {reason}", level="warning", step=step)
+            raise StopRequested(reason)
+
+    train_seconds = time.perf_counter() - loop_started
+    final_dir = write_folder_atomically(
+        output_dir / FINAL, lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template)
+    )
+    final_loss = losses[-1] if losses else None
+    shown_loss = "n/a" if final_loss is None else f"{final_loss:.4f}"
+    shown_eval = "" if tracker.latest is None else f", eval loss {tracker.latest:.4f} (best {tracker.best:.4f})"
+    what = "adapter" if trainable.saves_adapter else "model"
+    early = " (early stopping)" if tracker.should_stop else ""
+    reporter.log(
+        f"finished{early}: {step} steps, final loss {shown_loss}{shown_eval}, {len(losses)} steps trained in "
+        f"{train_seconds:.1f}s (total {time.perf_counter() - started:.1f}s), {what} in {final_dir}",
+        steps=step,
+        final_loss=final_loss,
+        eval_loss=tracker.latest,
+    )
+    return TrainingResult(
+        final_dir, step, final_loss, losses, resumed_from, train_seconds, eval_losses, tracker.should_stop
+    )
+
+
+@dataclass
+class _Checkpointer:
+    """Everything a checkpoint captures, gathered once so the loop can say `save(step, loss, position, tracker)`."""
+
+    output_dir: Path
+    max_steps: int
+    fingerprint: str
+    model: torch.nn.Module
+    tokenizer: PreTrainedTokenizerBase
+    chat_template: str | None
+    optimizer: torch.optim.Optimizer
+    scheduler: torch.optim.lr_scheduler.LRScheduler
+    precision: MixedPrecision
+    reporter: Reporter
+
+    def save(self, step: int, loss: float, position: DataPosition, tracker: EvalTracker) -> None:
+        state = TrainerState(
+            step,
+            self.max_steps,
+            position.epoch,
+            position.index,
+            loss,
+            self.fingerprint,
+            tracker.latest,
+            tracker.best,
+            tracker.best_step,
+            tracker.without_improvement,
+        )
+        path = save_checkpoint(
+            self.output_dir,
+            state,
+            model=self.model,
+            tokenizer=self.tokenizer,
+            chat_template=self.chat_template,
+            optimizer=self.optimizer,
+            scheduler=self.scheduler,
+            scaler=self.precision.scaler,
+        )
+        metrics = {"loss": loss} if tracker.latest is None else {"loss": loss, "eval_loss": tracker.latest}
+        self.reporter.checkpoint(CheckpointInfo(step, str(path), metrics))
