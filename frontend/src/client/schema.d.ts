@@ -33,7 +33,17 @@ export interface paths {
         put?: never;
         /**
          * Upload
-         * @description Upload a chat dataset. It is validated record by record; on any problem nothing is stored.
+         * @description Upload a dataset. Its format is detected from its first records (or forced with `format`), every
+         *     record is validated and normalised, and on any problem nothing is stored: the 422 lists the problems, each
+         *     naming the file, line (or Parquet row) and field.
+         *
+         *     Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
+         *     of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
+         *     GB18030. Compressed files are not unpacked; PDF and DOCX are not supported yet.
+         *
+         *     Formats (`format`): `openai` chat messages, `alpaca`, `sharegpt` (with tool calls), `preference` pairs (OpenAI
+         *     DPO, ShareGPT pairs, prompt/chosen/rejected), `kto` (messages + label) and `text`. GET /api/datasets/formats
+         *     lists them with an example record each.
          */
         post: operations["datasets-upload"];
         delete?: never;
@@ -89,6 +99,26 @@ export interface paths {
          *     trained or not — exactly what a run on this model would train.
          */
         get: operations["datasets-mask_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Formats
+         * @description The accepted dataset formats, each with one example record.
+         */
+        get: operations["datasets-formats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -244,10 +274,22 @@ export interface components {
         /** Body_datasets-upload */
         "Body_datasets-upload": {
             /**
+             * Columns
+             * @description JSON mapping format fields to the file's columns, e.g. {"instruction": "question", "output": "answer"}; without it, columns named like a format's fields are used.
+             */
+            columns?: string | null;
+            /**
              * File
-             * @description JSONL: one {"messages": [{role, content}, ...]} object per line.
+             * @description JSONL, JSON, CSV/TSV, Parquet, .txt or .md.
              */
             file: string;
+            /**
+             * Format
+             * @description `auto` detects the format; any other value forces that format (family).
+             * @default auto
+             * @enum {string}
+             */
+            format: "auto" | "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text";
             /** Name */
             name?: string | null;
         };
@@ -281,6 +323,57 @@ export interface components {
             /** Step */
             step: number;
         };
+        /** DatasetFormat */
+        DatasetFormat: {
+            /** Description */
+            description: string;
+            /**
+             * Example
+             * @description One example record (for .txt/.md: one record it produces).
+             */
+            example: {
+                [key: string]: unknown;
+            };
+            /**
+             * Fields
+             * @description The fields it reads; a CSV/Parquet `columns` mapping may target them.
+             */
+            fields: string[];
+            /**
+             * Kind
+             * @description The internal kind it becomes.
+             * @enum {string}
+             */
+            kind: "messages" | "preference" | "kto" | "text";
+            /**
+             * Name
+             * @description The source format, as `source_format` names it.
+             */
+            name: string;
+            /**
+             * Override
+             * @description The upload's `format` value that selects this format (auto-detection finds it too).
+             * @enum {string}
+             */
+            override: "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text";
+            /** Title */
+            title: string;
+        };
+        /** DatasetFormats */
+        DatasetFormats: {
+            /**
+             * Encodings
+             * @description Text encodings tried, in order (a UTF-8 BOM means utf-8-sig).
+             */
+            encodings: string[];
+            /**
+             * File Types
+             * @description The accepted file types.
+             */
+            file_types: string;
+            /** Items */
+            items: components["schemas"]["DatasetFormat"][];
+        };
         /** DatasetList */
         DatasetList: {
             /** Items */
@@ -299,16 +392,26 @@ export interface components {
              */
             created_at: string;
             /**
+             * Detection Confidence
+             * @description Share of the sampled records that match the source format, discounted for fields the format ignores (they were dropped); 1.0 means every sampled record fit it exactly.
+             */
+            detection_confidence: number;
+            /**
+             * Encoding
+             * @description The text encoding read: utf-8, utf-8-sig (UTF-8 with a BOM) or gb18030.
+             */
+            encoding: string;
+            /**
              * Filename
              * @description The uploaded file's name, for display only.
              */
             filename: string;
             /**
              * Format
-             * @description Detected format; `messages` is OpenAI chat JSONL.
-             * @constant
+             * @description The internal kind of its records: `messages` (a conversation: `{messages: [{role, content, weight?, tool_calls?}], tools?}`), `preference` (`{prompt, chosen, rejected}`, each a message list), `kto` (`{messages, label}`) or `text` (`{text, source?, section?}`, for continued pretraining).
+             * @enum {string}
              */
-            format: "messages";
+            format: "messages" | "preference" | "kto" | "text";
             /** Id */
             id: string;
             /** Name */
@@ -322,6 +425,11 @@ export interface components {
             sha256: string;
             /** Size Bytes */
             size_bytes: number;
+            /**
+             * Source Format
+             * @description The format the file was in: openai, alpaca, sharegpt, openai_dpo, sharegpt_pairs, flat_pairs, alpaca_pairs, kto, text, txt or markdown (see GET /api/datasets/formats).
+             */
+            source_format: string;
         };
         /** DatasetRecord */
         DatasetRecord: {
@@ -1145,6 +1253,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MaskPreview"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CPU worker answered in time */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "datasets-formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetFormats"];
                 };
             };
             /** @description Not found */

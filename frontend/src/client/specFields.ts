@@ -243,7 +243,9 @@ export const specFields = {
       "description": "Memory of each GPU, in GB.",
       "allowsAuto": true,
       "default": "auto",
-      "type": "number"
+      "type": "number",
+      "maximum": 10000,
+      "exclusiveMinimum": 0
     },
     "gpu_type": {
       "description": "GPU model for the time estimate, e.g. H100, A100, L40S.",
@@ -254,7 +256,9 @@ export const specFields = {
       "description": "GPUs for this run; 0 trains on the CPU.",
       "allowsAuto": true,
       "default": "auto",
-      "type": "integer"
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 1024
     }
   }
 } as const satisfies Record<string, Record<string, SpecField>>;

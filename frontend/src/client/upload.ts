@@ -26,7 +26,12 @@ export function uploadDataset({ file, name, onProgress, signal }: UploadOptions)
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
-    const fields: Record<keyof UploadBody, string | Blob | null | undefined> = { file, name: name || null };
+    const fields: Record<keyof UploadBody, string | Blob | null | undefined> = {
+      file,
+      name: name || null,
+      format: null,
+      columns: null,
+    };
     for (const [key, value] of Object.entries(fields)) {
       if (value !== null && value !== undefined) form.append(key, value instanceof File ? value : String(value));
     }

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from backend.datasets.validation import normalise_record, validate_jsonl
+from backend.datasets.ingest import IngestResult, ingest, stage_upload
+from backend.datasets.validation import normalise_record
 from tests.support import SAMPLE_CHAT, SHARED_FIXTURES
 
 
-def _validate(tmp_path: Path, content: bytes, max_bytes: int = 10_000_000):  # type: ignore[no-untyped-def]
-    out = tmp_path / "out.jsonl"
-    return validate_jsonl(io.BytesIO(content), "data.jsonl", out, max_bytes), out
+def _validate(tmp_path: Path, content: bytes, name: str = "data.jsonl") -> tuple[IngestResult, Path]:
+    source, out = tmp_path / "upload", tmp_path / "out.jsonl"
+    source.write_bytes(content)
+    return ingest(source, name, out), out
 
 
 def test_good_records_are_normalised_and_counted(tmp_path: Path) -> None:
@@ -30,6 +32,7 @@ def test_good_records_are_normalised_and_counted(tmp_path: Path) -> None:
     result, out = _validate(tmp_path, b"\xef\xbb\xbf" + "\n".join(json.dumps(x) for x in lines).encode() + b"\n\n")
     assert result.problems == []
     assert result.record_count == 2
+    assert (result.kind, result.source_format, result.encoding) == ("messages", "openai", "utf-8-sig")
     written = [json.loads(line) for line in out.read_text().splitlines()]
     assert written[1]["messages"][0] == {"role": "user", "content": "ab"}
     assert written[1]["messages"][1] == {"role": "assistant", "content": "c", "weight": 0}
@@ -41,7 +44,7 @@ def test_good_records_are_normalised_and_counted(tmp_path: Path) -> None:
     [
         (b"{not json", "", "not valid JSON"),
         (b"[1, 2]", "", "JSON object"),
-        (b'{"text": "x"}', "messages", "missing"),
+        (b'{"text": "x"}', "messages", "looks like Text records"),  # another format in the same file
         (b'{"messages": []}', "messages", "non-empty"),
         (b'{"messages": [{"role": "bot", "content": "x"}]}', "messages[0].role", "'bot' is not one of"),
         (b'{"messages": [{"role": "user"}]}', "messages[0].content", "missing"),
@@ -65,8 +68,10 @@ def test_each_problem_names_line_and_field(tmp_path: Path, line: bytes, field: s
 
 
 def test_invalid_utf8_is_reported_not_crashed(tmp_path: Path) -> None:
-    result, _ = _validate(tmp_path, b'{"messages": "\xff\xfe"}\n')
-    assert result.problems[0].line == 1 and "UTF-8" in result.problems[0].message
+    good = b'{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}\n'
+    result, _ = _validate(tmp_path, good + b'{"messages": "\xff\xfe"}\n')
+    [problem] = result.problems
+    assert problem.line == 2 and "UTF-8" in problem.message and "GB18030" in problem.message
 
 
 def test_problem_list_is_bounded_but_counted(tmp_path: Path) -> None:
@@ -76,7 +81,7 @@ def test_problem_list_is_bounded_but_counted(tmp_path: Path) -> None:
 
 def test_size_limit_stops_reading(tmp_path: Path) -> None:
     with pytest.raises(OverflowError):
-        _validate(tmp_path, b'{"messages": []}\n' * 1000, max_bytes=100)
+        stage_upload(io.BytesIO(b'{"messages": []}\n' * 1000), tmp_path / "staged", max_bytes=100)
 
 
 def test_bundled_sample_dataset_is_valid(tmp_path: Path) -> None:
@@ -92,7 +97,8 @@ def test_real_content_parts_with_loss_weight_fixture(tmp_path: Path) -> None:
     assert result.problems == []
     assert result.record_count == sum(1 for line in path.read_text().splitlines() if line.strip())
     first = json.loads(out.read_text().splitlines()[0])
-    assert [(m["role"], m["weight"]) for m in first["messages"]] == [("user", 0), ("assistant", 1)]
+    # loss_weight becomes weight, on assistant messages only (the only ones a run ever trains on).
+    assert [(m["role"], m.get("weight")) for m in first["messages"]] == [("user", None), ("assistant", 1)]
     assert first["messages"][1]["content"].startswith("Hello! I am")
 
 
