@@ -100,3 +100,40 @@ def test_data_the_run_cannot_train_on_fails_before_taking_a_gpu(
     assert done["status"] == "failed" and "no record keeps a trained token" in done["error"]
     assert done["attempts"] == 0 and done["started_at"] is None
     assert not event_kinds(all_events(run["id"]), "metric")
+
+
+def test_continued_pretraining_on_uploaded_text(api: Any, start_worker: Any, wait_status: Any, all_events: Any) -> None:
+    start_worker("pretrainer")
+    paragraph = (
+        "The river Aldwater rises in the northern hills and runs for ninety miles to the sea. "
+        "Millers along its banks grind oats and barley, and every spring the water runs high and brown.\n\n"
+    )
+    upload = api.post("/api/datasets", files={"file": ("aldwater.txt", (paragraph * 60).encode())})
+    assert upload.status_code == 201, upload.text
+    dataset = upload.json()
+    assert dataset["format"] == "text" and dataset["source_format"] == "txt"
+    body = {
+        "dataset_id": dataset["id"],
+        "model": "tiny-base",
+        "stage": "cpt",
+        "hyperparameters": {
+            "max_steps": 20,
+            "save_steps": 10,
+            "batch_size": 4,
+            "max_seq_length": 128,
+            "learning_rate": 2e-3,
+        },
+    }
+    run = api.post("/api/runs", json=body).json()
+    assert run["stage"] == "cpt" and run["resolved_spec"]["hyperparameters"]["packing"] is True
+    assert run["method"] == "full", "a small base model that fits is fully trained"
+    done = wait_status(run["id"], {"succeeded", "failed", "cancelled"})
+    assert done["status"] == "succeeded", done["error"]
+    events = all_events(run["id"])
+    losses = [e["data"]["loss"] for e in event_kinds(events, "metric")]
+    assert len(losses) == 20 and statistics.mean(losses[-3:]) < 0.7 * statistics.mean(losses[:3])
+    assert any("stage cpt" in e["data"]["message"] for e in event_kinds(events, "log"))
+    assert sorted(c["step"] for c in api.get("/api/checkpoints", params={"run_id": run["id"]}).json()["items"]) == [
+        10,
+        20,
+    ]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from transformers import AutoTokenizer
 
-from worker.engine.data.chat import IGNORE_INDEX, prepare_messages, tokenize_chat
+from worker.engine.data.chat import IGNORE_INDEX, prepare_messages, record_tools, tokenize_chat
 from worker.engine.data.records import read_jsonl
 from worker.engine.errors import DataError
 
@@ -43,7 +44,10 @@ def template_parity(
         last_answer = max((i for i, m in enumerate(messages) if m["role"] == "assistant"), default=None)
         if last_answer is None:
             continue
-        prompt_text = tokenizer.apply_chat_template(messages[:last_answer], add_generation_prompt=True, tokenize=False)
+        tools: list[Any] | None = record_tools(record)
+        prompt_text = tokenizer.apply_chat_template(
+            messages[:last_answer], tools=tools, add_generation_prompt=True, tokenize=False
+        )
         prompt = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
         report.checked += 1
         if trained.input_ids[: len(prompt)] != prompt:

@@ -13,7 +13,7 @@ from backend.core.queue import VALIDATE_RUN
 from backend.runs import lifecycle
 from specs.training import ResolvedTrainingSpec
 from worker.celery_app import app
-from worker.engine.data.record_check import check_records
+from worker.engine.data.record_check import check_records, check_text_records
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
 from worker.tasks.preview import cached_tokenizer
@@ -30,24 +30,32 @@ def validate_run(run_id: str) -> str:
     spec = ResolvedTrainingSpec.model_validate(spec_data)
     try:
         tokenizer = cached_tokenizer(spec.model.path)
-        template, _ = resolve_chat_template(tokenizer)
-        report = check_records(
-            Path(spec.dataset_path),
-            tokenizer,
-            chat_template=template,
-            default_system_prompt=spec.model.default_system_prompt,
-            loss_on=spec.loss_on,
-            max_seq_length=spec.hyperparameters.max_seq_length,
-        )
+        if spec.stage == "cpt":
+            report = check_text_records(Path(spec.dataset_path), tokenizer)
+        else:
+            template, _ = resolve_chat_template(tokenizer)
+            report = check_records(
+                Path(spec.dataset_path),
+                tokenizer,
+                chat_template=template,
+                default_system_prompt=spec.model.default_system_prompt,
+                loss_on=spec.loss_on,
+                max_seq_length=spec.hyperparameters.max_seq_length,
+            )
     except (EngineError, ValueError, OSError) as exc:
         with session_scope() as session:
             lifecycle.validation_failed(session, run_id, f"the data or model cannot be used: {exc}", [])
         return "failed"
     with session_scope() as session:
         if report.problem_count:
+            what = (
+                "used for continued pretraining"
+                if spec.stage == "cpt"
+                else f"rendered with {spec.model.name}'s chat template"
+            )
             summary = (
-                f"{report.problem_count} of {report.records} records cannot be rendered with {spec.model.name}'s chat "
-                f"template; fix or remove them (first: record {report.problems[0][0]}: {report.problems[0][1]})"
+                f"{report.problem_count} of {max(report.records, report.problem_count)} records cannot be {what}; "
+                f"fix or remove them (first: record {report.problems[0][0]}: {report.problems[0][1]})"
             )
             lifecycle.validation_failed(session, run_id, summary, report.problems)
             return "failed"

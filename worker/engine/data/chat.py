@@ -97,10 +97,15 @@ def _render(
     chat_template: str,
     add_generation_prompt: bool,
     index: int | None,
+    tools: Sequence[Mapping[str, Any]] | None = None,
 ) -> str:
     try:
         text = tokenizer.apply_chat_template(
-            list(messages), chat_template=chat_template, add_generation_prompt=add_generation_prompt, tokenize=False
+            list(messages),
+            tools=[dict(tool) for tool in tools] if tools else None,  # tool definitions render as the model expects
+            chat_template=chat_template,
+            add_generation_prompt=add_generation_prompt,
+            tokenize=False,
         )
     except jinja2.TemplateError as exc:
         raise DataError(f"the chat template rejected the conversation: {exc}", record=index) from exc
@@ -119,17 +124,18 @@ def render_chat(
     *,
     chat_template: str,
     index: int | None = None,
+    tools: Sequence[Mapping[str, Any]] | None = None,
 ) -> RenderedChat:
     """Render the whole conversation once, and each assistant message's added characters via its prefixes."""
-    full = _render(tokenizer, messages, chat_template, False, index)
+    full = _render(tokenizer, messages, chat_template, False, index, tools)
     spans: list[AssistantSpan] = []
     for i, message in enumerate(messages):
         if message["role"] != "assistant":
             continue
         if i == 0:
             raise DataError("the conversation starts with an assistant message; nothing prompts it", record=index)
-        prompt = _render(tokenizer, messages[:i], chat_template, True, index)
-        upto = _render(tokenizer, messages[: i + 1], chat_template, False, index)
+        prompt = _render(tokenizer, messages[:i], chat_template, True, index, tools)
+        upto = _render(tokenizer, messages[: i + 1], chat_template, False, index, tools)
         if not upto.startswith(prompt):
             raise DataError(
                 f"the chat template does not render prefixes consistently: the prompt before message {i} "
@@ -145,6 +151,12 @@ def render_chat(
             )
         spans.append(AssistantSpan(i, len(prompt), len(upto), trainable[i]))
     return RenderedChat(full, spans)
+
+
+def record_tools(record: Mapping[str, Any]) -> list[dict[str, Any]] | None:
+    """The record's tool definitions (OpenAI style), if it has any."""
+    tools = record.get("tools")
+    return [dict(tool) for tool in tools if isinstance(tool, Mapping)] if isinstance(tools, list) and tools else None
 
 
 def _overlaps(token_start: int, token_end: int, span: AssistantSpan) -> bool:
@@ -183,7 +195,9 @@ def tokenize_chat(
 ) -> TokenizedChat:
     """input_ids and labels (IGNORE_INDEX where no loss) of one record, truncated to max_seq_length tokens."""
     messages, trainable = prepare_messages(record, default_system_prompt=default_system_prompt, index=index)
-    rendered = render_chat(tokenizer, messages, trainable, chat_template=chat_template, index=index)
+    rendered = render_chat(
+        tokenizer, messages, trainable, chat_template=chat_template, index=index, tools=record_tools(record)
+    )
     input_ids, offsets = _encode(tokenizer, rendered.text)
     flags = _trained_flags(offsets, rendered.spans, loss_on)
     labels = [token if trained else IGNORE_INDEX for token, trained in zip(input_ids, flags, strict=True)]
@@ -203,7 +217,7 @@ def mask_preview(
 ) -> list[tuple[str, bool]]:
     """(token text, trained?) for every token of the rendered record: the loss-mask preview shown to users."""
     messages, trainable = prepare_messages(record, default_system_prompt=default_system_prompt)
-    rendered = render_chat(tokenizer, messages, trainable, chat_template=chat_template)
+    rendered = render_chat(tokenizer, messages, trainable, chat_template=chat_template, tools=record_tools(record))
     _, offsets = _encode(tokenizer, rendered.text)
     flags = _trained_flags(offsets, rendered.spans, loss_on)
     return [(rendered.text[a:b], trained) for (a, b), trained in zip(offsets, flags, strict=True)]

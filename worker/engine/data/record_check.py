@@ -13,6 +13,7 @@ from typing import Literal
 from transformers import PreTrainedTokenizerBase
 
 from worker.engine.data.chat import tokenize_chat
+from worker.engine.data.cpt_dataset import tokenize_documents
 from worker.engine.data.records import read_jsonl
 from worker.engine.errors import DataError
 
@@ -62,3 +63,15 @@ def check_records(
         report.truncated += example.truncated
         report.without_trained_tokens += example.trained_tokens == 0
     return report
+
+
+def check_text_records(path: Path, tokenizer: PreTrainedTokenizerBase) -> RecordReport:
+    """Raw text for continued pretraining: every record must hold a string `text`; every token is trained."""
+    try:
+        corpus = tokenize_documents(path, tokenizer)
+    except DataError as exc:
+        return RecordReport(problem_count=1, problems=[(exc.record if exc.record is not None else -1, exc.reason)])
+    tokens = sum(len(document) for document in corpus.documents)
+    return RecordReport(
+        records=corpus.records, tokens=tokens, trained_tokens=tokens, without_trained_tokens=corpus.empty
+    )
