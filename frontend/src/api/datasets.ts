@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../client";
-import { uploadDataset } from "../client/upload";
+import { uploadDataset, type UploadOptions } from "../client/upload";
 import type { LossOn } from "../lib/maskPreview";
 import { asApiError, toApiError, unwrap } from "./errors";
 import { queryKeys } from "./keys";
@@ -70,9 +70,20 @@ export function useMaskPreview({ datasetId, index, model, lossOn }: MaskPreviewA
   });
 }
 
+/** Every format the server reads, with an example record each, and the accepted file types. Fixed per server. */
+export function useDatasetFormats() {
+  return useQuery({
+    queryKey: queryKeys.datasetFormats,
+    queryFn: async () => unwrap(await api.GET("/api/datasets/formats")),
+    staleTime: Infinity,
+  });
+}
+
 export interface UploadVariables {
   file: File;
   name?: string;
+  format?: UploadOptions["format"];
+  columns?: UploadOptions["columns"];
 }
 
 /** Upload with progress: `progress` is 0–100 while bytes go out, null before the first upload. */
@@ -80,10 +91,10 @@ export function useUploadDataset() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
   const mutation = useMutation({
-    mutationFn: async ({ file, name }: UploadVariables) => {
+    mutationFn: async ({ file, name, format, columns }: UploadVariables) => {
       setProgress(0);
       try {
-        return await uploadDataset({ file, name: name?.trim() || null, onProgress: setProgress });
+        return await uploadDataset({ file, name: name?.trim() || null, format, columns, onProgress: setProgress });
       } catch (failure) {
         const { status, body } = failure as { status: number; body: unknown };
         throw toApiError(status ?? 0, body);

@@ -1,6 +1,7 @@
 // Query keys in one place so invalidation after a mutation or a live event hits the right caches.
 export const queryKeys = {
   datasets: ["datasets"] as const,
+  datasetFormats: ["dataset-formats"] as const,
   dataset: (id: string) => ["datasets", id] as const,
   datasetRecords: (id: string) => ["datasets", id, "records"] as const,
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>

@@ -11,6 +11,10 @@ export const UPLOAD_PATH = "/api/datasets" satisfies keyof paths;
 export interface UploadOptions {
   file: File;
   name?: string | null;
+  /** `auto` (or absent) detects the format; another value forces it. */
+  format?: UploadBody["format"] | null;
+  /** Format fields → the file's columns (CSV/TSV/Parquet/JSON); sent as a JSON string. */
+  columns?: Record<string, string> | null;
   /** Called with 0–100 as bytes go out. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -22,15 +26,15 @@ export interface UploadFailure {
   body: unknown;
 }
 
-export function uploadDataset({ file, name, onProgress, signal }: UploadOptions): Promise<UploadResult> {
+export function uploadDataset({ file, name, format, columns, onProgress, signal }: UploadOptions): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
     const fields: Record<keyof UploadBody, string | Blob | null | undefined> = {
       file,
       name: name || null,
-      format: null,
-      columns: null,
+      format: format && format !== "auto" ? format : null,
+      columns: columns && Object.keys(columns).length ? JSON.stringify(columns) : null,
     };
     for (const [key, value] of Object.entries(fields)) {
       if (value !== null && value !== undefined) form.append(key, value instanceof File ? value : String(value));

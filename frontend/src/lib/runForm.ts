@@ -23,9 +23,12 @@ export type MethodChoice = NonNullable<TrainingSpecCreate["method"]>;
 export type TriState = "auto" | "on" | "off";
 export type PrecisionChoice = NonNullable<Hyperparameters["precision"]>;
 export type LossOn = TrainingSpecCreate["loss_on"];
+export type Stage = NonNullable<TrainingSpecCreate["stage"]>;
 export type ResourceKey = "gpus" | "gpu_memory_gb" | "gpu_type";
 
 export interface FormValues extends Record<HyperparameterKey, string> {
+  /** "" until chosen: the page then follows the dataset it was opened for (text → cpt), else sft. */
+  stage: Stage | "";
   datasetId: string;
   model: string;
   name: string;
@@ -96,6 +99,7 @@ export function fieldMeta(key: HyperparameterKey) {
 
 export const LOSS_ON_OPTIONS = specFields.spec.loss_on.enum as readonly LossOn[];
 export const LOSS_ON_HELP = specFields.spec.loss_on.description;
+const DEFAULT_LOSS_ON = (specFields.spec.loss_on.default ?? "assistant") as LossOn;
 
 // ---- method ---------------------------------------------------------------------------------------------------
 
@@ -127,6 +131,54 @@ export const PRECISION_OPTIONS: readonly PrecisionChoice[] = [
   "auto",
   ...(specFields.hyperparameters.precision.enum as readonly Exclude<PrecisionChoice, "auto">[]),
 ];
+
+// ---- stage ----------------------------------------------------------------------------------------------------
+
+export interface StageOption {
+  value: Stage;
+  label: string;
+  /** The dataset kinds (`DatasetRead.format`) it trains on. */
+  kinds: readonly string[];
+}
+
+const STAGE_TEXT: Record<Stage, Omit<StageOption, "value">> = {
+  sft: { label: "Supervised fine-tuning (SFT)", kinds: ["messages"] },
+  cpt: { label: "Continued pretraining (CPT)", kinds: ["text"] },
+};
+
+export const STAGE_OPTIONS: readonly StageOption[] = (specFields.spec.stage.enum as readonly Stage[]).map((value) => ({ value, ...STAGE_TEXT[value] }));
+export const STAGE_HELP = specFields.spec.stage.description;
+
+/** The stage that trains on a dataset of this kind; null when none does (preference and KTO data, for now). */
+export function stageForKind(kind: string | undefined): Stage | null {
+  return STAGE_OPTIONS.find((o) => kind !== undefined && o.kinds.includes(kind))?.value ?? null;
+}
+
+/** The datasets a stage can train on, in the order given. */
+export function datasetsForStage<D extends { format: string }>(datasets: readonly D[], stage: Stage): D[] {
+  const kinds = STAGE_TEXT[stage].kinds;
+  return datasets.filter((d) => kinds.includes(d.format));
+}
+
+interface ModelLike {
+  name: string;
+  family: string;
+  variant: string;
+}
+
+/**
+ * The model to offer when the stage changes: continued pretraining starts from a base model, fine-tuning from a chat
+ * model (or the family, which the server resolves). Stays within the current choice's family when it has the variant.
+ */
+export function modelForStage(models: readonly ModelLike[], current: string, stage: Stage): string {
+  const wanted = stage === "cpt" ? "base" : "chat";
+  const model = models.find((m) => m.name === current);
+  if (model?.variant === wanted) return current;
+  const family = model?.family ?? (models.some((m) => m.family === current) ? current : null);
+  if (family !== null && !model && stage === "sft") return current; // a family: the server picks the variant
+  const pick = models.find((m) => m.family === family && m.variant === wanted) ?? models.find((m) => m.variant === wanted);
+  return pick?.name ?? current;
+}
 
 // ---- hardware -------------------------------------------------------------------------------------------------
 // Help text, 'auto', number types and defaults come from `Resources` in the schema (specFields.resources).
@@ -195,10 +247,11 @@ export function initialFormValues(over: Partial<FormValues> = {}): FormValues {
   const hp = specFields.hyperparameters;
   return {
     ...text,
+    stage: "",
     datasetId: "",
     model: "",
     name: "",
-    lossOn: (specFields.spec.loss_on.default ?? "assistant") as LossOn,
+    lossOn: DEFAULT_LOSS_ON,
     method: DEFAULT_METHOD,
     use_rslora: (hp.use_rslora.default as boolean) === true,
     use_dora: (hp.use_dora.default as boolean) === true,
@@ -223,6 +276,9 @@ export function evalEnabled(values: Pick<FormValues, "eval_fraction">): boolean 
 /** Whether a field applies to the current choices. Hidden fields are neither checked nor sent. */
 export function isVisible(key: FormKey, values: FormValues): boolean {
   switch (key) {
+    case "lossOn":
+      // Continued pretraining puts loss on every token: there are no turns to choose between.
+      return values.stage !== "cpt";
     case "lora_r":
     case "use_rslora":
     case "use_dora":
@@ -299,8 +355,9 @@ export function buildSpec(values: FormValues): BuildResult {
     dataset_id: values.datasetId,
     model: values.model,
     method: values.method,
-    stage: "sft",
-    loss_on: values.lossOn,
+    stage: values.stage || "sft",
+    // Required by the type; continued pretraining ignores it (loss on every token), so it keeps the default there.
+    loss_on: visible("lossOn") ? values.lossOn : DEFAULT_LOSS_ON,
     hyperparameters: hyperparameters as Hyperparameters,
     resources,
   };
@@ -310,7 +367,14 @@ export function buildSpec(values: FormValues): BuildResult {
 
 // ---- server errors --------------------------------------------------------------------------------------------
 
-const TOP_LEVEL: Record<string, FormKey> = { dataset_id: "datasetId", model: "model", name: "name", method: "method", loss_on: "lossOn" };
+const TOP_LEVEL: Record<string, FormKey> = {
+  dataset_id: "datasetId",
+  model: "model",
+  name: "name",
+  method: "method",
+  loss_on: "lossOn",
+  stage: "stage",
+};
 const HYPERPARAMETER_FORM_KEYS: ReadonlySet<string> = new Set<string>([
   ...NUMBER_FIELDS.map((f) => f.key),
   "use_rslora",

@@ -1,4 +1,4 @@
-import type { CatalogModel, Dataset, Run } from "../client";
+import type { CatalogModel, Dataset, DatasetFormats, Run } from "../client";
 
 export const dataset: Dataset = {
   id: "ds_1",
@@ -53,3 +53,47 @@ export function makeRun(over: Partial<Run> = {}): Run {
     ...over,
   };
 }
+
+/** A short `GET /api/datasets/formats` answer: one format per kind, two for `preference`. */
+export const datasetFormats: DatasetFormats = {
+  file_types: "JSONL (.jsonl), JSON (.json, an array of objects), CSV (.csv, .tsv), Parquet (.parquet), text (.txt, .md)",
+  encodings: ["utf-8", "gb18030", "utf-8-sig"],
+  items: [
+    {
+      name: "alpaca",
+      override: "alpaca",
+      kind: "messages",
+      title: "Alpaca",
+      description: "`instruction` and `output`, optional `input`.",
+      fields: ["instruction", "input", "output", "system", "history"],
+      example: { instruction: "Classify the sentiment of the review.", output: "negative" },
+    },
+    {
+      name: "openai_dpo",
+      override: "preference",
+      kind: "preference",
+      title: "OpenAI DPO pairs",
+      description: "`input.messages`, `preferred_output` and `non_preferred_output`.",
+      fields: ["input", "preferred_output", "non_preferred_output"],
+      example: { input: { messages: [] } },
+    },
+    {
+      name: "flat_pairs",
+      override: "preference",
+      kind: "preference",
+      title: "Prompt / chosen / rejected",
+      description: "`prompt`, `chosen`, `rejected` as strings.",
+      fields: ["prompt", "chosen", "rejected", "system"],
+      example: { prompt: "2+2?", chosen: "4", rejected: "5" },
+    },
+    {
+      name: "txt",
+      override: "text",
+      kind: "text",
+      title: "Plain text file (.txt)",
+      description: "Split into documents at blank lines.",
+      fields: [],
+      example: { text: "Once upon a time." },
+    },
+  ],
+};

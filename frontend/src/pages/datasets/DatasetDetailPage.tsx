@@ -4,7 +4,9 @@ import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { formatBytes, formatDate } from "../../lib/format";
+import { KIND_LABELS } from "../../lib/datasetFormats";
 import { DatasetRecords } from "./DatasetRecords";
+import { SourceFormat } from "./SourceFormat";
 
 export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
   const dataset = useDataset(datasetId);
@@ -21,9 +23,11 @@ export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
             title={dataset.data.name}
             subtitle={dataset.data.filename}
             actions={
-              <Link to="/runs/new" search={{ dataset: dataset.data.id }} className="button button--primary">
-                Fine-tune on this dataset
-              </Link>
+              (dataset.data.format === "messages" || dataset.data.format === "text") && (
+                <Link to="/runs/new" search={{ dataset: dataset.data.id }} className="button button--primary">
+                  {dataset.data.format === "text" ? "Continue pretraining on this dataset" : "Fine-tune on this dataset"}
+                </Link>
+              )
             }
           />
           <dl className="facts card">
@@ -36,8 +40,20 @@ export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
               <dd>{formatBytes(dataset.data.size_bytes)}</dd>
             </div>
             <div>
-              <dt>Format</dt>
-              <dd>{dataset.data.format}</dd>
+              <dt>Kind</dt>
+              <dd data-testid="dataset-kind" title={KIND_LABELS[dataset.data.format]}>
+                {dataset.data.format}
+              </dd>
+            </div>
+            <div>
+              <dt>Source format</dt>
+              <dd>
+                <SourceFormat dataset={dataset.data} />
+              </dd>
+            </div>
+            <div>
+              <dt>Encoding</dt>
+              <dd data-testid="dataset-encoding">{dataset.data.encoding}</dd>
             </div>
             <div>
               <dt>Created</dt>
@@ -52,7 +68,8 @@ export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
           </dl>
         </>
       )}
-      <DatasetRecords datasetId={datasetId} />
+      {/* The kind decides how records are shown; wait for it rather than render them as the wrong kind. */}
+      {dataset.data && <DatasetRecords datasetId={datasetId} kind={dataset.data.format} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { formatBytes, formatDate } from "../../lib/format";
+import { SourceFormat } from "./SourceFormat";
 
 export function DatasetList() {
   const datasets = useDatasets();
@@ -12,8 +13,8 @@ export function DatasetList() {
   if (!datasets.data.length) {
     return (
       <EmptyState title="No datasets yet">
-        Upload a JSONL file above: one <code>{'{"messages": [...]}'}</code> conversation per line. It is checked
-        line by line, and any problem is reported with its line number.
+        Upload a file above: JSONL, JSON, CSV, Parquet, plain text or Markdown, in any of the formats listed under
+        &ldquo;Formats&rdquo;. It is checked record by record, and any problem is reported with its line number.
       </EmptyState>
     );
   }
@@ -25,6 +26,8 @@ export function DatasetList() {
             <th>Name</th>
             <th className="num">Records</th>
             <th className="num">Size</th>
+            <th>Kind</th>
+            <th>Source format</th>
             <th>File</th>
             <th>Created</th>
           </tr>
@@ -39,7 +42,13 @@ export function DatasetList() {
               </td>
               <td className="num">{d.record_count.toLocaleString()}</td>
               <td className="num">{formatBytes(d.size_bytes)}</td>
-              <td className="muted">{d.filename}</td>
+              <td>{d.format}</td>
+              <td>
+                <SourceFormat dataset={d} />
+              </td>
+              <td className="muted">
+                {d.filename} <span className="muted">({d.encoding})</span>
+              </td>
               <td>{formatDate(d.created_at)}</td>
             </tr>
           ))}

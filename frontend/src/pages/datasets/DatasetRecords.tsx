@@ -3,9 +3,11 @@ import { useDatasetRecords } from "../../api/datasets";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
-import { Conversation } from "./Conversation";
+import { hasMaskPreview, type DatasetKind } from "../../lib/records";
+import { RecordCard } from "./RecordCard";
 
-export function DatasetRecords({ datasetId }: { datasetId: string }) {
+/** The records, each shown per `kind`; the loss-mask preview only for conversations (`messages`). */
+export function DatasetRecords({ datasetId, kind }: { datasetId: string; kind?: DatasetKind }) {
   const records = useDatasetRecords(datasetId);
   if (records.isPending) return <Loading what="Loading records" />;
   if (!records.data) return <ErrorBox error={records.error} title="Could not load the records." />;
@@ -19,10 +21,12 @@ export function DatasetRecords({ datasetId }: { datasetId: string }) {
       <div className="records" data-testid="dataset-records">
         {items.length ? (
           items.map((item) => (
-            <Conversation
+            <RecordCard
               key={item.index}
               item={item}
+              kind={kind}
               actions={
+                hasMaskPreview(kind) && (
                 <Link
                   to="/datasets/$datasetId/records/$index/mask"
                   params={{ datasetId, index: String(item.index) }}
@@ -32,6 +36,7 @@ export function DatasetRecords({ datasetId }: { datasetId: string }) {
                 >
                   Loss mask
                 </Link>
+                )
               }
             />
           ))

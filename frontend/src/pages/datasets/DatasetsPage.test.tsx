@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { dataset } from "../../test/fixtures";
+import { dataset, datasetFormats } from "../../test/fixtures";
 import { mockApi, renderApp } from "../../test/harness";
 
 /** A fake XMLHttpRequest whose upload progress and response the test controls. */
@@ -98,5 +98,98 @@ describe("Datasets page", () => {
     expect(rows).toHaveLength(3); // header + 2 problems
     expect(rows[1]).toHaveTextContent("messages[0].role");
     expect(rows[2]).toHaveTextContent("6");
+  });
+});
+
+describe("Dataset formats", () => {
+  beforeEach(() => {
+    FakeXHR.last = null;
+    vi.stubGlobal("XMLHttpRequest", FakeXHR);
+  });
+
+  it("sends the chosen format and a checked column mapping for a CSV file", async () => {
+    mockApi({ "GET /api/datasets": () => ({ items: [], next_cursor: null }), "GET /api/datasets/formats": () => datasetFormats });
+    renderApp("/datasets");
+    const input = await screen.findByTestId("dataset-file-input");
+    expect(input).toHaveAttribute("accept", expect.stringContaining(".parquet"));
+    expect(await screen.findByTestId("dataset-file-types")).toHaveTextContent("Parquet (.parquet)");
+    expect(screen.queryByTestId("dataset-columns-input")).not.toBeInTheDocument(); // no file yet
+
+    await userEvent.upload(input, new File(["question,answer\nq,a\n"], "qa.csv", { type: "text/csv" }));
+    const select = screen.getByTestId("dataset-format-select");
+    expect(select).toHaveValue("auto");
+    await userEvent.selectOptions(select, "alpaca");
+    expect(screen.getByText(/Alpaca: `instruction` and `output`/)).toBeInTheDocument();
+
+    const columns = screen.getByTestId("dataset-columns-input");
+    fireEvent.change(columns, { target: { value: '{"answer": "a"}' } });
+    await userEvent.click(screen.getByTestId("upload-button"));
+    expect(await screen.findByText(/"answer" is not a field of this format/)).toBeInTheDocument();
+    expect(FakeXHR.last).toBeNull();
+
+    fireEvent.change(columns, { target: { value: '{"instruction": "question", "output": "answer"}' } });
+    await userEvent.click(screen.getByTestId("upload-button"));
+    const body = FakeXHR.last!.body!;
+    expect(body.get("format")).toBe("alpaca");
+    expect(JSON.parse(body.get("columns") as string)).toEqual({ instruction: "question", output: "answer" });
+  });
+
+  it("lists every format with its example under 'Formats'", async () => {
+    mockApi({ "GET /api/datasets": () => ({ items: [], next_cursor: null }), "GET /api/datasets/formats": () => datasetFormats });
+    renderApp("/datasets");
+    const help = await screen.findByTestId("dataset-formats-help");
+    await userEvent.click(within(help).getByText("Formats"));
+    const items = await within(help).findAllByTestId("dataset-format-help-item");
+    expect(items).toHaveLength(4);
+    expect(items[0]).toHaveTextContent("Classify the sentiment of the review.");
+  });
+
+  it("shows each kind of record as what it is, with the loss mask for conversations only", async () => {
+    const prefs = { ...dataset, id: "ds_p", format: "preference" as const, source_format: "flat_pairs", detection_confidence: 0.8 };
+    mockApi({
+      "GET /api/datasets": () => ({ items: [prefs], next_cursor: null }),
+      "GET /api/datasets/ds_p": () => prefs,
+      "GET /api/datasets/ds_p/records": () => ({
+        items: [
+          {
+            index: 0,
+            record: {
+              prompt: [{ role: "user", content: "2+2?" }],
+              chosen: [{ role: "assistant", content: "four" }],
+              rejected: [{ role: "assistant", content: "five" }],
+            },
+          },
+        ],
+        total: 1,
+        next_offset: null,
+      }),
+    });
+    renderApp("/datasets/ds_p");
+    const record = await screen.findByTestId("preference-record");
+    expect(within(record).getByTestId("preference-chosen")).toHaveTextContent("four");
+    expect(within(record).getByTestId("preference-rejected")).toHaveTextContent("five");
+    expect(screen.queryByTestId("mask-preview-button")).not.toBeInTheDocument();
+    const source = screen.getByTestId("dataset-source-format");
+    expect(source).toHaveTextContent("flat_pairs · 80 %");
+    expect(source).toHaveClass("confidence--low");
+    expect(screen.getByTestId("dataset-encoding")).toHaveTextContent("utf-8");
+  });
+
+  it("shows text records with their source", async () => {
+    const book = { ...dataset, id: "ds_t", format: "text" as const, source_format: "markdown" };
+    mockApi({
+      "GET /api/datasets": () => ({ items: [book], next_cursor: null }),
+      "GET /api/datasets/ds_t": () => book,
+      "GET /api/datasets/ds_t/records": () => ({
+        items: [{ index: 0, record: { text: "Once upon a time.", source: "book.md", section: "Chapter 1" } }],
+        total: 1,
+        next_offset: null,
+      }),
+    });
+    renderApp("/datasets/ds_t");
+    expect(await screen.findByTestId("text-record")).toHaveTextContent("Once upon a time.");
+    expect(screen.getByTestId("dataset-record")).toHaveTextContent("book.md · Chapter 1");
+    expect(screen.getByTestId("dataset-source-format")).not.toHaveClass("confidence--low");
+    expect(screen.queryByTestId("mask-preview-button")).not.toBeInTheDocument();
   });
 });

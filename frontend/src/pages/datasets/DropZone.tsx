@@ -1,14 +1,17 @@
 import { useId, useState, type DragEvent } from "react";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS } from "../../lib/datasetFormats";
 import { formatBytes } from "../../lib/format";
 
 interface DropZoneProps {
   file: File | null;
   onFile: (file: File | null) => void;
   disabled?: boolean;
+  /** The server's own description of the accepted file types, when known. */
+  fileTypes?: string;
 }
 
-/** Drag a JSONL file here, or pick one with the file input inside. */
-export function DropZone({ file, onFile, disabled }: DropZoneProps) {
+/** Drag a dataset file here, or pick one with the file input inside. */
+export function DropZone({ file, onFile, disabled, fileTypes }: DropZoneProps) {
   const inputId = useId();
   const [over, setOver] = useState(false);
 
@@ -34,7 +37,7 @@ export function DropZone({ file, onFile, disabled }: DropZoneProps) {
         id={inputId}
         className="dropzone__input"
         type="file"
-        accept=".jsonl,.json,.txt,application/jsonl,application/x-ndjson"
+        accept={ACCEPT_ATTRIBUTE}
         data-testid="dataset-file-input"
         disabled={disabled}
         onChange={(e) => onFile(e.target.files?.[0] ?? null)}
@@ -47,9 +50,10 @@ export function DropZone({ file, onFile, disabled }: DropZoneProps) {
           </>
         ) : (
           <>
-            <strong>Drop a JSONL file here</strong> or click to choose one
-            <span className="dropzone__hint">
-              One conversation per line: <code>{'{"messages": [{"role": "user", "content": "…"}, …]}'}</code>
+            <strong>Drop a dataset file here</strong> or click to choose one
+            <span className="dropzone__hint" data-testid="dataset-file-types">
+              {fileTypes ?? ACCEPTED_EXTENSIONS.join(", ")}; UTF-8 or GB18030. Conversations, instruction pairs, preference
+              pairs, KTO or plain text: see &ldquo;Formats&rdquo; below.
             </span>
           </>
         )}

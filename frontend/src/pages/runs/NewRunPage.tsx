@@ -13,6 +13,11 @@ import { familyOf, modelChoices } from "../../lib/models";
 import {
   ADVANCED_KEYS,
   buildSpec,
+  datasetsForStage,
+  modelForStage,
+  STAGE_HELP,
+  STAGE_OPTIONS,
+  stageForKind,
   HYPERPARAMETER_FIELDS,
   initialFormValues,
   isVisible,
@@ -23,6 +28,7 @@ import {
   type FormKey,
   type FormValues,
   type LossOn,
+  type Stage,
 } from "../../lib/runForm";
 import { AdvancedSettings } from "./AdvancedSettings";
 import { FormField } from "./FormField";
@@ -56,10 +62,15 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
     );
   }
 
-  // Until the user picks, the selects show a sensible default: the dataset from the link, or the newest one.
-  const effectiveDataset = values.datasetId || datasets.data[0].id;
-  const effectiveModel =
-    values.model || (models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? ""));
+  // Until the user picks, the selects show a sensible default: the stage the linked dataset is for (raw text means
+  // continued pretraining), the dataset from the link or the newest one the stage can use, and a model to match.
+  const linked = datasets.data.find((d) => d.id === (values.datasetId || initialDataset));
+  const stage: Stage = values.stage || stageForKind(linked?.format) || "sft";
+  const usable = datasetsForStage(datasets.data, stage);
+  const effectiveDataset = usable.some((d) => d.id === values.datasetId) ? values.datasetId : (usable[0]?.id ?? "");
+  const fallbackModel = models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? "");
+  const effectiveModel = values.model || modelForStage(models.data, fallbackModel, stage);
+  const otherKinds = datasets.data.length - usable.length;
   const choices = modelChoices(models.data);
   const family = familyOf(models.data, effectiveModel);
 
@@ -71,6 +82,8 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
       for (const key of Object.keys(patch) as FormKey[]) delete next[key];
       // A new method or memory setting may well fit: the server's "does not fit" no longer applies.
       if ("gradient_checkpointing" in patch || "max_seq_length" in patch || "gpus" in patch) delete next.method;
+      // "This stage does not train on that dataset" is about the pair.
+      if ("datasetId" in patch) delete next.stage;
       return next;
     });
   };
@@ -88,7 +101,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const built = buildSpec({ ...values, datasetId: effectiveDataset, model: effectiveModel });
+    const built = buildSpec({ ...values, stage, datasetId: effectiveDataset, model: effectiveModel });
     if (!built.ok) {
       showErrors(built.errors);
       return;
@@ -101,8 +114,15 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   };
 
   // A refusal about a field on screen is shown next to it; anything else at the top.
+  const shown = { ...values, stage };
   const serverFieldShown =
-    createRun.isError && (Object.keys(serverFieldErrors(asApiError(createRun.error))) as FormKey[]).some((k) => isVisible(k, values));
+    createRun.isError && (Object.keys(serverFieldErrors(asApiError(createRun.error))) as FormKey[]).some((k) => isVisible(k, shown));
+
+  /** A new stage: a dataset and a model it can train on (kept when they already fit). */
+  const chooseStage = (next: Stage) => {
+    const fits = datasetsForStage(datasets.data, next).some((d) => d.id === effectiveDataset);
+    update({ stage: next, datasetId: fits ? effectiveDataset : "", model: modelForStage(models.data, effectiveModel, next) });
+  };
   return (
     <>
       <p className="breadcrumb">
@@ -110,7 +130,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
       </p>
       <PageHeader
         title="New run"
-        subtitle="Supervised fine-tuning. Leave a setting on 'auto' to use the recommended value; the run page explains each choice and shows the memory estimate."
+        subtitle="Supervised fine-tuning on conversations, or continued pretraining on raw text. Leave a setting on 'auto' to use the recommended value; the run page explains each choice and shows the memory estimate."
       />
       <form className="card form" onSubmit={onSubmit} noValidate>
         {createRun.isError && !serverFieldShown && <ErrorBox error={createRun.error} title="The run was not started." />}
@@ -120,9 +140,34 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
           </div>
         )}
         <div className="form__grid">
-          <FormField label="Dataset" htmlFor="run-dataset" help={specFields.spec.dataset_id.description} error={errors.datasetId}>
+          <FormField label="Stage" htmlFor="run-stage" help={STAGE_HELP} error={errors.stage}>
+            <select id="run-stage" data-testid="run-stage-select" value={stage} onChange={(e) => chooseStage(e.target.value as Stage)}>
+              {STAGE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField
+            label="Dataset"
+            htmlFor="run-dataset"
+            help={
+              specFields.spec.dataset_id.description +
+              (otherKinds > 0 ? ` Only ${stage === "cpt" ? "text" : "conversation"} datasets are listed for this stage.` : "")
+            }
+            error={
+              errors.datasetId ??
+              (usable.length
+                ? undefined
+                : stage === "cpt"
+                  ? "No text dataset yet: upload a .txt or .md file (or records with a 'text' field) on the Datasets page."
+                  : "No conversation dataset yet: upload one on the Datasets page.")
+            }
+          >
             <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => update({ datasetId: e.target.value })}>
-              {datasets.data.map((d) => (
+              {!usable.length && <option value="">none</option>}
+              {usable.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name} ({d.record_count.toLocaleString()} records)
                 </option>
@@ -159,22 +204,24 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             </select>
           </FormField>
           <MethodField value={values.method} error={errors.method} onChange={(method) => update({ method })} onApply={apply} />
-          <FormField label="Loss on" htmlFor="run-loss-on" help={LOSS_ON_HELP} error={errors.lossOn}>
-            <select id="run-loss-on" value={values.lossOn} onChange={(e) => update({ lossOn: e.target.value as LossOn })}>
-              {LOSS_ON_OPTIONS.map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          </FormField>
+          {isVisible("lossOn", shown) && (
+            <FormField label="Loss on" htmlFor="run-loss-on" help={LOSS_ON_HELP} error={errors.lossOn}>
+              <select id="run-loss-on" data-testid="run-loss-on-select" value={values.lossOn} onChange={(e) => update({ lossOn: e.target.value as LossOn })}>
+                {LOSS_ON_OPTIONS.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+          )}
           <FormField label="Run name (optional)" htmlFor="run-name" help={specFields.spec.name.description} error={errors.name}>
             <input id="run-name" data-testid="run-name-input" value={values.name} maxLength={200} onChange={(e) => update({ name: e.target.value })} />
           </FormField>
         </div>
         <h2>Hyperparameters</h2>
         <div className="form__grid">
-          {HYPERPARAMETER_FIELDS.filter((f) => isVisible(f.key, values)).map((f) => (
+          {HYPERPARAMETER_FIELDS.filter((f) => isVisible(f.key, shown)).map((f) => (
             <HyperparameterInput key={f.key} field={f} value={values[f.key]} error={errors[f.key]} onChange={(v) => update({ [f.key]: v })} />
           ))}
         </div>
