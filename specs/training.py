@@ -203,6 +203,11 @@ class ModelSource(BaseModel):
     path: str = Field(description="Local folder or hub id holding safetensors weights and a tokenizer.")
     variant: Literal["base", "chat"]
     default_system_prompt: str | None = Field(default=None, description="Used when a record has no system message.")
+    chat_template: str | None = Field(
+        default=None,
+        description="For a base model: its family's chat template, used instead of a generic one so the fine-tuned "
+        "base speaks the family's format; special tokens it needs are added and embeddings resized.",
+    )
 
 
 class ResolvedTrainingSpec(BaseModel):
