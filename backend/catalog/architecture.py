@@ -66,3 +66,19 @@ def read_architecture(source: str) -> Architecture | None:
         return Architecture.from_config(json.loads(config.read_text()))
     except (OSError, ValueError):
         return None
+
+
+def read_chat_template(source: str) -> str | None:
+    """A local model folder's own chat template (`chat_template.jinja` or tokenizer_config.json), if any."""
+    folder = Path(source)
+    jinja = folder / "chat_template.jinja"
+    if jinja.is_file():
+        return jinja.read_text(encoding="utf-8")
+    config = folder / "tokenizer_config.json"
+    if not config.is_file():
+        return None
+    try:
+        template = json.loads(config.read_text(encoding="utf-8")).get("chat_template")
+    except (OSError, ValueError):
+        return None
+    return template if isinstance(template, str) and template.strip() else None

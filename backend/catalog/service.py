@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from backend.catalog import repository
+from backend.catalog.architecture import read_chat_template
 from backend.catalog.builtin import tiny_family
 from backend.core.errors import InvalidInput
 from backend.core.ids import new_id
@@ -70,3 +71,13 @@ def is_available(model: CatalogModel) -> bool:
     """Local folders must exist; hub ids are resolved by the worker."""
     looks_local = model.source.startswith(("/", ".")) or Path(model.source).is_absolute()
     return Path(model.source).is_dir() if looks_local else True
+
+
+def family_chat_template(session: Session, model: CatalogModel) -> tuple[str, str] | None:
+    """For a base model without a template of its own: (template, chat model name) of its family's chat variant."""
+    if model.variant != "base" or read_chat_template(model.source) is not None:
+        return None
+    for sibling in repository.list_family(session, model.family):
+        if sibling.variant == "chat" and (template := read_chat_template(sibling.source)) is not None:
+            return template, sibling.name
+    return None

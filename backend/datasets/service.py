@@ -174,11 +174,14 @@ def mask_preview(
         names = ", ".join(m.name for m in models)
         raise InvalidInput(f"{model_name!r} is a family; name one of its models: {names}.", field="model")
     model = models[0]
+    family = catalog.family_chat_template(session, model)  # what a run on this base model would train with
     payload = {
         "model_path": model.source,
         "default_system_prompt": model.default_system_prompt,
         "record": record,
         "loss_on": loss_on,
+        "family_template": family[0] if family else None,
+        "family_template_from": family[1] if family else None,
     }
     answer = call(PREVIEW_MASK, payload, timeout=PREVIEW_TIMEOUT_SECONDS)
     if "error" in answer:

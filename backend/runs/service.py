@@ -36,6 +36,14 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         raise InvalidInput(exc.detail, field="dataset_id") from None
     models = catalog.candidates(session, body.model)
     resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings)
+    chosen = next(m for m in models if m.name == resolved.model.name)
+    if resolved.stage == "sft" and (family := catalog.family_chat_template(session, chosen)) is not None:
+        template, chat_model = family
+        resolved.model.chat_template = template
+        resolved.decisions.append(
+            f"chat template = {chat_model}'s: {chosen.name} has none, so it learns its family's chat format "
+            "(special tokens it lacks are added and trained)."
+        )
     run_id = new_id("run")
     run = Run(
         id=run_id,

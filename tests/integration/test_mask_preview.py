@@ -36,7 +36,8 @@ def test_preview_marks_exactly_the_assistant_turns(api: Any, start_worker: Any, 
     assert everything["trained_tokens"] == everything["total_tokens"]
 
     base = api.get(f"/api/datasets/{dataset['id']}/records/{index}/mask-preview", params={"model": "tiny-base"}).json()
-    assert "no chat template" in base["template_reason"] and base["trained_tokens"] > 0
+    assert "family's (tiny-chat)" in base["template_reason"] and base["trained_tokens"] > 0
+    assert base["template"] == preview["template"], "a base model trains, and previews, with its family's template"
 
 
 def test_preview_errors_are_clear(api: Any, start_worker: Any, dataset: dict[str, Any], monkeypatch: Any) -> None:

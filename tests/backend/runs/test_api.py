@@ -154,3 +154,11 @@ def test_a_run_that_cannot_fit_is_refused_before_it_queues(
     assert body["field"] == "method" and "GB per device" in body["detail"] and "Try:" in body["detail"]
     assert "QLORA" in body["detail"] or "LORA" in body["detail"]
     assert queued_messages("cpu") == 0 and api.get("/api/runs").json()["items"] == []
+
+
+def test_a_base_model_trains_with_its_familys_chat_template(api: Any, dataset: dict[str, Any]) -> None:
+    base = _create(api, dataset, model="tiny-base").json()
+    assert "<|im_start|>" in base["resolved_spec"]["model"]["chat_template"]
+    assert any("tiny-chat's" in d for d in base["resolved_spec"]["decisions"])
+    chat = _create(api, dataset, model="tiny-chat").json()
+    assert chat["resolved_spec"]["model"]["chat_template"] is None  # it has its own
