@@ -5,18 +5,20 @@ A checkpoint is written completely under `checkpoints/.tmp-step-N` and only then
 complete and anything named `.tmp-*` is the debris of an interrupted write, ignored and cleaned up.
 
 A checkpoint holds the weights (the adapter for LoRA/QLoRA, the whole model in safetensors for full/freeze), the
-tokenizer with the training chat template in its tokenizer_config.json, and the optimizer, scheduler, loss
+tokenizer with the training chat template in its tokenizer_config.json (and any special tokens training added), the
+generation config's stop tokens when the template ends turns with a token other than eos, and the optimizer, scheduler, loss
 scaler (fp16 only), RNG states and trainer state (step, data position, early-stopping state).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ import numpy as np
 import torch
 from peft import PeftModel, set_peft_model_state_dict
 from safetensors.torch import load_file
-from transformers import PreTrainedModel, PreTrainedTokenizerBase
+from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 CHECKPOINTS = "checkpoints"
 TRAINER_STATE = "trainer_state.json"
@@ -148,11 +150,18 @@ def restore_rng_state(state: dict[str, Any]) -> None:
 
 
 def save_model_and_tokenizer(
-    folder: Path, model: torch.nn.Module, tokenizer: PreTrainedTokenizerBase, chat_template: str | None
+    folder: Path,
+    model: torch.nn.Module,
+    tokenizer: PreTrainedTokenizerBase,
+    chat_template: str | None,
+    stop_token_ids: Sequence[int] = (),
 ) -> None:
     """A PeftModel saves its adapter only (never a quantised base); a plain model saves all of its weights.
 
     `chat_template` is the one training rendered with (SFT); None (CPT, which renders none) keeps the tokenizer's.
+    A PeftModel whose embeddings were resized for new tokens also saves the embedding matrices (peft's choice), so
+    the adapter loads onto the original base once that is resized to the tokenizer. `stop_token_ids` (eos and the
+    template's end-of-turn token), when given, become generation_config.json's eos_token_id list.
     """
     if isinstance(model, PeftModel):
         model.save_pretrained(str(folder), safe_serialization=True)
@@ -164,6 +173,19 @@ def save_model_and_tokenizer(
         tokenizer.chat_template = chat_template
     # The template used in training goes into tokenizer_config.json itself, so serving renders the same way.
     tokenizer.save_pretrained(folder, save_jinja_files=False)
+    if stop_token_ids:
+        _write_stop_tokens(folder, model, list(stop_token_ids))
+
+
+def _write_stop_tokens(folder: Path, model: torch.nn.Module, stop_token_ids: list[int]) -> None:
+    if (folder / "generation_config.json").is_file():
+        config = GenerationConfig.from_pretrained(folder)
+    else:
+        base = model.get_base_model() if isinstance(model, PeftModel) else model
+        found = getattr(base, "generation_config", None)
+        config = copy.deepcopy(found) if isinstance(found, GenerationConfig) else GenerationConfig()  # type: ignore[no-untyped-call]
+    config.eos_token_id = stop_token_ids
+    config.save_pretrained(folder)
 
 
 def save_checkpoint(
@@ -173,12 +195,13 @@ def save_checkpoint(
     model: torch.nn.Module,
     tokenizer: PreTrainedTokenizerBase,
     chat_template: str | None,
+    stop_token_ids: Sequence[int] = (),
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
     scaler: torch.amp.GradScaler | None = None,
 ) -> Path:
     def write(folder: Path) -> None:
-        save_model_and_tokenizer(folder, model, tokenizer, chat_template)
+        save_model_and_tokenizer(folder, model, tokenizer, chat_template, stop_token_ids)
         torch.save(optimizer.state_dict(), folder / OPTIMIZER)
         torch.save(scheduler.state_dict(), folder / SCHEDULER)
         if scaler is not None:

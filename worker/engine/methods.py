@@ -7,17 +7,29 @@
     freeze  only the last `freeze_trainable_layers` decoder layers train, in fp32; embeddings, the final norm and
             the output head stay frozen
 
+New special tokens (a base model trained with its family's chat template, see data/templates.py) get embedding
+rows — the embeddings are resized when the model has no spare rows — initialised to the mean of the existing rows
+of the input embeddings and of the output head, and those rows train with every method:
+
+    lora/qlora  peft's trainable tokens (`trainable_token_indices`) on the input embeddings and, when it is not tied
+                to them, the output head: only the new rows train; the adapter saves their deltas and (peft does
+                this for resized embeddings) the embedding matrices, so it loads onto the original base
+    full        every weight trains anyway
+    freeze      the whole input embedding and output head matrices are unfrozen as well (simpler than masking
+                gradients to the new rows; on a tiny share of the parameters)
+
 Adapter methods save only the adapter (the frozen base is reloaded from the model source on resume); full and
 freeze save the whole model, and resume loads it back from the checkpoint folder (`weights_path`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from peft import get_peft_model, prepare_model_for_kbit_training
+from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 from transformers import PreTrainedModel
 
 from specs.training import Method, ResolvedTrainingSpec
@@ -109,6 +121,52 @@ def _keep_cpu_4bit_layout(model: torch.nn.Module) -> None:
             module.support_avx512bf16_for_cpu = False
 
 
+def _embedding_modules(model: PreTrainedModel) -> list[torch.nn.Module]:
+    """The input embeddings and, when it does not share their weight (untied), the output head."""
+    embeddings: torch.nn.Module = model.get_input_embeddings()
+    head = model.get_output_embeddings()  # type: ignore[no-untyped-call]
+    if isinstance(head, torch.nn.Module) and head.weight is not embeddings.weight:
+        return [embeddings, head]
+    return [embeddings]
+
+
+def add_token_rows(model: PreTrainedModel, new_token_ids: Sequence[int], vocab_size: int) -> None:
+    """Give the new tokens embedding rows: resize to vocab_size if the model has too few, rows set to the mean.
+
+    The mean of the other rows (input embeddings and output head) keeps the new tokens' logits and hidden states
+    ordinary at the start; it is exact and draws no random numbers, so a resumed run builds the same model.
+    """
+    if not new_token_ids:
+        return
+    current = _embedding_modules(model)[0].weight
+    assert isinstance(current, torch.Tensor)
+    if max(new_token_ids) >= current.shape[0]:
+        model.resize_token_embeddings(vocab_size, mean_resizing=False)
+    ids = torch.tensor(sorted(set(new_token_ids)))
+    with torch.no_grad():
+        for module in _embedding_modules(model):
+            weight = module.weight
+            assert isinstance(weight, torch.Tensor)
+            keep = torch.ones(int(weight.shape[0]), dtype=torch.bool)
+            keep[ids] = False
+            weight[ids.to(weight.device)] = weight[keep.to(weight.device)].float().mean(0).to(weight.dtype)
+
+
+def _embedding_module_names(model: PreTrainedModel) -> list[str]:
+    """The (leaf) names of the input embeddings and, when untied from them, the output head, for peft."""
+    wanted = _embedding_modules(model)
+    names = {id(module): name.rsplit(".", 1)[-1] for name, module in model.named_modules() if module in wanted}
+    return [names[id(module)] for module in wanted]
+
+
+def _adapter_config(spec: ResolvedTrainingSpec, base: PreTrainedModel, new_token_ids: Sequence[int]) -> LoraConfig:
+    config = lora_config(spec.hyperparameters, lora_target_modules(base, spec.hyperparameters.target_modules))
+    if new_token_ids:
+        ids = sorted(set(new_token_ids))
+        config.trainable_token_indices = {name: ids for name in _embedding_module_names(base)}
+    return config
+
+
 def _lora_description(spec: ResolvedTrainingSpec) -> str:
     hp = spec.hyperparameters
     variants = [name for name, on in (("rsLoRA", hp.use_rslora), ("DoRA", hp.use_dora)) if on]
@@ -116,9 +174,22 @@ def _lora_description(spec: ResolvedTrainingSpec) -> str:
 
 
 def build_trainable_model(
-    spec: ResolvedTrainingSpec, device: torch.device, precision: MixedPrecision, weights_path: Path | None = None
+    spec: ResolvedTrainingSpec,
+    device: torch.device,
+    precision: MixedPrecision,
+    weights_path: Path | None = None,
+    *,
+    new_token_ids: Sequence[int] = (),
+    vocab_size: int | None = None,
 ) -> TrainableModel:
-    """Load the model for spec.method and set what trains. Seed torch first: adapter initialisation is random."""
+    """Load the model for spec.method and set what trains. Seed torch first: adapter initialisation is random.
+
+    `new_token_ids` are tokens added to the tokenizer (now `vocab_size` long) that get trained embedding rows.
+    """
+    if new_token_ids and vocab_size is None:
+        raise EngineError("new tokens need the tokenizer's vocab_size to resize the embeddings to")
+    size = vocab_size or 0
+    tokens = f", {len(new_token_ids)} new token embeddings train" if new_token_ids else ""
     hp = spec.hyperparameters
     method = spec.method
     if weights_path is not None and saves_adapter(method):
@@ -128,16 +199,18 @@ def build_trainable_model(
     if method == "lora":
         # The frozen base only ever runs in the compute dtype, so it is stored in it (half the memory for bf16).
         base = load_model(path, device=device, dtype=precision.compute_dtype)
+        add_token_rows(base, new_token_ids, size)
         if hp.gradient_checkpointing:
             _enable_checkpointing(base, inputs_need_grad=True)
-        model = get_peft_model(base, lora_config(hp, lora_target_modules(base, hp.target_modules)))
-        return TrainableModel(model, True, _lora_description(spec))
+        model = get_peft_model(base, _adapter_config(spec, base, new_token_ids))
+        return TrainableModel(model, True, _lora_description(spec) + tokens)
 
     if method == "qlora":
         if spec.quantization is None:
             raise EngineError("method 'qlora' needs the spec's quantization settings (bits, quant_type, ...)")
         q = spec.quantization
         base = load_model(path, device=device, dtype=precision.compute_dtype, quantization_config=bnb_config(q))
+        add_token_rows(base, new_token_ids, size)
         # Freezes the base, upcasts its remaining float weights to fp32 and, if asked, enables checkpointing.
         base = prepare_model_for_kbit_training(  # type: ignore[no-untyped-call]
             base,
@@ -145,13 +218,16 @@ def build_trainable_model(
             gradient_checkpointing_kwargs=CHECKPOINTING_KWARGS,
         )
         _keep_cpu_4bit_layout(base)
-        model = get_peft_model(base, lora_config(hp, lora_target_modules(base, hp.target_modules)))
+        model = get_peft_model(base, _adapter_config(spec, base, new_token_ids))
         double = ", double-quantised" if q.double_quant else ""
         base_text = f"{q.bits}-bit {q.quant_type}{double} base computing in {q.compute_dtype}"
-        return TrainableModel(model, True, f"QLoRA: {base_text}, {_lora_description(spec)}")
+        return TrainableModel(model, True, f"QLoRA: {base_text}, {_lora_description(spec)}{tokens}")
 
     # full and freeze train real weights: keep them fp32 so small updates are not rounded away.
     whole = load_model(path, device=device, dtype=torch.float32)
+    if weights_path is None:
+        # A checkpoint already holds the resized, trained rows; only the original model gets new ones.
+        add_token_rows(whole, new_token_ids, size)
     if method == "full":
         whole.requires_grad_(True)
         description = "full fine-tuning (every weight trains)"
@@ -159,8 +235,12 @@ def build_trainable_model(
         freeze_all_but_last_layers(whole, hp.freeze_trainable_layers)
         total_layers = len(decoder_layers(whole))
         description = f"freeze: the last {hp.freeze_trainable_layers} of {total_layers} decoder layers train"
+        if new_token_ids:
+            for module in _embedding_modules(whole):
+                module.requires_grad_(True)
+            description += " (and the embeddings and output head, for the new tokens)"
     else:
         raise EngineError(f"unknown training method {method!r}")
     if hp.gradient_checkpointing:
         _enable_checkpointing(whole, inputs_need_grad=False)
-    return TrainableModel(whole, False, description)
+    return TrainableModel(whole, False, description + (tokens if method == "full" else ""))

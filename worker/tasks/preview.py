@@ -30,10 +30,9 @@ def cached_tokenizer(path: str) -> PreTrainedTokenizerBase:
 
 def render_mask(payload: dict[str, Any]) -> dict[str, Any]:
     tokenizer = cached_tokenizer(payload["model_path"])
-    template, template_reason = resolve_chat_template(tokenizer)
-    if not tokenizer.chat_template and payload.get("family_template"):
-        # A run on a base model trains with its family's chat template; preview exactly that.
-        template = payload["family_template"]
+    # A run on a base model trains with its family's chat template; preview exactly that.
+    template, template_reason = resolve_chat_template(tokenizer, payload.get("family_template"))
+    if template == payload.get("family_template"):
         template_reason = f"the model has no chat template; using its family's ({payload['family_template_from']})"
     pieces = mask_preview(
         payload["record"],

@@ -33,7 +33,7 @@ def validate_run(run_id: str) -> str:
         if spec.stage == "cpt":
             report = check_text_records(Path(spec.dataset_path), tokenizer)
         else:
-            template, _ = resolve_chat_template(tokenizer)
+            template, _ = resolve_chat_template(tokenizer, spec.model.chat_template)
             report = check_records(
                 Path(spec.dataset_path),
                 tokenizer,

@@ -17,7 +17,7 @@ from specs.training import ResolvedTrainingSpec
 from worker.engine.data.batching import collate, pack
 from worker.engine.data.chat import TokenizedChat, tokenize_chat
 from worker.engine.data.records import read_jsonl
-from worker.engine.data.templates import resolve_chat_template
+from worker.engine.data.templates import prepare_chat_template
 from worker.engine.data.training_data import Batch, LogLine, TrainingData, hold_out
 from worker.engine.errors import DataError
 from worker.engine.loading import pad_token_id
@@ -77,9 +77,13 @@ def build_sft_dataset(
 
 
 def sft_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizerBase) -> TrainingData[TokenizedChat]:
-    """The SFT stage: records rendered with the model's chat template (or the plain base-model one)."""
+    """The SFT stage: records rendered with the model's chat template (or its family's, or the plain base-model one).
+
+    Special tokens the chosen template needs and the tokenizer lacks are added to `tokenizer` in place.
+    """
     hp = spec.hyperparameters
-    chat_template, template_reason = resolve_chat_template(tokenizer)
+    choice = prepare_chat_template(tokenizer, spec.model.chat_template)
+    chat_template, template_reason = choice.template, choice.reason
     dataset = build_sft_dataset(
         Path(spec.dataset_path),
         tokenizer,
@@ -100,7 +104,7 @@ def sft_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizer
         f"data: {len(dataset.examples)} of {dataset.records} records used, {dataset.tokens:,} tokens, "
         f"{dataset.dropped_without_loss} without trained tokens dropped, {dataset.truncated} truncated to "
         f"{hp.max_seq_length}; {template_reason}; loss on {spec.loss_on}",
-        {"records": dataset.records, "examples": len(dataset.examples)},
+        {"records": dataset.records, "examples": len(dataset.examples), "added_tokens": choice.added_tokens},
     )
     packed = f"packed into rows of up to {hp.max_seq_length} tokens" if hp.packing else "padded per micro-batch"
     return TrainingData(
@@ -114,4 +118,6 @@ def sft_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizer
         chat_template=chat_template,
         summary=[summary],
         eval_description=f"{len(held)} examples",
+        added_tokens=choice.added_tokens,
+        end_of_turn=choice.end_of_turn,
     )

@@ -40,6 +40,10 @@ class TrainingData(Generic[Item]):
     chat_template: str | None  # written into every checkpoint's tokenizer; None keeps the tokenizer's own
     summary: list[LogLine]  # the stage's description of its data, logged at the start
     eval_description: str  # what was held out, e.g. "6 examples"
+    # Special tokens the stage added to the tokenizer (a base model trained with its family's template): the model's
+    # embeddings are resized for them and their rows trained (methods.py). Empty when none were needed.
+    added_tokens: list[str] = field(default_factory=list)
+    end_of_turn: str | None = None  # the template's end-of-turn token: generation stops on it as well as on eos
 
 
 def hold_out(items: list[Item], fraction: float, seed: int) -> tuple[list[Item], list[Item]]:

@@ -42,6 +42,7 @@ from worker.engine.checkpointing import (
 from worker.engine.data.batching import BatchStream, DataPosition
 from worker.engine.data.cpt_dataset import cpt_training_data
 from worker.engine.data.sft_dataset import sft_training_data
+from worker.engine.data.templates import token_id
 from worker.engine.data.training_data import TrainingData
 from worker.engine.errors import EngineError
 from worker.engine.loading import load_tokenizer
@@ -140,6 +141,14 @@ def _describe_start(
     )
 
 
+def _stop_token_ids(tokenizer: PreTrainedTokenizerBase, end_of_turn: str | None) -> list[int]:
+    """eos and, when the template ends turns with another token (`<|eot_id|>`), that one: generation stops on both."""
+    if end_of_turn is None or end_of_turn == tokenizer.eos_token:
+        return []
+    ids = [tokenizer.eos_token_id] if isinstance(tokenizer.eos_token_id, int) else []
+    return [*ids, token_id(tokenizer, end_of_turn)]
+
+
 def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter) -> Path | None:
     """The newest complete checkpoint of this run (after clearing debris of interrupted writes), if any."""
     for debris in remove_partial_checkpoints(output_dir):
@@ -186,12 +195,16 @@ def run_training(
     # Seeded before the model is built, so adapter initialisation is part of the run's reproducible state.
     _seed_everything(hp.seed)
     whole_model_from = resume_folder if resume_folder and not saves_adapter(spec.method) else None
-    trainable = build_trainable_model(spec, device, precision, weights_path=whole_model_from)
+    new_token_ids = [token_id(tokenizer, token) for token in data.added_tokens]
+    trainable = build_trainable_model(
+        spec, device, precision, weights_path=whole_model_from, new_token_ids=new_token_ids, vocab_size=len(tokenizer)
+    )
     model, params = trainable.model, trainable.trainable_parameters
     optimizer = build_optimizer(params, hp)
     scheduler = build_scheduler(optimizer, hp)
     vocab_size = int(model.get_output_embeddings().weight.shape[0])  # type: ignore[operator]
     _describe_start(spec, trainable, precision, data, reporter)
+    stop_token_ids = _stop_token_ids(tokenizer, data.end_of_turn)
 
     step, position, tracker, resumed_from = 0, DataPosition(), EvalTracker(hp.early_stopping_patience), None
     if resume_folder is not None:
@@ -219,6 +232,7 @@ def run_training(
         model,
         tokenizer,
         data.chat_template,
+        stop_token_ids,
         optimizer,
         scheduler,
         precision,
@@ -271,7 +285,8 @@ def run_training(
 
     train_seconds = time.perf_counter() - loop_started
     final_dir = write_folder_atomically(
-        output_dir / FINAL, lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template)
+        output_dir / FINAL,
+        lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template, stop_token_ids),
     )
     final_loss = losses[-1] if losses else None
     shown_loss = "n/a" if final_loss is None else f"{final_loss:.4f}"
@@ -300,6 +315,7 @@ class _Checkpointer:
     model: torch.nn.Module
     tokenizer: PreTrainedTokenizerBase
     chat_template: str | None
+    stop_token_ids: list[int]
     optimizer: torch.optim.Optimizer
     scheduler: torch.optim.lr_scheduler.LRScheduler
     precision: MixedPrecision
@@ -324,6 +340,7 @@ class _Checkpointer:
             model=self.model,
             tokenizer=self.tokenizer,
             chat_template=self.chat_template,
+            stop_token_ids=self.stop_token_ids,
             optimizer=self.optimizer,
             scheduler=self.scheduler,
             scaler=self.precision.scaler,
