@@ -161,3 +161,25 @@ def test_resume_with_added_tokens_is_exact(
     assert result.resumed_from == 3
     assert [m.loss for m in resumed.steps] == pytest.approx([m.loss for m in straight.steps[3:]], rel=1e-5)
     assert result.eval_losses[6] == pytest.approx(straight.steps[-1].eval_loss, rel=1e-5)
+
+
+def test_new_token_rows_are_added_by_resizing_when_the_vocabulary_has_no_spare_rows(
+    tiny_family: dict[str, Path],
+) -> None:
+    tokenizer = AutoTokenizer.from_pretrained(tiny_family[TINY_BASE])
+    model = AutoModelForCausalLM.from_pretrained(tiny_family[TINY_BASE])
+    model.resize_token_embeddings(len(tokenizer), mean_resizing=False)  # no spare rows left
+    rows = len(tokenizer)
+    tokenizer.add_special_tokens({"additional_special_tokens": LLAMA3_TOKENS})
+    new_ids = [tokenizer.convert_tokens_to_ids(token) for token in LLAMA3_TOKENS]
+    assert new_ids == [rows, rows + 1, rows + 2]
+
+    add_token_rows(model, new_ids, len(tokenizer))
+
+    for weight in (model.get_input_embeddings().weight, model.get_output_embeddings().weight):
+        assert weight.shape[0] == rows + 3
+        expected = weight[:rows].mean(0)
+        for token_id in new_ids:
+            assert torch.allclose(weight[token_id], expected, atol=1e-6)
+    logits = model(input_ids=torch.tensor([[1, *new_ids]])).logits
+    assert logits.shape == (1, 4, rows + 3) and torch.isfinite(logits).all()
