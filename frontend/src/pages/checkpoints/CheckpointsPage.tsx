@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { LoadMore } from "../../components/LoadMore";
 import { useCheckpoints } from "../../api/checkpoints";
 import { CheckpointTable } from "../../components/CheckpointTable";
 import { EmptyState } from "../../components/EmptyState";
@@ -17,13 +18,7 @@ export function CheckpointsPage() {
         (checkpoints.data.length ? (
           <div className="card card--flush">
             <CheckpointTable checkpoints={checkpoints.data} showRun />
-            {checkpoints.hasNextPage && (
-              <div className="card__footer">
-                <button className="button" onClick={() => void checkpoints.fetchNextPage()} disabled={checkpoints.isFetchingNextPage}>
-                  {checkpoints.isFetchingNextPage ? "Loading…" : "Load more"}
-                </button>
-              </div>
-            )}
+            <LoadMore query={checkpoints} />
           </div>
         ) : (
           <EmptyState title="No checkpoints yet" action={<Link to="/runs" className="button">Go to Runs</Link>}>

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { LoadMore } from "../../components/LoadMore";
 import { useDatasets } from "../../api/datasets";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -55,13 +56,7 @@ export function DatasetList() {
         </tbody>
       </table>
       {datasets.isError && <ErrorBox error={datasets.error} title="Could not refresh the list." />}
-      {datasets.hasNextPage && (
-        <div className="card__footer">
-          <button className="button" onClick={() => void datasets.fetchNextPage()} disabled={datasets.isFetchingNextPage}>
-            {datasets.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      )}
+      <LoadMore query={datasets} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { LoadMore } from "../../components/LoadMore";
 import { useDatasetRecords } from "../../api/datasets";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -44,13 +45,7 @@ export function DatasetRecords({ datasetId, kind }: { datasetId: string; kind?: 
           <EmptyState title="This dataset has no records." />
         )}
       </div>
-      {records.hasNextPage && (
-        <div className="center">
-          <button className="button" onClick={() => void records.fetchNextPage()} disabled={records.isFetchingNextPage}>
-            {records.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      )}
+      <LoadMore query={records} className="center" />
       {records.isError && <ErrorBox error={records.error} title="Could not load more records." />}
     </section>
   );

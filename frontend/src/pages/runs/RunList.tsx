@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { LoadMore } from "../../components/LoadMore";
 import { useRuns } from "../../api/runs";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -55,13 +56,7 @@ export function RunList() {
         </tbody>
       </table>
       {runs.isError && <ErrorBox error={runs.error} title="Could not refresh the list." />}
-      {runs.hasNextPage && (
-        <div className="card__footer">
-          <button className="button" onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
-            {runs.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      )}
+      <LoadMore query={runs} />
     </div>
   );
 }
