@@ -21,6 +21,7 @@ from worker.engine.data.templates import (
     template_special_tokens,
 )
 from worker.engine.demo_models import TINY_BASE, demo_spec
+from worker.engine.inference import load_for_inference
 from worker.engine.methods import add_token_rows
 from worker.engine.parity import template_parity
 from worker.engine.recipes.sft import run_sft
@@ -125,12 +126,11 @@ def test_base_model_trains_with_its_family_template_and_reloads(
     generation = json.loads((final / "generation_config.json").read_text(encoding="utf-8"))
     assert generation["eos_token_id"] == [tokenizer.eos_token_id, ids[2]]
 
-    if method == "lora":
-        base = AutoModelForCausalLM.from_pretrained(tiny_family[TINY_BASE], dtype=torch.float32)
-        add_token_rows(base, ids, len(tokenizer))  # as training did: the adapter's deltas are relative to these rows
-        model: torch.nn.Module = PeftModel.from_pretrained(base, final)
-    else:
-        model = AutoModelForCausalLM.from_pretrained(final, dtype=torch.float32)
+    # Reloaded the way evaluation, export and serving load it: an adapter onto its base with the new rows.
+    loaded = load_for_inference(final, device=torch.device("cpu"), dtype=torch.float32)
+    assert loaded.is_adapter == (method == "lora")
+    assert loaded.tokenizer.chat_template == llama3_template
+    model: torch.nn.Module = loaded.model
     assert model.get_input_embeddings().weight.shape[0] >= len(tokenizer)  # the tiny model has spare rows
     # The reloaded weights give the final evaluation's loss: the same logits as at the end of training.
     assert eval_loss_of(model.eval(), tokenizer, spec) == pytest.approx(result.eval_losses[8], rel=1e-5)

@@ -1,0 +1,80 @@
+"""Loading what a run produced for inference: a base or chat model, a whole fine-tuned model, or an adapter.
+
+Evaluation, export and serving all start here, so a checkpoint means the same model to each of them. An adapter
+folder names its base (adapter_config.json); tokens that training added to the tokenizer get their embedding rows
+on the base exactly as training gave them (methods.add_token_rows) before the adapter's weights load on top.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import torch
+from peft import PeftModel
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+from worker.engine.errors import EngineError
+from worker.engine.loading import load_model, load_tokenizer, pick_device, pick_dtype, resolve_model_path
+from worker.engine.methods import add_token_rows
+
+ADAPTER_CONFIG = "adapter_config.json"
+
+
+@dataclass(frozen=True)
+class InferenceModel:
+    model: PreTrainedModel | PeftModel
+    tokenizer: PreTrainedTokenizerBase  # the checkpoint's: it carries the training chat template
+    base_path: str  # the model the weights started from (the folder itself for a whole model)
+    adapter_path: str | None  # set when `model` is a base with a LoRA adapter on top
+
+    @property
+    def is_adapter(self) -> bool:
+        return self.adapter_path is not None
+
+
+def adapter_base_path(folder: Path) -> str:
+    """The base model an adapter folder was trained on, as recorded by peft."""
+    config = json.loads((folder / ADAPTER_CONFIG).read_text(encoding="utf-8"))
+    base = config.get("base_model_name_or_path")
+    if not isinstance(base, str) or not base:
+        raise EngineError(f"{folder / ADAPTER_CONFIG} does not name its base model (base_model_name_or_path)")
+    return base
+
+
+def is_adapter_folder(path: str | Path) -> bool:
+    return (Path(path) / ADAPTER_CONFIG).is_file()
+
+
+def added_token_ids(tokenizer: PreTrainedTokenizerBase, base_tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """Ids of tokens the checkpoint's tokenizer has beyond its base's (tokens training added for a template)."""
+    return sorted(i for i in tokenizer.get_vocab().values() if i >= len(base_tokenizer))
+
+
+def load_for_inference(
+    path: str | Path, *, device: torch.device | None = None, dtype: torch.dtype | None = None
+) -> InferenceModel:
+    """The model at `path` (model folder, hub id or adapter folder) in eval mode with its KV cache on."""
+    device = device or pick_device()
+    dtype = dtype or pick_dtype(device)
+    source = str(path)
+    if is_adapter_folder(source):
+        folder = Path(source)
+        base_path = adapter_base_path(folder)
+        tokenizer = load_tokenizer(str(folder))
+        base = load_model(base_path, device=device, dtype=dtype)
+        new_ids = added_token_ids(tokenizer, load_tokenizer(base_path))
+        add_token_rows(base, new_ids, len(tokenizer))
+        model: PreTrainedModel | PeftModel = PeftModel.from_pretrained(base, str(folder), is_trainable=False)
+        adapter_path: str | None = str(folder.resolve())
+    else:
+        base_path = resolve_model_path(source)
+        model = load_model(base_path, device=device, dtype=dtype)
+        tokenizer = load_tokenizer(base_path)
+        adapter_path = None
+    model.eval()
+    inner = model.get_base_model() if isinstance(model, PeftModel) else model
+    cast(PreTrainedModel, inner).config.use_cache = True  # load_model turns it off for training; generation wants it
+    return InferenceModel(model, tokenizer, base_path, adapter_path)
