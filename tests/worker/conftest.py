@@ -39,6 +39,16 @@ def shared_fixtures() -> Path:
 
 
 @pytest.fixture
+def llama3_template(shared_fixtures: Path) -> str:
+    # The fixture is laid out for reading; trimming whitespace around its tags gives the real (compact) template,
+    # which renders prefixes consistently as training requires.
+    text = (shared_fixtures / "chat_templates" / "llama-3-instruct.jinja").read_text(encoding="utf-8")
+    for opening, closing in (("{%", "%}"), ("{{", "}}")):
+        text = text.replace(opening + " ", opening + "- ").replace(" " + closing, " -" + closing)
+    return text
+
+
+@pytest.fixture
 def write_jsonl(tmp_path: Path) -> Callable[[list[dict[str, Any]], str], Path]:
     def write(records: list[dict[str, Any]], name: str = "data.jsonl") -> Path:
         path = tmp_path / name

@@ -14,11 +14,11 @@ from typing import cast
 
 import torch
 from peft import PeftModel
-from transformers import PreTrainedModel, PreTrainedTokenizerBase
+from transformers import BitsAndBytesConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 from worker.engine.errors import EngineError
 from worker.engine.loading import load_model, load_tokenizer, pick_device, pick_dtype, resolve_model_path
-from worker.engine.methods import add_token_rows
+from worker.engine.methods import add_token_rows, keep_cpu_4bit_layout
 
 ADAPTER_CONFIG = "adapter_config.json"
 
@@ -54,9 +54,16 @@ def added_token_ids(tokenizer: PreTrainedTokenizerBase, base_tokenizer: PreTrain
 
 
 def load_for_inference(
-    path: str | Path, *, device: torch.device | None = None, dtype: torch.dtype | None = None
+    path: str | Path,
+    *,
+    device: torch.device | None = None,
+    dtype: torch.dtype | None = None,
+    quantization: BitsAndBytesConfig | None = None,
 ) -> InferenceModel:
-    """The model at `path` (model folder, hub id or adapter folder) in eval mode with its KV cache on."""
+    """The model at `path` (model folder, hub id or adapter folder) in eval mode with its KV cache on.
+
+    `quantization` loads an adapter's base the way QLoRA trained on it (4-bit), with training's CPU numerics.
+    """
     device = device or pick_device()
     dtype = dtype or pick_dtype(device)
     source = str(path)
@@ -64,7 +71,9 @@ def load_for_inference(
         folder = Path(source)
         base_path = adapter_base_path(folder)
         tokenizer = load_tokenizer(str(folder))
-        base = load_model(base_path, device=device, dtype=dtype)
+        base = load_model(base_path, device=device, dtype=dtype, quantization_config=quantization)
+        if quantization is not None:
+            keep_cpu_4bit_layout(base)
         new_ids = added_token_ids(tokenizer, load_tokenizer(base_path))
         add_token_rows(base, new_ids, len(tokenizer))
         model: PreTrainedModel | PeftModel = PeftModel.from_pretrained(base, str(folder), is_trainable=False)

@@ -106,7 +106,7 @@ def _enable_checkpointing(model: PreTrainedModel, *, inputs_need_grad: bool) -> 
         model.enable_input_require_grads()  # type: ignore[no-untyped-call]
 
 
-def _keep_cpu_4bit_layout(model: torch.nn.Module) -> None:
+def keep_cpu_4bit_layout(model: torch.nn.Module) -> None:
     """Turn off bitsandbytes' CPU inference repacking of 4-bit weights.
 
     On CPUs with AVX512-BF16, bitsandbytes repacks a Linear4bit's weights on its first eval-mode forward into a
@@ -217,7 +217,7 @@ def build_trainable_model(
             use_gradient_checkpointing=hp.gradient_checkpointing,
             gradient_checkpointing_kwargs=CHECKPOINTING_KWARGS,
         )
-        _keep_cpu_4bit_layout(base)
+        keep_cpu_4bit_layout(base)
         model = get_peft_model(base, _adapter_config(spec, base, new_token_ids))
         double = ", double-quantised" if q.double_quant else ""
         base_text = f"{q.bits}-bit {q.quant_type}{double} base computing in {q.compute_dtype}"

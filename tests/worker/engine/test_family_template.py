@@ -33,16 +33,6 @@ pytestmark = pytest.mark.filterwarnings(
 LLAMA3_TOKENS = ["<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"]
 
 
-@pytest.fixture
-def llama3_template(shared_fixtures: Path) -> str:
-    # The fixture is laid out for reading; trimming whitespace around its tags gives the real (compact) template,
-    # which renders prefixes consistently as training requires.
-    text = (shared_fixtures / "chat_templates" / "llama-3-instruct.jinja").read_text(encoding="utf-8")
-    for opening, closing in (("{%", "%}"), ("{{", "}}")):
-        text = text.replace(opening + " ", opening + "- ").replace(" " + closing, " -" + closing)
-    return text
-
-
 def base_spec(
     tiny_family: dict[str, Path], data: Path, template: str | None, method: Method = "lora", **overrides: Any
 ) -> ResolvedTrainingSpec:
