@@ -12,6 +12,11 @@ def get_for_step(session: Session, run_id: str, step: int) -> Checkpoint | None:
     return session.scalar(select(Checkpoint).where(Checkpoint.run_id == run_id, Checkpoint.step == step))
 
 
+def get_owned(session: Session, checkpoint_id: str, owner_id: str) -> Checkpoint | None:
+    query = select(Checkpoint).join(Run, Run.id == Checkpoint.run_id)
+    return session.scalar(query.where(Checkpoint.id == checkpoint_id, Run.owner_id == owner_id))
+
+
 def list_owned(
     session: Session, owner_id: str, run_id: str | None, cursor: str | None, limit: int
 ) -> Sequence[Checkpoint]:

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from backend.checkpoints import repository
+from backend.core.errors import NotFound
 from backend.core.ids import new_id
 from backend.models import Checkpoint, User
 
@@ -18,6 +19,13 @@ def record(session: Session, run_id: str, step: int, path: str, metrics: dict[st
     else:
         checkpoint.path, checkpoint.metrics = path, metrics
     session.flush()
+    return checkpoint
+
+
+def get(session: Session, owner: User, checkpoint_id: str) -> Checkpoint:
+    checkpoint = repository.get_owned(session, checkpoint_id, owner.id)
+    if checkpoint is None:
+        raise NotFound(f"No checkpoint {checkpoint_id!r}; GET /api/checkpoints lists yours.", field="checkpoint_id")
     return checkpoint
 
 

@@ -109,9 +109,14 @@ def export_checkpoint(
             _write_adapter(checkpoint_dir, folder, dtype)
         else:
             parity = _write_merged(checkpoint_dir, folder, dtype, device, prompts, quantization if adapter else None)
+        tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
         full_record = {
             **record,
             "export": {"kind": kind, "dtype": dtype},
+            "template": {
+                "chat_template": tokenizer_config.get("chat_template"),
+                "default_system_prompt": system_prompt,
+            },
             "libraries": library_versions(),
             "parity": parity,
             "created_at": datetime.now(UTC).isoformat(),

@@ -82,6 +82,8 @@ def dataset_conversations(dataset_path: Path, system_prompt: str | None, count: 
     Tool-calling records are skipped (their prompts need the tool definitions); text records give none, and the
     default prompts are used instead."""
     conversations: list[list[Message]] = []
+    if not dataset_path.is_file():
+        return default_conversations(system_prompt)
     for index, record in read_jsonl(dataset_path):
         if len(conversations) == count:
             break

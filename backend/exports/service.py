@@ -1,0 +1,72 @@
+"""Exports as users see them: ask for one, follow it, download it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from backend.checkpoints import service as checkpoints
+from backend.core.errors import Conflict, InvalidInput, NotFound
+from backend.core.ids import new_id
+from backend.core.queue import EXPORT_CHECKPOINT, enqueue
+from backend.core.storage import LocalStorage
+from backend.exports import repository
+from backend.exports.schemas import ExportCreate
+from backend.models import Export, ExportStatus, User
+
+WHOLE_MODEL_METHODS = ("full", "freeze")
+
+
+def create(session: Session, owner: User, checkpoint_id: str, body: ExportCreate) -> Export:
+    """Queue an export; asking again for one that is done or under way returns that one instead of a copy."""
+    checkpoint = checkpoints.get(session, owner, checkpoint_id)
+    found = repository.checkpoint_and_run(session, checkpoint.id)
+    assert found is not None, "an owned checkpoint has its run"
+    run = found[1]
+    if body.kind == "adapter" and run.method in WHOLE_MODEL_METHODS:
+        raise InvalidInput(
+            f"Checkpoint {checkpoint.id} is a whole model (run {run.id} trained with method '{run.method}'), so "
+            "there is no adapter to export; ask for kind 'merged'.",
+            field="kind",
+        )
+    existing = repository.find_reusable(session, checkpoint.id, body.kind, body.dtype)
+    if existing is not None:
+        return existing
+    export = Export(
+        id=new_id("exp"), checkpoint_id=checkpoint.id, kind=body.kind, dtype=body.dtype, status=ExportStatus.queued
+    )
+    session.add(export)
+    session.flush()
+    enqueue(session, EXPORT_CHECKPOINT, export.id)
+    return export
+
+
+def list_for_checkpoint(session: Session, owner: User, checkpoint_id: str) -> Sequence[Export]:
+    checkpoint = checkpoints.get(session, owner, checkpoint_id)
+    return repository.list_for_checkpoint(session, checkpoint.id)
+
+
+def get(session: Session, owner: User, export_id: str) -> Export:
+    export = repository.get_owned(session, export_id, owner.id)
+    if export is None:
+        raise NotFound(f"No export {export_id!r}.", field="export_id")
+    return export
+
+
+def folder_to_download(session: Session, owner: User, storage: LocalStorage, export_id: str) -> tuple[Export, Path]:
+    """The export's folder; 409 until it has succeeded."""
+    export = get(session, owner, export_id)
+    if export.status != ExportStatus.succeeded:
+        waiting = {
+            ExportStatus.queued: "it is queued; wait until its status is 'succeeded'",
+            ExportStatus.running: "it is still running; wait until its status is 'succeeded'",
+            ExportStatus.failed: f"it failed ({export.error}); fix the cause and ask for a new export",
+        }
+        raise Conflict(f"Export {export.id} cannot be downloaded yet: {waiting[ExportStatus(export.status)]}.")
+    assert export.storage_key is not None, "a succeeded export has its files"
+    folder = storage.local_path(export.storage_key)
+    if not folder.is_dir():
+        raise Conflict(f"The files of export {export.id} are gone from the artifact store; ask for a new export.")
+    return export, folder
