@@ -9,5 +9,6 @@ export const queryKeys = {
   models: ["models"] as const,
   runs: ["runs"] as const,
   run: (id: string) => ["runs", id] as const,
+  exports: (checkpointId: string) => ["exports", { checkpointId }] as const,
   checkpoints: (runId?: string) => (runId ? (["checkpoints", { runId }] as const) : (["checkpoints"] as const)),
 };

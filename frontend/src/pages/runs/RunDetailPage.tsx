@@ -139,7 +139,11 @@ function RunDetail({ run }: { run: Run }) {
         </div>
       </div>
       <EventLog lines={live.lines} live={active && live.connection === "open"} recordLink={recordLink} />
-      <RunCheckpoints runId={run.id} saveSteps={typeof saveSteps === "number" ? saveSteps : undefined} />
+      <RunCheckpoints
+        runId={run.id}
+        method={run.method}
+        saveSteps={typeof saveSteps === "number" ? saveSteps : undefined}
+      />
     </>
   );
 }
