@@ -126,7 +126,7 @@ def export_checkpoint(
     destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_folder_atomically(destination, write)
-    except ParityFailed:
+    except Exception:  # a failed parity check or a crash: leave no half-written export behind
         shutil.rmtree(destination.parent / f".tmp-{destination.name}", ignore_errors=True)
         raise
     size = sum(path.stat().st_size for path in destination.rglob("*") if path.is_file())
