@@ -191,7 +191,12 @@ def _write_merged(
     pad = pad_token_id(tokenizer)
     reference = run_reference(loaded.model, prompts, PARITY_NEW_TOKENS, pad)
     if isinstance(loaded.model, PeftModel):
-        merged = loaded.model.merge_and_unload(safe_merge=True)  # safe_merge: a NaN in the adapter fails here
+        try:
+            merged = loaded.model.merge_and_unload(safe_merge=True)  # safe_merge checks the merged weights
+        except ValueError as exc:  # peft's way of saying the merge produced NaN/inf
+            raise EngineError(
+                f"merging the adapter gave non-finite weights ({exc}); this checkpoint is broken"
+            ) from None
     else:
         merged = cast(torch.nn.Module, loaded.model).to(target)
     assert isinstance(merged, PreTrainedModel)

@@ -137,10 +137,12 @@ def compare(reference: Reference, candidate: torch.nn.Module, dtype: ExportDtype
         scale = max(scale, float(expected.abs().max()))
     tolerance = RELATIVE_TOLERANCE[dtype] * scale
     compared = matching = flipped = identical = 0
+    finite = all(bool(torch.isfinite(expected).all()) for expected in reference.logits)
     for prompt, tokens, expected in zip(reference.prompts, reference.generated, reference.logits, strict=True):
         got = _logits(candidate, prompt + tokens)
         vocab = min(got.shape[-1], expected.shape[-1])  # a merged model may keep spare embedding rows
         got, expected = got[:, :vocab], expected[:, :vocab]
+        finite = finite and bool(torch.isfinite(got).all())
         max_diff = max(max_diff, float((got - expected).abs().max()))
         for offset, token in enumerate(tokens):
             position = len(prompt) - 1 + offset  # the logits that predict generated token `offset`
@@ -152,6 +154,8 @@ def compare(reference: Reference, candidate: torch.nn.Module, dtype: ExportDtype
                 flipped += 1
         identical += _greedy(candidate, prompt, max_new_tokens, pad_token_id) == tokens
     reasons = []
+    if not finite:  # NaN compares false with everything: it must fail here, not slip through the checks below
+        reasons.append("the logits are not all finite (NaN or inf)")
     if flipped:
         reasons.append(f"{flipped} of {compared} greedy tokens differ by more than a near tie")
     if max_diff > tolerance:

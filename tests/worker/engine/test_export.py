@@ -206,3 +206,29 @@ def test_parity_fails_with_its_figures_when_the_candidate_is_a_different_model(
     assert result.passed is False and result.max_abs_logit_diff > result.tolerance
     assert result.reason is not None and "exceeds the fp32 tolerance" in result.reason
     assert compare(reference, trained_model.model, "fp32", 0).passed is True
+
+
+def test_a_broken_adapter_fails_the_export_and_leaves_no_files(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path
+) -> None:
+    from safetensors.torch import load_file, save_file
+
+    _, checkpoint = trained(tiny_family, sample_subset(16), tmp_path / "run", "lora")
+    weights = load_file(checkpoint / "adapter_model.safetensors")
+    name = next(n for n in weights if "lora_B" in n)
+    weights[name] = torch.full_like(weights[name], float("nan"))
+    save_file(weights, checkpoint / "adapter_model.safetensors", metadata={"format": "pt"})
+
+    with pytest.raises(EngineError, match="non-finite weights"):
+        export_checkpoint(checkpoint, tmp_path / "exports" / "exp_1", "merged", "fp32", record=RECORD, device=CPU)
+    assert list((tmp_path / "exports").iterdir()) == [], "neither the export nor its temporary folder is left"
+
+
+def test_non_finite_logits_fail_parity(tiny_family: dict[str, Path]) -> None:
+    model = load_for_inference(tiny_family[TINY_CHAT], device=CPU, dtype=torch.float32)
+    prompts = render_prompts(model.tokenizer, dataset_conversations(Path("/nonexistent.jsonl"), None))
+    reference = run_reference(model.model, prompts, 4, 0)
+    with torch.no_grad():
+        model.model.get_output_embeddings().weight[0] = float("nan")
+    result = compare(reference, model.model, "fp32", 0)
+    assert result.passed is False and result.reason is not None and "not all finite" in result.reason
