@@ -136,8 +136,8 @@ def export_checkpoint(
 def _write_adapter(checkpoint_dir: Path, folder: Path, dtype: ExportDtype) -> None:
     tensors = load_file(checkpoint_dir / ADAPTER_WEIGHTS)
     target = TORCH_DTYPES[dtype]
-    cast = {name: t.to(target) if t.is_floating_point() else t for name, t in tensors.items()}
-    save_file(cast, folder / ADAPTER_WEIGHTS, metadata={"format": "pt"})
+    converted = {name: t.to(target) if t.is_floating_point() else t for name, t in tensors.items()}
+    save_file(converted, folder / ADAPTER_WEIGHTS, metadata={"format": "pt"})
     shutil.copy2(checkpoint_dir / ADAPTER_CONFIG, folder / ADAPTER_CONFIG)
     _write_tokenizer_and_generation_config(checkpoint_dir, folder, load_tokenizer(str(checkpoint_dir)), None)
 
