@@ -22,7 +22,7 @@ def reap_once() -> list[str]:
     settings = get_settings()
     with session_scope() as session:
         runs = lifecycle.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
-        return runs + exports.reap(session, settings.max_attempts)
+        return runs + exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
 
 
 def _reaper_loop(stop: threading.Event, interval: float) -> None:

@@ -122,8 +122,9 @@ def fail(session: Session, job: ExportJob, reason: str, parity: dict[str, Any] |
     return _guarded(session, job, values)
 
 
-def reap(session: Session, max_attempts: int) -> list[str]:
-    """Re-queue exports whose worker died (lease expired), or fail them after max_attempts executions."""
+def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> list[str]:
+    """Re-queue exports whose worker died (lease expired), or fail them after max_attempts executions; send queued
+    exports whose message may be lost again. Safe from several workers at once: each change is conditional."""
     now = utcnow()
     touched: list[str] = []
     for export in repository.expired_leases(session, now):
@@ -132,9 +133,14 @@ def reap(session: Session, max_attempts: int) -> list[str]:
             error = f"the worker was lost {export.attempts} times (max_attempts={max_attempts}); check the worker logs"
             values: dict[str, Any] = {"status": ExportStatus.failed, "error": error, "finished_at": now}
         else:
-            values = {"status": ExportStatus.queued}
+            values = {"status": ExportStatus.queued, "dispatched_at": now}
         if repository.conditional_update(session, export.id, guard, {**values, "lease_token": None}):
             if values["status"] == ExportStatus.queued:
                 enqueue(session, EXPORT_CHECKPOINT, export.id)
+            touched.append(export.id)
+    for export in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
+        unsent: dict[str, Any] = {"status": ExportStatus.queued, "dispatched_at": export.dispatched_at}
+        if repository.conditional_update(session, export.id, unsent, {"dispatched_at": now}):
+            enqueue(session, EXPORT_CHECKPOINT, export.id)
             touched.append(export.id)
     return touched

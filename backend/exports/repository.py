@@ -64,3 +64,8 @@ def conditional_update(session: Session, export_id: str, where: dict[str, Any], 
 def expired_leases(session: Session, now: datetime) -> Sequence[Export]:
     query = select(Export).where(Export.status == ExportStatus.running, Export.lease_expires_at < now)
     return session.scalars(query).all()
+
+
+def stale_dispatches(session: Session, before: datetime) -> Sequence[Export]:
+    query = select(Export).where(Export.status == ExportStatus.queued, Export.dispatched_at < before)
+    return session.scalars(query).all()

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from backend.checkpoints import service as checkpoints
+from backend.core.db import utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.queue import EXPORT_CHECKPOINT, enqueue
@@ -35,7 +36,12 @@ def create(session: Session, owner: User, checkpoint_id: str, body: ExportCreate
     if existing is not None:
         return existing
     export = Export(
-        id=new_id("exp"), checkpoint_id=checkpoint.id, kind=body.kind, dtype=body.dtype, status=ExportStatus.queued
+        id=new_id("exp"),
+        checkpoint_id=checkpoint.id,
+        kind=body.kind,
+        dtype=body.dtype,
+        status=ExportStatus.queued,
+        dispatched_at=utcnow(),
     )
     session.add(export)
     session.flush()
