@@ -37,6 +37,13 @@ class Hyperparameters(BaseModel):
         default="auto",
         description="Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).",
     )
+    learning_rate_multiplier: float = Field(
+        default=1.0,
+        gt=0,
+        le=100,
+        description="Scales the 'auto' learning rate (the model family's recommendation); "
+        "only with learning_rate 'auto'. OpenAI's `learning_rate_multiplier`.",
+    )
     lr_scheduler: Literal["cosine", "linear", "constant"] = Field(
         default="cosine", description="Learning-rate schedule after warm-up."
     )

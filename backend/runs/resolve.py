@@ -249,10 +249,18 @@ def resolve(
     if hp.learning_rate == "auto":
         recommended = model.recommended.get("learning_rate") if method in ("lora", "qlora") else None
         default = DEFAULT_LORA_LR if method in ("lora", "qlora") else DEFAULT_FULL_LR
-        learning_rate = float(recommended) if recommended is not None else default
+        learning_rate = (float(recommended) if recommended is not None else default) * hp.learning_rate_multiplier
         source = f"{model.family} family recommendation" if recommended is not None else f"the usual rate for {method}"
+        if hp.learning_rate_multiplier != 1:
+            source += f" × learning_rate_multiplier {hp.learning_rate_multiplier:g}"
         decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
     else:
+        if hp.learning_rate_multiplier != 1:
+            raise InvalidInput(
+                "learning_rate_multiplier scales the 'auto' learning rate; set learning_rate to 'auto' or drop the "
+                "multiplier.",
+                field="hyperparameters.learning_rate_multiplier",
+            )
         if not 0 < hp.learning_rate <= 1:
             raise InvalidInput("learning_rate must be in (0, 1].", field="hyperparameters.learning_rate")
         learning_rate = hp.learning_rate

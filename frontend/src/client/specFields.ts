@@ -127,6 +127,14 @@ export const specFields = {
       "default": "auto",
       "type": "number"
     },
+    "learning_rate_multiplier": {
+      "description": "Scales the 'auto' learning rate (the model family's recommendation); only with learning_rate 'auto'. OpenAI's `learning_rate_multiplier`.",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "number",
+      "maximum": 100,
+      "exclusiveMinimum": 0
+    },
     "lora_alpha": {
       "description": "LoRA scaling numerator; 'auto' = 2 × lora_r.",
       "allowsAuto": true,
