@@ -140,6 +140,11 @@ class TrainingSpecCreate(BaseModel):
     )
     hyperparameters: Hyperparameters = Field(default_factory=Hyperparameters)
     resources: Resources = Field(default_factory=Resources)
+    eval_dataset_id: str | None = Field(
+        default=None,
+        description="A separate dataset (of the same kind as the training data) to measure eval loss on, instead of "
+        "holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
+    )
 
 
 class ResolvedHyperparameters(BaseModel):
@@ -228,6 +233,9 @@ class ResolvedTrainingSpec(BaseModel):
         description="Local path of the normalised training records: JSONL with `messages` (sft) or `text` (cpt)."
     )
     dataset_records: int
+    eval_dataset_path: str | None = Field(
+        default=None, description="Local path of the normalised eval records, when a separate eval dataset was given."
+    )
     hyperparameters: ResolvedHyperparameters
     quantization: Quantization | None = Field(default=None, description="Set for QLoRA.")
     resources: ResolvedResources = Field(

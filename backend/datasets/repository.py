@@ -23,7 +23,8 @@ def list_owned(
 
 
 def runs_using(session: Session, dataset_id: str, limit: int) -> Sequence[str]:
-    return session.scalars(select(Run.id).where(Run.dataset_id == dataset_id).order_by(Run.id).limit(limit)).all()
+    used = (Run.dataset_id == dataset_id) | (Run.eval_dataset_id == dataset_id)
+    return session.scalars(select(Run.id).where(used).order_by(Run.id).limit(limit)).all()
 
 
 def get_by_name(session: Session, owner_id: str, name: str) -> Dataset | None:

@@ -143,7 +143,9 @@ def delete(session: Session, owner: User, storage: LocalStorage, dataset_id: str
     users = repository.runs_using(session, dataset.id, 4)
     if users:
         shown = ", ".join(users[:3]) + (", …" if len(users) > 3 else "")
-        raise Conflict(f"Dataset {dataset.id} is the training data of run(s) {shown}; it is kept while a run uses it.")
+        raise Conflict(
+            f"Dataset {dataset.id} is the training or eval data of run(s) {shown}; it is kept while a run uses it."
+        )
     session.delete(dataset)
     session.flush()
     after_commit(session, lambda: storage.delete(f"datasets/{dataset.id}"))

@@ -34,6 +34,9 @@ class Run(Base):
     name: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"), index=True)
+    # No database foreign key: adding one to `runs` on SQLite means copying the table, which the rows pointing at
+    # runs forbid. Datasets refuse deletion while a run names them (datasets.service.delete) instead.
+    eval_dataset_id: Mapped[str | None] = mapped_column(String(40))
     model_name: Mapped[str] = mapped_column(String(200))
     stage: Mapped[str] = mapped_column(String(20))
     method: Mapped[str] = mapped_column(String(20))

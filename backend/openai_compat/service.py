@@ -98,11 +98,6 @@ def create_job(session: Session, owner: User, storage: LocalStorage, settings: S
     _file_param(session, owner, body.training_file, "training_file")
     if body.validation_file is not None:
         _file_param(session, owner, body.validation_file, "validation_file")
-        raise InvalidInput(
-            "validation_file is not supported yet: the workbench measures eval loss on a seeded share of the training "
-            "file; send extra_body={'tunewright': {'hyperparameters': {'eval_fraction': 0.1}}} instead.",
-            field="validation_file",
-        )
     try:
         spec = TrainingSpecCreate.model_validate(translation.spec)
     except ValidationError as exc:
@@ -120,7 +115,6 @@ def create_job(session: Session, owner: User, storage: LocalStorage, settings: S
         suffix=body.suffix,
         job_metadata=body.metadata,
         method_type=translation.method_type,
-        validation_file=body.validation_file,
         extension=extension,
     )
     return JobView(run, repository.add(session, row))

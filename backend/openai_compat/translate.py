@@ -40,7 +40,7 @@ class Translation:
             return None
         if spec_field in self.origins:
             return self.origins[spec_field]
-        fixed = {"dataset_id": "training_file", "model": "model"}
+        fixed = {"dataset_id": "training_file", "eval_dataset_id": "validation_file", "model": "model"}
         if spec_field in fixed:
             return fixed[spec_field]
         if spec_field == "stage" and self.method_type == "dpo":
@@ -89,6 +89,8 @@ def to_spec(body: JobCreate) -> Translation:
         hp[spec_name] = value
         translation.origins[f"hyperparameters.{spec_name}"] = param
     spec: dict[str, Any] = {"dataset_id": body.training_file, "model": body.model, "hyperparameters": hp}
+    if body.validation_file is not None:
+        spec["eval_dataset_id"] = body.validation_file
     if kind == "dpo":
         if ext is not None and ext.stage not in (None, "dpo"):
             raise InvalidInput(

@@ -65,7 +65,7 @@ def job(view: JobView) -> Job:
         status=JOB_STATUS[run.status],  # type: ignore[arg-type]
         trained_tokens=None,
         training_file=run.dataset_id,
-        validation_file=extra.validation_file if extra is not None else None,
+        validation_file=run.eval_dataset_id,
         estimated_finish=None,
         integrations=[],
         metadata=extra.job_metadata if extra is not None else None,

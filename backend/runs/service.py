@@ -34,8 +34,15 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         dataset = datasets.get(session, owner, body.dataset_id)
     except NotFound as exc:
         raise InvalidInput(exc.detail, field="dataset_id") from None
+    eval_dataset = None
+    if body.eval_dataset_id is not None:
+        try:
+            found = datasets.get(session, owner, body.eval_dataset_id)
+        except NotFound as exc:
+            raise InvalidInput(exc.detail, field="eval_dataset_id") from None
+        eval_dataset = (found, str(storage.local_path(found.storage_key)))
     models = catalog.candidates(session, body.model)
-    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings)
+    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings, eval_dataset)
     chosen = next(m for m in models if m.name == resolved.model.name)
     if resolved.stage == "sft" and (family := catalog.family_chat_template(session, chosen)) is not None:
         template, chat_model = family
@@ -51,6 +58,7 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         name=body.name or f"{resolved.model.name} on {dataset.name}",
         status=RunStatus.validating,
         dataset_id=dataset.id,
+        eval_dataset_id=body.eval_dataset_id,
         model_name=resolved.model.name,
         stage=resolved.stage,
         method=resolved.method,

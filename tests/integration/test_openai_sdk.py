@@ -81,8 +81,16 @@ def test_the_openai_sdk_fine_tunes_end_to_end(client: OpenAI, server: str, start
     worker = start_worker("trainer")
     training_file = client.files.create(file=("chats.jsonl", io.BytesIO(SAMPLE_CHAT.read_bytes())), purpose="fine-tune")
 
+    validation_file = client.files.create(
+        file=("valid.jsonl", io.BytesIO(b"".join(SAMPLE_CHAT.read_bytes().splitlines(keepends=True)[:8]))),
+        purpose="fine-tune",
+    )
     job = client.fine_tuning.jobs.create(
-        model="tiny-chat", training_file=training_file.id, suffix="e2e", extra_body=_tiny(6, 2)
+        model="tiny-chat",
+        training_file=training_file.id,
+        validation_file=validation_file.id,
+        suffix="e2e",
+        extra_body=_tiny(6, 2),
     )
     assert job.status == "validating_files"
     hp = job.method.supervised.hyperparameters
@@ -105,6 +113,7 @@ def test_the_openai_sdk_fine_tunes_end_to_end(client: OpenAI, server: str, start
     assert [c.step_number for c in checkpoints] == [6, 4, 2]
     assert checkpoints[0].fine_tuned_model_checkpoint == f"{done.fine_tuned_model}:ckpt-step-6"
     assert all(c.fine_tuning_job_id == job.id and c.metrics.train_loss > 0 for c in checkpoints)
+    assert all(c.metrics.valid_loss is not None and c.metrics.valid_loss > 0 for c in checkpoints), "validation_file"
 
     assert done.fine_tuned_model in [m.id for m in client.models.list()]
     assert client.models.retrieve(done.fine_tuned_model).owned_by == "default"

@@ -1583,6 +1583,11 @@ export interface components {
              * @description Id of the training dataset (`ds_…`).
              */
             dataset_id: string;
+            /**
+             * Eval Dataset Id
+             * @description A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.
+             */
+            eval_dataset_id?: string | null;
             hyperparameters?: components["schemas"]["Hyperparameters"];
             /**
              * Loss On

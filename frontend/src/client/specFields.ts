@@ -18,6 +18,10 @@ export const specFields = {
       "description": "Id of the training dataset (`ds_…`).",
       "allowsAuto": false
     },
+    "eval_dataset_id": {
+      "description": "A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
+      "allowsAuto": false
+    },
     "hyperparameters": {
       "description": "",
       "allowsAuto": false

@@ -99,6 +99,30 @@ def test_create_resolves_auto_and_reports_it_back(client: Any) -> None:
     assert auto.hyperparameters.learning_rate_multiplier == 1 and auto.seed == 42
 
 
+def test_a_validation_file_is_the_runs_eval_dataset(client: Any, api: Any) -> None:
+    train, valid = _upload(client).id, _upload(client, name="valid.jsonl").id
+    job = _job(client, train, validation_file=valid, extra_body={"tunewright": {"hyperparameters": {"save_steps": 5}}})
+    assert job.validation_file == valid
+    run = api.get(f"/api/runs/{job.id}").json()
+    assert run["resolved_spec"]["eval_dataset_path"].endswith(f"datasets/{valid}/records.jsonl")
+    assert run["resolved_spec"]["hyperparameters"]["eval_steps"] == 5, "evaluated at every checkpoint"
+    with pytest.raises(openai.ConflictError):
+        client.files.delete(valid)
+
+    with pytest.raises(openai.BadRequestError) as both:
+        _job(
+            client, train, validation_file=valid, extra_body={"tunewright": {"hyperparameters": {"eval_fraction": 0.1}}}
+        )
+    assert both.value.body["param"] == "tunewright.hyperparameters.eval_fraction"
+    with pytest.raises(openai.BadRequestError) as missing:
+        _job(client, train, validation_file="ds_missing")
+    assert missing.value.body["param"] == "validation_file"
+    text = client.files.create(file=("notes.txt", io.BytesIO(b"Plain prose for pretraining.\n")), purpose="fine-tune")
+    with pytest.raises(openai.BadRequestError) as kind:
+        _job(client, train, validation_file=text.id)
+    assert kind.value.body["param"] == "validation_file" and "same kind" in kind.value.body["message"]
+
+
 def test_jobs_list_paginates_newest_first(client: Any) -> None:
     file_id = _upload(client).id
     ids = [_job(client, file_id).id for _ in range(3)]
