@@ -18,6 +18,8 @@ Beta = Auto | Annotated[float, Field(gt=0, le=2)]
 Suffix = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
 MetadataKey = Annotated[str, StringConstraints(max_length=64)]
 MetadataValue = Annotated[str, StringConstraints(max_length=512)]
+JobStatus = Literal["validating_files", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
+EventLevel = Literal["info", "warn", "error"]
 
 
 class _Strict(BaseModel):
@@ -114,7 +116,7 @@ class Job(BaseModel):
     organization_id: str
     result_files: list[str]
     seed: int
-    status: Literal["validating_files", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
+    status: JobStatus
     trained_tokens: int | None
     training_file: str
     validation_file: str | None
@@ -141,7 +143,7 @@ class JobEvent(BaseModel):
     object: Literal["fine_tuning.job.event"] = "fine_tuning.job.event"
     id: str
     created_at: int
-    level: Literal["info", "warn", "error"]
+    level: EventLevel
     message: str
     type: Literal["message", "metrics"]
     data: dict[str, Any]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from backend.models import CatalogModel, Checkpoint, Dataset, RunEvent, RunStatus
 from backend.openai_compat.schemas import (
     CheckpointMetrics,
+    EventLevel,
     FileObject,
     HyperparametersOut,
     Job,
     JobCheckpoint,
     JobError,
     JobEvent,
+    JobStatus,
     MethodHyperparameters,
     MethodOut,
     Model,
@@ -62,7 +64,7 @@ def job(view: JobView) -> Job:
         organization_id=PROJECT,
         result_files=[],
         seed=resolved["seed"],
-        status=JOB_STATUS[run.status],  # type: ignore[arg-type]
+        status=cast(JobStatus, JOB_STATUS[run.status]),
         trained_tokens=None,
         training_file=run.dataset_id,
         validation_file=run.eval_dataset_id,
@@ -114,7 +116,9 @@ def event(row: RunEvent) -> JobEvent:
         message = f"Checkpoint written at step {row.step}"
     else:
         message = str(data.get("message", ""))
-    return JobEvent(id=event_id, created_at=created, level=level, message=message, type="message", data=data)  # type: ignore[arg-type]
+    return JobEvent(
+        id=event_id, created_at=created, level=cast(EventLevel, level), message=message, type="message", data=data
+    )
 
 
 def checkpoint(view: JobView, row: Checkpoint) -> JobCheckpoint:
