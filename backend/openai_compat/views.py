@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from backend.models import CatalogModel, Checkpoint, Dataset, RunEvent, RunStatus
+from backend.models import CatalogModel, Checkpoint, Dataset, Run, RunEvent, RunStatus
 from backend.openai_compat.schemas import (
     CheckpointMetrics,
     EventLevel,
@@ -32,6 +32,14 @@ def _ts(moment: datetime | None) -> int | None:
 
 def _created(moment: datetime) -> int:
     return int(moment.timestamp())
+
+
+def _estimated_finish(run: Run) -> int | None:
+    """Start plus the pre-flight time estimate, while the job runs (None on CPUs, which are not estimated)."""
+    seconds = (run.resolved_spec.get("estimate") or {}).get("seconds")
+    if run.status != RunStatus.running or run.started_at is None or seconds is None:
+        return None
+    return int(run.started_at.timestamp() + seconds)
 
 
 def file_object(dataset: Dataset) -> FileObject:
@@ -68,7 +76,7 @@ def job(view: JobView) -> Job:
         trained_tokens=None,
         training_file=run.dataset_id,
         validation_file=run.eval_dataset_id,
-        estimated_finish=None,
+        estimated_finish=_estimated_finish(run),
         integrations=[],
         metadata=extra.job_metadata if extra is not None else None,
         method=MethodOut.model_validate(

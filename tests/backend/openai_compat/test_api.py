@@ -263,3 +263,36 @@ def test_any_format_the_datasets_api_reads_is_a_training_file(client: Any) -> No
     uploaded = _upload(client, path.read_bytes(), path.name)
     assert uploaded.status == "processed" and uploaded.filename == "alpaca_en_demo.json"
     assert '"messages"' in client.files.content(uploaded.id).text.splitlines()[0], "normalised to chat messages"
+
+
+@pytest.fixture
+def gpu_pool() -> Iterator[None]:
+    """A declared GPU pool, so runs get a time estimate (CPU runs are not estimated)."""
+    from backend.core.settings import get_settings
+
+    os.environ["TUNEWRIGHT_GPU_COUNT"] = "1"
+    get_settings.cache_clear()
+    yield
+    del os.environ["TUNEWRIGHT_GPU_COUNT"]
+    get_settings.cache_clear()
+
+
+def test_a_running_job_estimates_its_finish_from_the_preflight_estimate(
+    client: Any, api: Any, gpu_pool: None, mark_validated: Any
+) -> None:
+    from backend.core.db import session_scope
+    from backend.runs import lifecycle
+
+    job = _job(client, _upload(client).id)
+    assert job.estimated_finish is None, "not running yet"
+    mark_validated(job.id)
+    with session_scope() as session:
+        assert lifecycle.claim(session, job.id, "w1", 60) is not None
+    running = client.fine_tuning.jobs.retrieve(job.id)
+    run = api.get(f"/api/runs/{job.id}").json()
+    seconds = run["resolved_spec"]["estimate"]["seconds"]
+    assert running.status == "running" and seconds is not None
+    from datetime import datetime
+
+    started = datetime.fromisoformat(run["started_at"]).timestamp()
+    assert running.estimated_finish == int(started + seconds)

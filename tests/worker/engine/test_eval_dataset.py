@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -14,7 +15,9 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from tests.support import SAMPLE_CHAT
 from tests.worker.engine.test_eval_and_resume import spec_for, token_mean_loss
 from tests.worker.support import RecordingReporter
+from worker.engine.data.cpt_dataset import cpt_training_data
 from worker.engine.data.sft_dataset import build_sft_dataset, sft_training_data
+from worker.engine.demo_models import TINY_CHAT, demo_spec
 from worker.engine.recipes.sft import run_sft
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*is_gradient_checkpointing.*:FutureWarning")
@@ -55,3 +58,17 @@ def test_the_eval_dataset_replaces_the_held_out_share(
     tuned = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(spec.model.path), result.final_dir)
     with torch.no_grad():
         assert token_mean_loss(tuned.eval(), held) == pytest.approx(result.eval_losses[8], rel=1e-5)
+
+
+def test_continued_pretraining_evaluates_on_the_eval_dataset_documents(
+    tiny_family: dict[str, Path],
+    base_tokenizer: Any,
+    write_jsonl: Callable[[list[dict[str, Any]], str], Path],
+) -> None:
+    train = write_jsonl([{"text": f"training document number {i} about pumps"} for i in range(6)], "train.jsonl")
+    held = write_jsonl([{"text": "an eval document"}, {"text": "another eval document"}], "eval.jsonl")
+    spec = demo_spec(tiny_family[TINY_CHAT].parent, train, stage="cpt", max_seq_length=64, packing=False)
+    data = cpt_training_data(spec.model_copy(update={"eval_dataset_path": str(held)}), base_tokenizer)
+    assert len(data.train) == 6, "no training document is held out"
+    assert len(data.eval) == 2 and data.eval_description == "2 documents (2 rows)"
+    assert len(cpt_training_data(spec, base_tokenizer).eval) == 0, "without one, eval_fraction 0 evaluates nothing"
