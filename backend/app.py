@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.catalog.endpoints import router as models_router
 from backend.checkpoints.endpoints import router as checkpoints_router
@@ -17,6 +18,7 @@ from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
+from backend.openai_compat.endpoints import router as openai_router
 from backend.runs.endpoints import router as runs_router
 
 
@@ -32,10 +34,8 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(path: str) -> FileResponse | JSONResponse:
-        if path.startswith("api/"):
-            return JSONResponse(
-                {"error": "NotFound", "detail": "No such endpoint; see /docs for the API."}, status_code=404
-            )
+        if path.startswith(("api/", "v1/")) or path == "v1":
+            raise StarletteHTTPException(404)  # rendered in the shape of that API
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             return FileResponse(candidate)
@@ -67,5 +67,6 @@ def create_app() -> FastAPI:
     for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router, exports_router):
         api.include_router(router)
     app.include_router(api)
+    app.include_router(openai_router)
     _mount_frontend(app, settings.frontend_dist)
     return app

@@ -37,6 +37,13 @@ class Hyperparameters(BaseModel):
         default="auto",
         description="Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).",
     )
+    learning_rate_multiplier: float = Field(
+        default=1.0,
+        gt=0,
+        le=100,
+        description="Scales the 'auto' learning rate (the model family's recommendation); "
+        "only with learning_rate 'auto'. OpenAI's `learning_rate_multiplier`.",
+    )
     lr_scheduler: Literal["cosine", "linear", "constant"] = Field(
         default="cosine", description="Learning-rate schedule after warm-up."
     )
@@ -133,6 +140,11 @@ class TrainingSpecCreate(BaseModel):
     )
     hyperparameters: Hyperparameters = Field(default_factory=Hyperparameters)
     resources: Resources = Field(default_factory=Resources)
+    eval_dataset_id: str | None = Field(
+        default=None,
+        description="A separate dataset (of the same kind as the training data) to measure eval loss on, instead of "
+        "holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
+    )
 
 
 class ResolvedHyperparameters(BaseModel):
@@ -221,6 +233,9 @@ class ResolvedTrainingSpec(BaseModel):
         description="Local path of the normalised training records: JSONL with `messages` (sft) or `text` (cpt)."
     )
     dataset_records: int
+    eval_dataset_path: str | None = Field(
+        default=None, description="Local path of the normalised eval records, when a separate eval dataset was given."
+    )
     hyperparameters: ResolvedHyperparameters
     quantization: Quantization | None = Field(default=None, description="Set for QLoRA.")
     resources: ResolvedResources = Field(

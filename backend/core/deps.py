@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header
 from sqlalchemy.orm import Session
 
 from backend.core.db import session_scope
+from backend.core.security import check_bearer
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
 from backend.models import User
@@ -33,3 +34,13 @@ def _current_user(session: SessionDep) -> User:
 
 
 CurrentUser = Annotated[User, Depends(_current_user)]
+
+
+def require_api_key(
+    settings: SettingsDep, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
+) -> None:
+    """Every `/v1` router depends on this: the admin key when one is set (see backend/core/security.py)."""
+    check_bearer(authorization, settings)
+
+
+ApiKeyRequired = Depends(require_api_key)

@@ -1,7 +1,9 @@
 """Domain errors and the one handler that renders them as `{"error", "detail", "field"?}`.
 
 Services raise these; endpoints never build error responses by hand. Anything unexpected is logged and
-rendered as a 500 without internals; bad input must never reach that path.
+rendered as a 500 without internals; bad input must never reach that path. Under `/v1` (the OpenAI-compatible
+API) the same errors are rendered in OpenAI's shape, `{"error": {"message", "type", "param", "code"}}`, with
+OpenAI's statuses, so the official SDKs raise their usual exceptions.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ class DomainError(Exception):
         self.extra = extra or {}
 
 
+class Unauthorized(DomainError):
+    status_code = 401
+    code = "Unauthorized"
+
+
 class NotFound(DomainError):
     status_code = 404
     code = "NotFound"
@@ -81,43 +88,84 @@ def _body(code: str, detail: str, field: str | None = None, **extra: Any) -> dic
     return body
 
 
+OPENAI_PREFIX = "/v1"
+# OpenAI answers every invalid request with 400 (FastAPI and our services say 422), and names the kind of
+# problem in `code`; `type` is `invalid_request_error` for client errors as in OpenAI's own responses.
+_OPENAI_STATUS = {422: 400}
+_OPENAI_CODES = {401: "invalid_api_key", 404: "not_found", 405: "method_not_allowed", 409: "conflict", 413: "too_large"}
+
+
+def _is_openai(request: Request) -> bool:
+    path = request.url.path
+    return path == OPENAI_PREFIX or path.startswith(OPENAI_PREFIX + "/")
+
+
+def _openai_response(
+    status: int, message: str, param: str | None = None, code: str | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    status = _OPENAI_STATUS.get(status, status)
+    kind = "server_error" if status >= 500 else "invalid_request_error"
+    body = {"message": message, "type": kind, "param": param, "code": code or _OPENAI_CODES.get(status)}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def _snake(code: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", code).lower()
+
+
 # Pydantic puts the tried member of a union in the location (`learning_rate.float`); users know only fields.
-_UNION_MEMBER = re.compile(r"^(float|int|str|bool|none|literal\[.*\]|list\[.*\]|dict\[.*\]|function-.*)$")
+_UNION_MEMBER = re.compile(
+    r"^(float|int|str|bool|none|constrained-.*|literal\[.*\]|list\[.*\]|dict\[.*\]|function-.*)$"
+)
 
 
-def _field_path(loc: Sequence[Any]) -> str:
+def field_path(loc: Sequence[Any]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(p for p in parts if not _UNION_MEMBER.match(p))
 
 
-async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
+    if _is_openai(request):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+        code = _OPENAI_CODES.get(exc.status_code) or _snake(exc.code)
+        return _openai_response(exc.status_code, exc.detail, exc.field, code, headers)
     return JSONResponse(_body(exc.code, exc.detail, exc.field, **exc.extra), status_code=exc.status_code)
 
 
-async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
     first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
-    field = _field_path(first.get("loc", ())) or None
+    field = field_path(first.get("loc", ())) or None
     detail = f"{field}: {first.get('msg')}" if field else str(first.get("msg"))
-    problems = [{"field": _field_path(e.get("loc", ())), "message": e.get("msg")} for e in errors]
+    if _is_openai(request):
+        # A value that fits no member of a union ("auto" or a number) fails once per member: say all at once.
+        said = [str(e.get("msg")) for e in errors if (field_path(e.get("loc", ())) or None) == field]
+        message = f"{field}: {' or '.join(dict.fromkeys(said))}" if field else detail
+        code = "unknown_parameter" if first.get("type") == "extra_forbidden" else "invalid_value"
+        return _openai_response(400, message, field, code)
+    problems = [{"field": field_path(e.get("loc", ())), "message": e.get("msg")} for e in errors]
     return JSONResponse(
         _body("InvalidInput", detail, field, problems=problems, problem_count=len(problems)), status_code=422
     )
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     codes = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
     detail = exc.detail if isinstance(exc.detail, str) else "request failed"
     if exc.status_code == 404 and detail == "Not Found":
         detail = "No such endpoint; see /docs for the API."
+    if _is_openai(request):
+        return _openai_response(exc.status_code, detail)
     return JSONResponse(_body(codes.get(exc.status_code, "HTTPError"), detail), status_code=exc.status_code)
 
 
-async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
+    if _is_openai(request):
+        return _openai_response(500, "Something went wrong on the server; it has been logged.")
     return JSONResponse(
         _body("InternalError", "Something went wrong on the server; it has been logged."), status_code=500
     )

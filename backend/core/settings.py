@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     frontend_dist: Path = Field(
         default=Path(__file__).resolve().parents[2] / "frontend" / "dist", description="Built frontend served at `/`."
     )
+    admin_api_key: str | None = Field(
+        default=None,
+        description="When set, `/v1` requests must send `Authorization: Bearer <this key>`; when unset the embedded "
+        "single-user default accepts any key.",
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
 
     @model_validator(mode="after")

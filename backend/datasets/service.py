@@ -9,7 +9,8 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
-from backend.core.errors import InvalidInput, NotFound, PayloadTooLarge
+from backend.core.db import after_commit
+from backend.core.errors import Conflict, InvalidInput, NotFound, PayloadTooLarge
 from backend.core.ids import new_id
 from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
@@ -128,9 +129,31 @@ def get(session: Session, owner: User, dataset_id: str) -> Dataset:
     return dataset
 
 
-def list_page(session: Session, owner: User, cursor: str | None, limit: int) -> tuple[Sequence[Dataset], str | None]:
-    rows = repository.list_owned(session, owner.id, cursor, limit + 1)
+def list_page(
+    session: Session, owner: User, cursor: str | None, limit: int, ascending: bool = False
+) -> tuple[Sequence[Dataset], str | None]:
+    """Newest first (oldest first when ascending), after `cursor`; the cursor of the next page or None."""
+    rows = repository.list_owned(session, owner.id, cursor, limit + 1, ascending)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+
+
+def delete(session: Session, owner: User, storage: LocalStorage, dataset_id: str) -> None:
+    """Delete a dataset and its records; refused while a run uses it (the run's record would lose its data)."""
+    dataset = get(session, owner, dataset_id)
+    users = repository.runs_using(session, dataset.id, 4)
+    if users:
+        shown = ", ".join(users[:3]) + (", …" if len(users) > 3 else "")
+        raise Conflict(
+            f"Dataset {dataset.id} is the training or eval data of run(s) {shown}; it is kept while a run uses it."
+        )
+    session.delete(dataset)
+    session.flush()
+    after_commit(session, lambda: storage.delete(f"datasets/{dataset.id}"))
+
+
+def open_records(session: Session, owner: User, storage: LocalStorage, dataset_id: str) -> BinaryIO:
+    """The normalised records (JSONL), as training reads them."""
+    return storage.open(get(session, owner, dataset_id).storage_key)
 
 
 def read_records(

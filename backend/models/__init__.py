@@ -4,7 +4,19 @@ from backend.models.catalog import CatalogModel
 from backend.models.checkpoint import Checkpoint
 from backend.models.dataset import Dataset
 from backend.models.export import Export, ExportStatus
+from backend.models.openai_job import OpenAIJob
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
 
-__all__ = ["CatalogModel", "Checkpoint", "Dataset", "Export", "ExportStatus", "Run", "RunEvent", "RunStatus", "User"]
+__all__ = [
+    "CatalogModel",
+    "Checkpoint",
+    "Dataset",
+    "Export",
+    "ExportStatus",
+    "OpenAIJob",
+    "Run",
+    "RunEvent",
+    "RunStatus",
+    "User",
+]

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -17,6 +17,7 @@ class RunStatus(enum.StrEnum):
     succeeded = "succeeded"
     failed = "failed"
     cancelled = "cancelled"
+    paused = "paused"  # stopped at a checkpoint by a user; resumes from it when asked
 
     @property
     def terminal(self) -> bool:
@@ -33,6 +34,9 @@ class Run(Base):
     name: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"), index=True)
+    # No database foreign key: adding one to `runs` on SQLite means copying the table, which the rows pointing at
+    # runs forbid. Datasets refuse deletion while a run names them (datasets.service.delete) instead.
+    eval_dataset_id: Mapped[str | None] = mapped_column(String(40))
     model_name: Mapped[str] = mapped_column(String(200))
     stage: Mapped[str] = mapped_column(String(20))
     method: Mapped[str] = mapped_column(String(20))
@@ -40,6 +44,7 @@ class Run(Base):
     resolved_spec: Mapped[dict[str, Any]] = mapped_column(JSON)
     error: Mapped[str | None] = mapped_column(Text)
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    pause_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     lease_token: Mapped[str | None] = mapped_column(String(64))
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     worker: Mapped[str | None] = mapped_column(String(200))

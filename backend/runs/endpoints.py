@@ -49,6 +49,20 @@ def cancel(run_id: str, session: SessionDep, user: CurrentUser) -> RunRead:
     return run_read(service.cancel(session, user, run_id))
 
 
+@router.post("/{run_id}/pause", response_model=RunRead)
+def pause(run_id: str, session: SessionDep, user: CurrentUser) -> RunRead:
+    """Pause a queued run at once, or have a running one write a checkpoint after its current step and stop.
+    409 for a run in any other state."""
+    return run_read(service.pause(session, user, run_id))
+
+
+@router.post("/{run_id}/resume", response_model=RunRead)
+def resume(run_id: str, session: SessionDep, user: CurrentUser) -> RunRead:
+    """Queue a paused run again; it continues from its newest checkpoint (a pending pause is withdrawn).
+    409 for a run in any other state."""
+    return run_read(service.resume(session, user, run_id))
+
+
 @router.get("/{run_id}/events", response_model=RunEventList)
 def events(
     run_id: str,

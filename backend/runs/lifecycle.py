@@ -110,6 +110,8 @@ def stop_reason(session: Session, lease: Lease) -> str | None:
         return "lease_lost"
     if run.cancel_requested:
         return "cancelled"
+    if run.pause_requested:
+        return "paused"
     return None
 
 
@@ -149,6 +151,27 @@ def finish(session: Session, lease: Lease, status: RunStatus, reason: str | None
     return True
 
 
+def paused(session: Session, lease: Lease) -> bool:
+    """The worker stopped at the checkpoint it just wrote: the run waits, without a lease, until resumed.
+
+    Like a worker shutdown, the interrupted execution does not count against max_attempts.
+    """
+    run = repository.get(session, lease.run_id)
+    if run is None:
+        return False
+    values = {
+        "status": RunStatus.paused,
+        "pause_requested": False,
+        "lease_token": None,
+        "lease_expires_at": None,
+        "attempts": max(0, run.attempts - 1),
+    }
+    if not _guarded(session, lease, values):
+        return False
+    add_event(session, lease.run_id, "status", {"status": "paused", "reason": "paused by user at a checkpoint"})
+    return True
+
+
 def _requeue(session: Session, run: Run, reason: str) -> None:
     repository.conditional_update(
         session,
@@ -176,6 +199,11 @@ def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> 
                 add_event(
                     session, run.id, "status", {"status": "cancelled", "reason": "cancelled; its worker was lost"}
                 )
+        elif run.pause_requested:
+            values = {"status": RunStatus.paused, "pause_requested": False, "lease_token": None}
+            if repository.conditional_update(session, run.id, guard, values):
+                reason = "paused; its worker was lost, so it resumes from its last checkpoint"
+                add_event(session, run.id, "status", {"status": "paused", "reason": reason})
         elif run.attempts >= max_attempts:
             error = f"the worker was lost {run.attempts} times (max_attempts={max_attempts}); check the worker logs"
             values = {"status": RunStatus.failed, "finished_at": now, "lease_token": None, "error": error}

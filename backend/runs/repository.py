@@ -50,6 +50,13 @@ def events_after(session: Session, run_id: str, after: int, limit: int) -> Seque
     return session.scalars(query).all()
 
 
+def events_before(session: Session, run_id: str, before: int | None, limit: int) -> Sequence[RunEvent]:
+    query = select(RunEvent).where(RunEvent.run_id == run_id)
+    if before is not None:
+        query = query.where(RunEvent.id < before)
+    return session.scalars(query.order_by(RunEvent.id.desc()).limit(limit)).all()
+
+
 def expired_leases(session: Session, now: datetime) -> Sequence[Run]:
     query = select(Run).where(Run.status == RunStatus.running, Run.lease_expires_at < now)
     return session.scalars(query).all()

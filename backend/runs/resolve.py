@@ -139,7 +139,9 @@ def resolve(
     candidates: Sequence[CatalogModel],
     dataset_path: str,
     settings: Settings,
+    eval_dataset: tuple[Dataset, str] | None = None,
 ) -> ResolvedTrainingSpec:
+    """`eval_dataset`: a separate eval dataset and its local path, when the run names one."""
     hp = body.hyperparameters
     decisions: list[str] = []
     needed = STAGE_DATA[body.stage]
@@ -149,6 +151,18 @@ def resolve(
             f"{dataset.format!r} records; choose a matching dataset or stage.",
             field="stage",
         )
+    if eval_dataset is not None and eval_dataset[0].format != dataset.format:
+        raise InvalidInput(
+            f"The eval dataset {eval_dataset[0].id} holds {eval_dataset[0].format!r} records but the training data "
+            f"is {dataset.format!r}; evaluate on data of the same kind.",
+            field="eval_dataset_id",
+        )
+    if eval_dataset is not None and hp.eval_fraction > 0:
+        raise InvalidInput(
+            "Give either eval_dataset_id or eval_fraction (a share of the training data held out), not both.",
+            field="hyperparameters.eval_fraction",
+        )
+    evaluating = hp.eval_fraction > 0 or eval_dataset is not None
     resources = _resources(body, settings)
     precision, why = _precision(body, resources)
     decisions.append(why)
@@ -249,10 +263,18 @@ def resolve(
     if hp.learning_rate == "auto":
         recommended = model.recommended.get("learning_rate") if method in ("lora", "qlora") else None
         default = DEFAULT_LORA_LR if method in ("lora", "qlora") else DEFAULT_FULL_LR
-        learning_rate = float(recommended) if recommended is not None else default
+        learning_rate = (float(recommended) if recommended is not None else default) * hp.learning_rate_multiplier
         source = f"{model.family} family recommendation" if recommended is not None else f"the usual rate for {method}"
+        if hp.learning_rate_multiplier != 1:
+            source += f" × learning_rate_multiplier {hp.learning_rate_multiplier:g}"
         decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
     else:
+        if hp.learning_rate_multiplier != 1:
+            raise InvalidInput(
+                "learning_rate_multiplier scales the 'auto' learning rate; set learning_rate to 'auto' or drop the "
+                "multiplier.",
+                field="hyperparameters.learning_rate_multiplier",
+            )
         if not 0 < hp.learning_rate <= 1:
             raise InvalidInput("learning_rate must be in (0, 1].", field="hyperparameters.learning_rate")
         learning_rate = hp.learning_rate
@@ -280,16 +302,17 @@ def resolve(
     else:
         packing = hp.packing
     if hp.eval_steps == "auto":
-        eval_steps = save_steps if hp.eval_fraction > 0 else 0
+        eval_steps = save_steps if evaluating else 0
     else:
-        if hp.eval_fraction == 0:
+        if not evaluating:
             raise InvalidInput(
-                "eval_steps needs eval_fraction > 0 (records to evaluate on).", field="hyperparameters.eval_steps"
+                "eval_steps needs eval_fraction > 0 or an eval dataset (records to evaluate on).",
+                field="hyperparameters.eval_steps",
             )
         eval_steps = hp.eval_steps
-    if hp.early_stopping_patience is not None and hp.eval_fraction == 0:
+    if hp.early_stopping_patience is not None and not evaluating:
         raise InvalidInput(
-            "early_stopping_patience needs eval_fraction > 0 (an eval loss to watch).",
+            "early_stopping_patience needs eval_fraction > 0 or an eval dataset (an eval loss to watch).",
             field="hyperparameters.early_stopping_patience",
         )
     if (
@@ -322,6 +345,7 @@ def resolve(
         ),
         dataset_path=dataset_path,
         dataset_records=records,
+        eval_dataset_path=eval_dataset[1] if eval_dataset is not None else None,
         hyperparameters=ResolvedHyperparameters(
             **hp.model_dump(
                 exclude={

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from backend.core.pagination import Page
 
-RunStatusName = Literal["validating", "queued", "running", "succeeded", "failed", "cancelled"]
+RunStatusName = Literal["validating", "queued", "running", "paused", "succeeded", "failed", "cancelled"]
 
 
 class RunProgress(BaseModel):
@@ -31,6 +31,7 @@ class RunRead(BaseModel):
     resolved_spec: dict[str, Any] = Field(description="What the engine runs: every 'auto' resolved, with decisions.")
     error: str | None
     cancel_requested: bool
+    pause_requested: bool = Field(description="A running run will stop at a checkpoint after its current step.")
     attempts: int = Field(description="Executions started (a worker lost mid-run causes a retry from the checkpoint).")
     progress: RunProgress
     created_at: datetime
@@ -73,6 +74,7 @@ def run_read(run: Any) -> RunRead:
         resolved_spec=run.resolved_spec,
         error=run.error,
         cancel_requested=run.cancel_requested,
+        pause_requested=run.pause_requested,
         attempts=run.attempts,
         progress=RunProgress(step=run.step, total_steps=run.total_steps, epoch=run.epoch, loss=run.last_loss),
         created_at=run.created_at,

@@ -1,4 +1,4 @@
-"""Runs as users see them: submit, list, inspect, cancel, read events."""
+"""Runs as users see them: submit, list, inspect, cancel, pause, resume, read events."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from backend.core.db import after_commit, utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.live import notify_run
-from backend.core.queue import VALIDATE_RUN, enqueue
+from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
 from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
@@ -34,8 +34,15 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         dataset = datasets.get(session, owner, body.dataset_id)
     except NotFound as exc:
         raise InvalidInput(exc.detail, field="dataset_id") from None
+    eval_dataset = None
+    if body.eval_dataset_id is not None:
+        try:
+            found = datasets.get(session, owner, body.eval_dataset_id)
+        except NotFound as exc:
+            raise InvalidInput(exc.detail, field="eval_dataset_id") from None
+        eval_dataset = (found, str(storage.local_path(found.storage_key)))
     models = catalog.candidates(session, body.model)
-    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings)
+    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings, eval_dataset)
     chosen = next(m for m in models if m.name == resolved.model.name)
     if resolved.stage == "sft" and (family := catalog.family_chat_template(session, chosen)) is not None:
         template, chat_model = family
@@ -51,6 +58,7 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         name=body.name or f"{resolved.model.name} on {dataset.name}",
         status=RunStatus.validating,
         dataset_id=dataset.id,
+        eval_dataset_id=body.eval_dataset_id,
         model_name=resolved.model.name,
         stage=resolved.stage,
         method=resolved.method,
@@ -92,7 +100,7 @@ def cancel(session: Session, owner: User, run_id: str) -> Run:
             {"status": waiting},
             {"status": RunStatus.cancelled, "finished_at": utcnow(), "cancel_requested": True},
         )
-        for waiting in (RunStatus.validating, RunStatus.queued)
+        for waiting in (RunStatus.validating, RunStatus.queued, RunStatus.paused)
     ):
         add_event(session, run_id, "status", {"status": "cancelled", "reason": "cancelled by user before it started"})
     elif repository.conditional_update(session, run_id, {"status": RunStatus.running}, {"cancel_requested": True}):
@@ -101,6 +109,57 @@ def cancel(session: Session, owner: User, run_id: str) -> Run:
         )
     session.refresh(run)
     return run
+
+
+def pause(session: Session, owner: User, run_id: str) -> Run:
+    """A queued run is paused at once; a running one writes a checkpoint after its current step and stops there."""
+    run = get(session, owner, run_id)
+    if repository.conditional_update(
+        session, run_id, {"status": RunStatus.queued}, {"status": RunStatus.paused, "dispatched_at": None}
+    ):
+        add_event(session, run_id, "status", {"status": "paused", "reason": "paused by user before it started"})
+    elif repository.conditional_update(
+        session, run_id, {"status": RunStatus.running, "cancel_requested": False}, {"pause_requested": True}
+    ):
+        message = "pause requested; stopping at a checkpoint after the current step"
+        add_event(session, run_id, "log", {"level": "info", "message": message})
+    else:
+        raise Conflict(_cannot("paused", run, "only queued or running runs can be paused"))
+    session.refresh(run)
+    return run
+
+
+def resume(session: Session, owner: User, run_id: str) -> Run:
+    """A paused run goes back to the queue and continues from its newest checkpoint; a pause that has not taken
+    effect yet is withdrawn."""
+    run = get(session, owner, run_id)
+    if repository.conditional_update(
+        session, run_id, {"status": RunStatus.paused}, {"status": RunStatus.queued, "dispatched_at": utcnow()}
+    ):
+        add_event(session, run_id, "status", {"status": "queued", "reason": "resumed by user"})
+        enqueue(session, TRAIN_RUN, run_id)
+    elif repository.conditional_update(
+        session, run_id, {"status": RunStatus.running, "pause_requested": True}, {"pause_requested": False}
+    ):
+        add_event(session, run_id, "log", {"level": "info", "message": "pause withdrawn; training goes on"})
+    else:
+        raise Conflict(_cannot("resumed", run, "only paused runs can be resumed"))
+    session.refresh(run)
+    return run
+
+
+def _cannot(action: str, run: Run, rule: str) -> str:
+    state = "is being cancelled" if run.status == RunStatus.running and run.cancel_requested else f"is {run.status}"
+    return f"Run {run.id} {state}, so it cannot be {action}; {rule}."
+
+
+def recent_events(
+    session: Session, owner: User, run_id: str, before: int | None, limit: int
+) -> tuple[Sequence[RunEvent], bool]:
+    """The run's events newest first (older than `before` when given), and whether there are older ones."""
+    get(session, owner, run_id)
+    rows = repository.events_before(session, run_id, before, limit + 1)
+    return rows[:limit], len(rows) > limit
 
 
 def events_page(

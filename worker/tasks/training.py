@@ -71,6 +71,7 @@ def train_run(run_id: str) -> str:
             outcome = {
                 "cancelled": (RunStatus.cancelled, "cancelled by user"),
                 "worker_shutdown": (None, "worker_shutdown"),
+                "paused": (None, "paused"),
             }.get(stop.reason, (None, stop.reason))
         except EngineError as exc:  # bad data, divergence, impossible settings: the user's to fix
             outcome = (RunStatus.failed, str(exc))
@@ -85,6 +86,8 @@ def train_run(run_id: str) -> str:
     with session_scope() as session:
         if status is not None:
             lifecycle.finish(session, lease, status, reason)
+        elif reason == "paused":
+            lifecycle.paused(session, lease)
         elif reason == "worker_shutdown":
             lifecycle.release(session, lease, "its worker shut down; it resumes from the last checkpoint")
         # lease_lost: the run belongs to another execution now; write nothing.

@@ -13,12 +13,27 @@ from backend.core.queue import VALIDATE_RUN
 from backend.runs import lifecycle
 from specs.training import ResolvedTrainingSpec
 from worker.celery_app import app
-from worker.engine.data.record_check import check_records, check_text_records
+from worker.engine.data.record_check import RecordReport, check_records, check_text_records
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
 from worker.tasks.preview import cached_tokenizer
 
 log = logging.getLogger(__name__)
+
+
+def _check(spec: ResolvedTrainingSpec, path: str) -> RecordReport:
+    tokenizer = cached_tokenizer(spec.model.path)
+    if spec.stage == "cpt":
+        return check_text_records(Path(path), tokenizer)
+    template, _ = resolve_chat_template(tokenizer, spec.model.chat_template)
+    return check_records(
+        Path(path),
+        tokenizer,
+        chat_template=template,
+        default_system_prompt=spec.model.default_system_prompt,
+        loss_on=spec.loss_on,
+        max_seq_length=spec.hyperparameters.max_seq_length,
+    )
 
 
 @app.task(name=VALIDATE_RUN)
@@ -29,19 +44,15 @@ def validate_run(run_id: str) -> str:
         return "not-validating"
     spec = ResolvedTrainingSpec.model_validate(spec_data)
     try:
-        tokenizer = cached_tokenizer(spec.model.path)
-        if spec.stage == "cpt":
-            report = check_text_records(Path(spec.dataset_path), tokenizer)
-        else:
-            template, _ = resolve_chat_template(tokenizer, spec.model.chat_template)
-            report = check_records(
-                Path(spec.dataset_path),
-                tokenizer,
-                chat_template=template,
-                default_system_prompt=spec.model.default_system_prompt,
-                loss_on=spec.loss_on,
-                max_seq_length=spec.hyperparameters.max_seq_length,
-            )
+        report = _check(spec, spec.dataset_path)
+        if spec.eval_dataset_path is not None:
+            eval_report = _check(spec, spec.eval_dataset_path)
+            if eval_report.problem_count:
+                first = eval_report.problems[0]
+                raise ValueError(
+                    f"{eval_report.problem_count} records of the eval dataset cannot be used "
+                    f"(first: record {first[0]}: {first[1]})"
+                )
     except (EngineError, ValueError, OSError) as exc:
         with session_scope() as session:
             lifecycle.validation_failed(session, run_id, f"the data or model cannot be used: {exc}", [])

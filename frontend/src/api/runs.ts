@@ -38,13 +38,24 @@ export function useCreateRun() {
   });
 }
 
-export function useCancelRun(runId: string) {
+type RunAction = "cancel" | "pause" | "resume";
+
+function useRunAction(runId: string, action: RunAction) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => unwrap(await api.POST("/api/runs/{run_id}/cancel", { params: { path: { run_id: runId } } })),
+    mutationFn: async () => {
+      const params = { params: { path: { run_id: runId } } };
+      if (action === "pause") return unwrap(await api.POST("/api/runs/{run_id}/pause", params));
+      if (action === "resume") return unwrap(await api.POST("/api/runs/{run_id}/resume", params));
+      return unwrap(await api.POST("/api/runs/{run_id}/cancel", params));
+    },
     onSuccess: (run) => {
       queryClient.setQueryData(queryKeys.run(run.id), run);
       return queryClient.invalidateQueries({ queryKey: queryKeys.runs });
     },
   });
 }
+
+export const useCancelRun = (runId: string) => useRunAction(runId, "cancel");
+export const usePauseRun = (runId: string) => useRunAction(runId, "pause");
+export const useResumeRun = (runId: string) => useRunAction(runId, "resume");

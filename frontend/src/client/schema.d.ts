@@ -332,10 +332,299 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{run_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause
+         * @description Pause a queued run at once, or have a running one write a checkpoint after its current step and stop.
+         *     409 for a run in any other state.
+         */
+        post: operations["runs-pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{run_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume
+         * @description Queue a paused run again; it continues from its newest checkpoint (a pending pause is withdrawn).
+         *     409 for a run in any other state.
+         */
+        post: operations["runs-resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Files */
+        get: operations["openai-list_files"];
+        put?: never;
+        /**
+         * Create File
+         * @description Upload training data. It is a dataset upload: validated whole, nothing kept on any problem.
+         */
+        post: operations["openai-create_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve File */
+        get: operations["openai-retrieve_file"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete File
+         * @description Delete a file; refused (409) while a job trains or trained on it, so a job never loses its data.
+         */
+        delete: operations["openai-delete_file"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * File Content
+         * @description The file's records as JSONL, normalised to the workbench's internal shape (what training reads).
+         */
+        get: operations["openai-file_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Jobs */
+        get: operations["openai-list_jobs"];
+        put?: never;
+        /**
+         * Create Job
+         * @description Create a job: a training run. 'auto' hyperparameters are resolved now and reported back.
+         */
+        post: operations["openai-create_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve Job */
+        get: operations["openai-retrieve_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel Job */
+        post: operations["openai-cancel_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Job Checkpoints */
+        get: operations["openai-list_job_checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Job Events
+         * @description Newest first: status changes, log lines and checkpoints (`message`) and one `metrics` event per step.
+         */
+        get: operations["openai-list_job_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause Job
+         * @description A queued job pauses at once; a running one stops at a checkpoint after its current step.
+         */
+        post: operations["openai-pause_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine_tuning/jobs/{fine_tuning_job_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Job
+         * @description A paused job is queued again and continues from its newest checkpoint.
+         */
+        post: operations["openai-resume_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Models
+         * @description The catalog's models and every fine-tuned model (`ft:<base>:default:<suffix>:<job id>`).
+         */
+        get: operations["openai-list_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{model_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve Model */
+        get: operations["openai-retrieve_model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ModelList */
+        backend__catalog__schemas__ModelList: {
+            /** Items */
+            items: components["schemas"]["ModelRead"][];
+        };
+        /** ModelList */
+        backend__openai_compat__schemas__ModelList: {
+            /** Data */
+            data: components["schemas"]["Model"][];
+            /**
+             * Object
+             * @default list
+             * @constant
+             */
+            object: "list";
+        };
         /** Body_datasets-upload */
         "Body_datasets-upload": {
             /**
@@ -358,6 +647,19 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /** Body_openai-create_file */
+        "Body_openai-create_file": {
+            /**
+             * File
+             * @description Training data: any format the datasets API accepts.
+             */
+            file: string;
+            /**
+             * Purpose
+             * @description Must be `fine-tune`.
+             */
+            purpose: string;
+        };
         /** CheckpointList */
         CheckpointList: {
             /** Items */
@@ -367,6 +669,17 @@ export interface components {
              * @description Pass as `cursor` to get the next page; null on the last page.
              */
             next_cursor: string | null;
+        };
+        /** CheckpointMetrics */
+        CheckpointMetrics: {
+            /** Full Valid Loss */
+            full_valid_loss?: number | null;
+            /** Step */
+            step: number;
+            /** Train Loss */
+            train_loss?: number | null;
+            /** Valid Loss */
+            valid_loss?: number | null;
         };
         /** CheckpointRead */
         CheckpointRead: {
@@ -517,6 +830,35 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DpoHyperparameters */
+        DpoHyperparameters: {
+            /**
+             * Batch Size
+             * @default auto
+             */
+            batch_size?: "auto" | number;
+            /**
+             * Beta
+             * @description DPO's penalty weight between the policy and the reference model.
+             * @default auto
+             */
+            beta?: "auto" | number;
+            /**
+             * Learning Rate Multiplier
+             * @description Multiplies the model family's recommended learning rate ('auto' = 1).
+             * @default auto
+             */
+            learning_rate_multiplier?: "auto" | number;
+            /**
+             * N Epochs
+             * @default auto
+             */
+            n_epochs?: "auto" | number;
+        };
+        /** DpoMethod */
+        DpoMethod: {
+            hyperparameters?: components["schemas"]["DpoHyperparameters"];
+        };
         /** ErrorBody */
         ErrorBody: {
             /**
@@ -614,6 +956,70 @@ export interface components {
              */
             status: "queued" | "running" | "succeeded" | "failed";
         };
+        /** FileDeleted */
+        FileDeleted: {
+            /** Deleted */
+            deleted: boolean;
+            /** Id */
+            id: string;
+            /**
+             * Object
+             * @default file
+             * @constant
+             */
+            object: "file";
+        };
+        /** FileList */
+        FileList: {
+            /** Data */
+            data: components["schemas"]["FileObject"][];
+            /** First Id */
+            first_id: string | null;
+            /** Has More */
+            has_more: boolean;
+            /** Last Id */
+            last_id: string | null;
+            /**
+             * Object
+             * @default list
+             * @constant
+             */
+            object: "list";
+        };
+        /** FileObject */
+        FileObject: {
+            /** Bytes */
+            bytes: number;
+            /** Created At */
+            created_at: number;
+            /** Expires At */
+            expires_at?: number | null;
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: string;
+            /**
+             * Object
+             * @default file
+             * @constant
+             */
+            object: "file";
+            /**
+             * Purpose
+             * @default fine-tune
+             * @constant
+             */
+            purpose: "fine-tune";
+            /**
+             * Status
+             * @description Files are validated whole at upload.
+             * @default processed
+             * @constant
+             */
+            status: "processed";
+            /** Status Details */
+            status_details?: string | null;
+        };
         /** Health */
         Health: {
             /** Broker */
@@ -691,6 +1097,12 @@ export interface components {
              * @default auto
              */
             learning_rate?: number | "auto";
+            /**
+             * Learning Rate Multiplier
+             * @description Scales the 'auto' learning rate (the model family's recommendation); only with learning_rate 'auto'. OpenAI's `learning_rate_multiplier`.
+             * @default 1
+             */
+            learning_rate_multiplier?: number;
             /**
              * Lora Alpha
              * @description LoRA scaling numerator; 'auto' = 2 × lora_r.
@@ -789,6 +1201,211 @@ export interface components {
              */
             weight_decay?: number;
         };
+        /** HyperparametersOut */
+        HyperparametersOut: {
+            /** Batch Size */
+            batch_size: number;
+            /** Beta */
+            beta?: number | null;
+            /** Learning Rate Multiplier */
+            learning_rate_multiplier: number;
+            /** N Epochs */
+            n_epochs: number;
+        };
+        /** Job */
+        Job: {
+            /** Created At */
+            created_at: number;
+            error: components["schemas"]["JobError"] | null;
+            /** Estimated Finish */
+            estimated_finish: number | null;
+            /** Fine Tuned Model */
+            fine_tuned_model: string | null;
+            /** Finished At */
+            finished_at: number | null;
+            /** @description The resolved values ('auto' replaced). */
+            hyperparameters: components["schemas"]["HyperparametersOut"];
+            /** Id */
+            id: string;
+            /** Integrations */
+            integrations: unknown[];
+            /** Metadata */
+            metadata: {
+                [key: string]: string;
+            } | null;
+            method: components["schemas"]["MethodOut"];
+            /** Model */
+            model: string;
+            /**
+             * Object
+             * @default fine_tuning.job
+             * @constant
+             */
+            object: "fine_tuning.job";
+            /** Organization Id */
+            organization_id: string;
+            /** Result Files */
+            result_files: string[];
+            /** Seed */
+            seed: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "validating_files" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+            /** Trained Tokens */
+            trained_tokens: number | null;
+            /** Training File */
+            training_file: string;
+            /**
+             * Tunewright
+             * @description The workbench's view: the extension as sent, the resolved method/stage/model and the reasons.
+             */
+            tunewright: {
+                [key: string]: unknown;
+            };
+            /** User Provided Suffix */
+            user_provided_suffix: string | null;
+            /** Validation File */
+            validation_file: string | null;
+        };
+        /** JobCheckpoint */
+        JobCheckpoint: {
+            /** Created At */
+            created_at: number;
+            /** Fine Tuned Model Checkpoint */
+            fine_tuned_model_checkpoint: string;
+            /** Fine Tuning Job Id */
+            fine_tuning_job_id: string;
+            /** Id */
+            id: string;
+            metrics: components["schemas"]["CheckpointMetrics"];
+            /**
+             * Object
+             * @default fine_tuning.job.checkpoint
+             * @constant
+             */
+            object: "fine_tuning.job.checkpoint";
+            /** Step Number */
+            step_number: number;
+        };
+        /** JobCheckpointList */
+        JobCheckpointList: {
+            /** Data */
+            data: components["schemas"]["JobCheckpoint"][];
+            /** First Id */
+            first_id: string | null;
+            /** Has More */
+            has_more: boolean;
+            /** Last Id */
+            last_id: string | null;
+            /**
+             * Object
+             * @default list
+             * @constant
+             */
+            object: "list";
+        };
+        /** JobCreate */
+        JobCreate: {
+            /** @description Deprecated by OpenAI in favour of `method`; the supervised hyperparameters. */
+            hyperparameters?: components["schemas"]["SupervisedHyperparameters"] | null;
+            /** Metadata */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            method?: components["schemas"]["MethodIn"] | null;
+            /**
+             * Model
+             * @description A catalog model (`tiny-chat`) or a family (`tiny`: chat or base chosen for you).
+             */
+            model: string;
+            /**
+             * Seed
+             * @description Seed of data order and initialisation; default 42.
+             */
+            seed?: number | null;
+            /**
+             * Suffix
+             * @description Up to 64 letters, digits, `_`, `.` or `-`.
+             */
+            suffix?: string | null;
+            /**
+             * Training File
+             * @description Id of an uploaded file (purpose fine-tune).
+             */
+            training_file: string;
+            tunewright?: components["schemas"]["TunewrightExtension"] | null;
+            /**
+             * Validation File
+             * @description Id of an uploaded file to measure eval loss on.
+             */
+            validation_file?: string | null;
+        };
+        /** JobError */
+        JobError: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Param */
+            param?: string | null;
+        };
+        /** JobEvent */
+        JobEvent: {
+            /** Created At */
+            created_at: number;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Id */
+            id: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "info" | "warn" | "error";
+            /** Message */
+            message: string;
+            /**
+             * Object
+             * @default fine_tuning.job.event
+             * @constant
+             */
+            object: "fine_tuning.job.event";
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "message" | "metrics";
+        };
+        /** JobEventList */
+        JobEventList: {
+            /** Data */
+            data: components["schemas"]["JobEvent"][];
+            /** Has More */
+            has_more: boolean;
+            /**
+             * Object
+             * @default list
+             * @constant
+             */
+            object: "list";
+        };
+        /** JobList */
+        JobList: {
+            /** Data */
+            data: components["schemas"]["Job"][];
+            /** Has More */
+            has_more: boolean;
+            /**
+             * Object
+             * @default list
+             * @constant
+             */
+            object: "list";
+        };
         /** MaskPreview */
         MaskPreview: {
             /** Dataset Id */
@@ -831,10 +1448,44 @@ export interface components {
              */
             trained: boolean;
         };
-        /** ModelList */
-        ModelList: {
-            /** Items */
-            items: components["schemas"]["ModelRead"][];
+        /** MethodHyperparameters */
+        MethodHyperparameters: {
+            hyperparameters: components["schemas"]["HyperparametersOut"];
+        };
+        /** MethodIn */
+        MethodIn: {
+            dpo?: components["schemas"]["DpoMethod"] | null;
+            supervised?: components["schemas"]["SupervisedMethod"] | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "supervised" | "dpo";
+        };
+        /** MethodOut */
+        MethodOut: {
+            dpo?: components["schemas"]["MethodHyperparameters"] | null;
+            supervised?: components["schemas"]["MethodHyperparameters"] | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "supervised" | "dpo";
+        };
+        /** Model */
+        Model: {
+            /** Created */
+            created: number;
+            /** Id */
+            id: string;
+            /**
+             * Object
+             * @default model
+             * @constant
+             */
+            object: "model";
+            /** Owned By */
+            owned_by: string;
         };
         /** ModelRead */
         ModelRead: {
@@ -1003,6 +1654,11 @@ export interface components {
             model: string;
             /** Name */
             name: string;
+            /**
+             * Pause Requested
+             * @description A running run will stop at a checkpoint after its current step.
+             */
+            pause_requested: boolean;
             progress: components["schemas"]["RunProgress"];
             /**
              * Resolved Spec
@@ -1026,7 +1682,30 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "validating" | "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            status: "validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        };
+        /** SupervisedHyperparameters */
+        SupervisedHyperparameters: {
+            /**
+             * Batch Size
+             * @default auto
+             */
+            batch_size?: "auto" | number;
+            /**
+             * Learning Rate Multiplier
+             * @description Multiplies the model family's recommended learning rate ('auto' = 1).
+             * @default auto
+             */
+            learning_rate_multiplier?: "auto" | number;
+            /**
+             * N Epochs
+             * @default auto
+             */
+            n_epochs?: "auto" | number;
+        };
+        /** SupervisedMethod */
+        SupervisedMethod: {
+            hyperparameters?: components["schemas"]["SupervisedHyperparameters"];
         };
         /**
          * TrainingSpecCreate
@@ -1038,6 +1717,11 @@ export interface components {
              * @description Id of the training dataset (`ds_…`).
              */
             dataset_id: string;
+            /**
+             * Eval Dataset Id
+             * @description A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.
+             */
+            eval_dataset_id?: string | null;
             hyperparameters?: components["schemas"]["Hyperparameters"];
             /**
              * Loss On
@@ -1070,6 +1754,32 @@ export interface components {
              * @enum {string}
              */
             stage: "sft" | "cpt";
+        };
+        /**
+         * TunewrightExtension
+         * @description Workbench settings OpenAI's API lacks; send them with the SDK's `extra_body={"tunewright": {...}}`.
+         */
+        TunewrightExtension: {
+            /** @description Any workbench hyperparameter (lora_r, target_modules, max_steps, eval_fraction, …); those OpenAI names (epochs, batch_size, learning_rate_multiplier, seed) go in `method` and `seed` instead. */
+            hyperparameters?: components["schemas"]["Hyperparameters"] | null;
+            /** Loss On */
+            loss_on?: ("assistant" | "all") | null;
+            /**
+             * Method
+             * @description lora, qlora, full, freeze or auto.
+             */
+            method?: ("lora" | "qlora" | "full" | "freeze") | "auto" | null;
+            /**
+             * Name
+             * @description A label for the run.
+             */
+            name?: string | null;
+            resources?: components["schemas"]["Resources"] | null;
+            /**
+             * Stage
+             * @description Training stage, e.g. `cpt` (continued pretraining).
+             */
+            stage?: ("sft" | "cpt") | null;
         };
         /** ValidationError */
         ValidationError: {
@@ -1763,7 +2473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModelList"];
+                    "application/json": components["schemas"]["backend__catalog__schemas__ModelList"];
                 };
             };
         };
@@ -1773,7 +2483,7 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
-                status?: ("validating" | "queued" | "running" | "succeeded" | "failed" | "cancelled") | null;
+                status?: ("validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled") | null;
             };
             header?: never;
             path?: never;
@@ -2124,6 +2834,597 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "runs-resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "openai-list_files": {
+        parameters: {
+            query?: {
+                after?: string | null;
+                limit?: number;
+                order?: "asc" | "desc";
+                purpose?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-create_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_openai-create_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObject"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-retrieve_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObject"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-delete_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeleted"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-file_content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-list_jobs": {
+        parameters: {
+            query?: {
+                after?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-create_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-retrieve_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-cancel_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-list_job_checkpoints": {
+        parameters: {
+            query?: {
+                after?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCheckpointList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-list_job_events": {
+        parameters: {
+            query?: {
+                after?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobEventList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-pause_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-resume_job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fine_tuning_job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-list_models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["backend__openai_compat__schemas__ModelList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "openai-retrieve_model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -18,6 +18,10 @@ export const specFields = {
       "description": "Id of the training dataset (`ds_…`).",
       "allowsAuto": false
     },
+    "eval_dataset_id": {
+      "description": "A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
+      "allowsAuto": false
+    },
     "hyperparameters": {
       "description": "",
       "allowsAuto": false
@@ -126,6 +130,14 @@ export const specFields = {
       "allowsAuto": true,
       "default": "auto",
       "type": "number"
+    },
+    "learning_rate_multiplier": {
+      "description": "Scales the 'auto' learning rate (the model family's recommendation); only with learning_rate 'auto'. OpenAI's `learning_rate_multiplier`.",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "number",
+      "maximum": 100,
+      "exclusiveMinimum": 0
     },
     "lora_alpha": {
       "description": "LoRA scaling numerator; 'auto' = 2 × lora_r.",

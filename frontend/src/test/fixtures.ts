@@ -45,6 +45,7 @@ export function makeRun(over: Partial<Run> = {}): Run {
     },
     error: null,
     cancel_requested: false,
+    pause_requested: false,
     attempts: 1,
     progress: { step: 0, total_steps: 12, epoch: 0, loss: null },
     created_at: "2026-01-01T12:00:00Z",

@@ -163,7 +163,11 @@ def cpt_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizer
     hp = spec.hyperparameters
     length = hp.max_seq_length
     corpus = tokenize_documents(Path(spec.dataset_path), tokenizer)
-    train_documents, eval_documents = hold_out(corpus.documents, hp.eval_fraction, hp.seed)
+    if spec.eval_dataset_path is not None:
+        eval_corpus = tokenize_documents(Path(spec.eval_dataset_path), tokenizer)
+        train_documents, eval_documents = corpus.documents, eval_corpus.documents
+    else:
+        train_documents, eval_documents = hold_out(corpus.documents, hp.eval_fraction, hp.seed)
     train = build_rows(chunk_documents(train_documents, length), length, packing=hp.packing)
     held = build_rows(chunk_documents(eval_documents, length), length, packing=hp.packing)
     if not train:

@@ -84,15 +84,22 @@ def sft_training_data(spec: ResolvedTrainingSpec, tokenizer: PreTrainedTokenizer
     hp = spec.hyperparameters
     choice = prepare_chat_template(tokenizer, spec.model.chat_template)
     chat_template, template_reason = choice.template, choice.reason
-    dataset = build_sft_dataset(
-        Path(spec.dataset_path),
-        tokenizer,
-        chat_template=chat_template,
-        default_system_prompt=spec.model.default_system_prompt,
-        loss_on=spec.loss_on,
-        max_seq_length=hp.max_seq_length,
-    )
-    train, held = hold_out(dataset.examples, hp.eval_fraction, hp.seed)
+
+    def build(path: str) -> SftDataset:
+        return build_sft_dataset(
+            Path(path),
+            tokenizer,
+            chat_template=chat_template,
+            default_system_prompt=spec.model.default_system_prompt,
+            loss_on=spec.loss_on,
+            max_seq_length=hp.max_seq_length,
+        )
+
+    dataset = build(spec.dataset_path)
+    if spec.eval_dataset_path is not None:
+        train, held = dataset.examples, build(spec.eval_dataset_path).examples
+    else:
+        train, held = hold_out(dataset.examples, hp.eval_fraction, hp.seed)
     pad_id = pad_token_id(tokenizer)
 
     def to_batch(examples: Sequence[TokenizedChat], pad_to: int | None) -> Batch:

@@ -130,8 +130,9 @@ def _describe_start(
         every = f"every {hp.eval_steps} steps and " if hp.eval_steps > 0 else ""
         patience = hp.early_stopping_patience
         stopping = f"; early stopping after {patience} evaluations without a better one" if patience else ""
+        source = "from the eval dataset" if spec.eval_dataset_path else f"held out (seed {hp.seed})"
         reporter.log(
-            f"eval: {data.eval_description} held out (seed {hp.seed}), eval loss {every}at the end{stopping}",
+            f"eval: {data.eval_description} {source}, eval loss {every}at the end{stopping}",
             eval_items=len(data.eval),
         )
     reporter.log(

@@ -41,6 +41,14 @@ describe("Run detail", () => {
         run = { ...run, cancel_requested: true };
         return run;
       },
+      "POST /api/runs/run_1/pause": () => {
+        run = { ...run, pause_requested: true };
+        return run;
+      },
+      "POST /api/runs/run_1/resume": () => {
+        run = { ...run, status: "queued", pause_requested: false };
+        return run;
+      },
     });
   });
 
@@ -159,6 +167,23 @@ describe("Run detail", () => {
     await userEvent.click(await screen.findByTestId("cancel-run-button"));
     await waitFor(() => expect(api.calls.some((r) => r.method === "POST" && r.url.endsWith("/api/runs/run_1/cancel"))).toBe(true));
     await waitFor(() => expect(screen.getByTestId("cancel-run-button")).toHaveTextContent("Cancelling…"));
+  });
+
+  it("pauses a running run, and offers to resume a paused one", async () => {
+    renderApp("/runs/run_1");
+    await userEvent.click(await screen.findByTestId("pause-run-button"));
+    await waitFor(() => expect(api.calls.some((r) => r.method === "POST" && r.url.endsWith("/api/runs/run_1/pause"))).toBe(true));
+    expect(await screen.findByTestId("resume-run-button")).toHaveTextContent("Pausing… (resume instead)");
+  });
+
+  it("resumes a paused run", async () => {
+    run = makeRun({ status: "paused" });
+    history = [event(1, "status", { status: "paused", reason: "paused by user at a checkpoint" })];
+    renderApp("/runs/run_1");
+    expect(await screen.findByTestId("run-status")).toHaveClass("badge--paused");
+    expect(screen.getByTestId("cancel-run-button")).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("resume-run-button"));
+    await waitFor(() => expect(api.calls.some((r) => r.method === "POST" && r.url.endsWith("/api/runs/run_1/resume"))).toBe(true));
   });
 
   it("explains the validating status", async () => {

@@ -18,6 +18,7 @@ import {
   totalSteps,
 } from "../../lib/runView";
 import { CancelRunButton } from "./CancelRunButton";
+import { PauseResumeButton } from "./PauseResumeButton";
 import { Decisions } from "./Decisions";
 import { EstimateCard } from "./EstimateCard";
 import { EventLog, type RecordLinkTarget } from "./EventLog";
@@ -46,7 +47,7 @@ function RunDetail({ run }: { run: Run }) {
   const step = Math.max(live.progress?.step ?? 0, run.progress.step);
   const total = live.progress?.totalSteps ?? totalSteps(run);
   const loss = live.progress?.loss ?? run.progress.loss;
-  const active = status === "validating" || status === "queued" || status === "running";
+  const active = status === "validating" || status === "queued" || status === "running" || status === "paused";
   const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
   const device = deviceLabel(resourcesOf(run));
   const modelName = resolvedModelName(run);
@@ -80,7 +81,14 @@ function RunDetail({ run }: { run: Run }) {
             · created {formatDate(run.created_at)}
           </>
         }
-        actions={active ? <CancelRunButton runId={run.id} requested={run.cancel_requested} /> : undefined}
+        actions={
+          active ? (
+            <div className="run-actions">
+              <PauseResumeButton runId={run.id} status={status} pauseRequested={run.pause_requested} />
+              <CancelRunButton runId={run.id} requested={run.cancel_requested} />
+            </div>
+          ) : undefined
+        }
       />
       {run.error && (
         <div className="error-box run-error" role="alert" data-testid="run-error">
