@@ -17,6 +17,8 @@ from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
 from backend.health.endpoints import router as health_router
 from backend.runs.endpoints import router as runs_router
+from backend.serving.endpoints import api_router as serving_router
+from backend.serving.endpoints import router as inference_router
 
 
 def operation_id(route: APIRoute) -> str:
@@ -31,7 +33,7 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(path: str) -> FileResponse | JSONResponse:
-        if path.startswith("api/"):
+        if path.startswith(("api/", "v1/")):
             return JSONResponse(
                 {"error": "NotFound", "detail": "No such endpoint; see /docs for the API."}, status_code=404
             )
@@ -63,8 +65,9 @@ def create_app() -> FastAPI:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
         )
     api = APIRouter(prefix="/api")
-    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router):
+    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router, serving_router):
         api.include_router(router)
     app.include_router(api)
+    app.include_router(inference_router)
     _mount_frontend(app, settings.frontend_dist)
     return app
