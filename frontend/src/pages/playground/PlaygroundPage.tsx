@@ -39,10 +39,12 @@ function ModelSelect({ models, value, index, disabled, onChange }: { models: Ser
   );
 }
 
-function PaneView({ pane, index }: { pane: Pane; index: number }) {
+function PaneView({ pane, index, label }: { pane: Pane; index: number; label: string }) {
   return (
     <section className="card playground__pane" data-testid="playground-pane" data-pane={index} data-model={pane.model}>
-      <h2 className="playground__pane-title">{pane.model}</h2>
+      <h2 className="playground__pane-title" title={pane.model}>
+        {label} {label !== pane.model && <code className="muted">{pane.model}</code>}
+      </h2>
       {pane.turns.length === 0 && <p className="muted">Send a message to see this model&apos;s answer.</p>}
       <ol className="chat">
         {pane.turns.map((turn, i) => {
@@ -173,7 +175,7 @@ export function PlaygroundPage() {
           </section>
           <div className={`playground__panes${compare ? " playground__panes--two" : ""}`}>
             {shown.map((pane, index) => (
-              <PaneView key={index} pane={pane} index={index} />
+              <PaneView key={index} pane={pane} index={index} label={available.find((m) => m.id === pane.model)?.label ?? pane.model} />
             ))}
           </div>
           <form className="card playground__composer" onSubmit={send}>
