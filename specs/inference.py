@@ -94,6 +94,10 @@ class CompletionRequest(SamplingRequest):
 
 
 FinishReason = Literal["stop", "length"]
+# What a response may carry: the CPU server says stop or length, vLLM may also say e.g. "abort" or "tool_calls".
+ReportedFinish = Annotated[
+    str, Field(description="Why generation ended: `stop` (end of turn or a stop string) or `length`.")
+]
 
 
 class Usage(BaseModel):
@@ -148,7 +152,7 @@ class AssistantMessage(BaseModel):
 class ChatChoice(BaseModel):
     index: int = 0
     message: AssistantMessage
-    finish_reason: FinishReason
+    finish_reason: ReportedFinish
     logprobs: None = None
 
 
@@ -169,7 +173,7 @@ class ChatDelta(BaseModel):
 class ChatChunkChoice(BaseModel):
     index: int = 0
     delta: ChatDelta
-    finish_reason: FinishReason | None = None
+    finish_reason: ReportedFinish | None = None
     logprobs: None = None
 
 
@@ -187,7 +191,7 @@ class ChatCompletionChunk(BaseModel):
 class CompletionChoice(BaseModel):
     index: int = 0
     text: str
-    finish_reason: FinishReason | None = None
+    finish_reason: ReportedFinish | None = None
     logprobs: None = None
 
 

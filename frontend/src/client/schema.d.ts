@@ -368,9 +368,9 @@ export interface components {
         ChatChoice: {
             /**
              * Finish Reason
-             * @enum {string}
+             * @description Why generation ended: `stop` (end of turn or a stop string) or `length`.
              */
-            finish_reason: "stop" | "length";
+            finish_reason: string;
             /**
              * Index
              * @default 0
@@ -527,7 +527,7 @@ export interface components {
         /** CompletionChoice */
         CompletionChoice: {
             /** Finish Reason */
-            finish_reason?: ("stop" | "length") | null;
+            finish_reason?: string | null;
             /**
              * Index
              * @default 0
