@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
@@ -48,7 +48,7 @@ class InferenceClient:
         if response.is_error:
             response.read()
             response.close()
-            self._raise(response)
+            raise_error(response)
 
         def lines() -> Iterator[str]:
             try:
@@ -71,18 +71,20 @@ class InferenceClient:
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> httpx.Response:
         response = self._send(method, path, body)
         if response.is_error:
-            self._raise(response)
+            raise_error(response)
         return response
 
-    def _raise(self, response: httpx.Response) -> None:
-        message, param = _error_message(response)
-        if response.status_code == 404:
-            raise NotFound(message, field=param)
-        if response.status_code >= 500:
-            raise ServiceUnavailable(f"The inference server failed: {message}")
-        error = DomainError(message, field=param)
-        error.status_code = response.status_code if response.status_code < 500 else 400
-        raise error
+
+def raise_error(response: httpx.Response) -> NoReturn:
+    """The server's error as the project's: 404 stays 404, other 4xx keep their status, 5xx is 503."""
+    message, param = _error_message(response)
+    if response.status_code == 404:
+        raise NotFound(message, field=param)
+    if response.status_code >= 500:
+        raise ServiceUnavailable(f"The inference server failed: {message}")
+    error = DomainError(message, field=param)
+    error.status_code = response.status_code
+    raise error
 
 
 def _error_message(response: httpx.Response) -> tuple[str, str | None]:
