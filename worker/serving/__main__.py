@@ -6,6 +6,7 @@ python -m worker.serving --port 8001 --model tiny-chat=var/models/tiny-chat
 from __future__ import annotations
 
 import argparse
+import logging
 
 import uvicorn
 
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lora", type=_named_path, action="append", default=[], help="serve adapter NAME=PATH")
     args = parser.parse_args(argv)
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(name)s: %(message)s")
     registry = Registry(max_loaded=args.max_loaded)
     for name, path in args.model:
         registry.register_base(name, path)

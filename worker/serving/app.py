@@ -6,6 +6,7 @@ It speaks the protocol vLLM speaks, so the API talks to either through one clien
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Iterator
@@ -46,6 +47,19 @@ from worker.serving.generation import (
     render_chat,
 )
 from worker.serving.registry import BadModelFolder, Registry, UnknownModel
+
+log = logging.getLogger("worker.serving")
+
+
+def _until_disconnect(events: Iterator[str], result: Generation) -> Iterator[str]:
+    """Pass events on; a client that hangs up closes this generator, which stops the generation loop."""
+    done = False
+    try:
+        yield from events
+        done = True
+    finally:
+        if not done:
+            log.info("client went away: stopped generating after %d tokens", result.completion_tokens)
 
 
 class RequestError(Exception):
@@ -145,9 +159,8 @@ def create_app(registry: Registry) -> FastAPI:
         pieces = generate(loaded, prompt, sampling, result)
         created, completion_id = int(time.time()), f"chatcmpl-{uuid.uuid4().hex}"
         if body.stream:
-            return StreamingResponse(
-                _chat_stream(pieces, result, body, completion_id, created), media_type="text/event-stream"
-            )
+            events = _chat_stream(pieces, result, body, completion_id, created)
+            return StreamingResponse(_until_disconnect(events, result), media_type="text/event-stream")
         text = "".join(pieces)
         return ChatCompletion(
             id=completion_id,
@@ -166,9 +179,8 @@ def create_app(registry: Registry) -> FastAPI:
         pieces = generate(loaded, prompt, sampling, result)
         created, completion_id = int(time.time()), f"cmpl-{uuid.uuid4().hex}"
         if body.stream:
-            return StreamingResponse(
-                _completion_stream(pieces, result, body, completion_id, created), media_type="text/event-stream"
-            )
+            events = _completion_stream(pieces, result, body, completion_id, created)
+            return StreamingResponse(_until_disconnect(events, result), media_type="text/event-stream")
         text = "".join(pieces)
         choice = CompletionChoice(text=text, finish_reason=result.finish_reason)
         return Completion(id=completion_id, created=created, model=body.model, choices=[choice], usage=_usage(result))
