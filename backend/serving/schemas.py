@@ -12,6 +12,9 @@ class ServableModel(BaseModel):
     kind: Literal["catalog", "checkpoint"]
     label: str = Field(description="How to show it: the model name, or run name, step and base model.")
     base_model: str = Field(description="The catalog model the weights started from.")
+    chat: bool = Field(
+        description="Whether it has a chat template (/v1/chat/completions); without one, use /v1/completions."
+    )
     run_id: str | None = None
     step: int | None = None
 

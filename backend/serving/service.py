@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
+from backend.catalog.architecture import read_chat_template
 from backend.core.errors import Conflict, DomainError, NotFound
 from backend.models import Checkpoint, RunStatus, User
 from backend.serving import repository
@@ -125,9 +126,14 @@ def generate(
     return {**client.complete(path, body), "model": request.model}
 
 
+def _has_chat_template(source: str) -> bool:
+    # A hub id's template cannot be read without downloading; the server says so if it has none.
+    return not Path(source).is_dir() or read_chat_template(source) is not None
+
+
 def servable_models(session: Session, user: User) -> list[ServableModel]:
     found = [
-        ServableModel(id=m.name, kind="catalog", label=m.name, base_model=m.name)
+        ServableModel(id=m.name, kind="catalog", label=m.name, base_model=m.name, chat=_has_chat_template(m.source))
         for m in catalog.list_models(session)
         if catalog.is_available(m)
     ]
@@ -139,6 +145,7 @@ def servable_models(session: Session, user: User) -> list[ServableModel]:
                 kind="checkpoint",
                 label=label,
                 base_model=run.model_name,
+                chat=_has_chat_template(checkpoint.path),
                 run_id=run.id,
                 step=checkpoint.step,
             )

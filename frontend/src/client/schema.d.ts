@@ -1176,6 +1176,11 @@ export interface components {
              */
             base_model: string;
             /**
+             * Chat
+             * @description Whether it has a chat template (/v1/chat/completions); without one, use /v1/completions.
+             */
+            chat: boolean;
+            /**
              * Id
              * @description A catalog model name or a checkpoint id.
              */

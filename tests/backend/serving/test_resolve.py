@@ -118,10 +118,11 @@ def test_servable_models_are_the_catalog_and_checkpoints_of_succeeded_runs(
     api: Any, run: dict[str, Any], tmp_path: Path
 ) -> None:
     before = api.get("/api/serving/models").json()["items"]
-    assert {m["id"] for m in before} == {"tiny-base", "tiny-chat"}
+    assert {m["id"]: m["chat"] for m in before} == {"tiny-base": False, "tiny-chat": True}
     (tmp_path / "ckpt").mkdir()
+    (tmp_path / "ckpt" / "tokenizer_config.json").write_text('{"chat_template": "{{ messages }}"}')
     checkpoint_id = _succeed(run["id"], tmp_path / "ckpt", step=30)
     items = api.get("/api/serving/models").json()["items"]
     [listed] = [m for m in items if m["kind"] == "checkpoint"]
     assert listed["id"] == checkpoint_id and listed["run_id"] == run["id"] and listed["step"] == 30
-    assert "step 30" in listed["label"] and listed["base_model"] == "tiny-chat"
+    assert "step 30" in listed["label"] and listed["base_model"] == "tiny-chat" and listed["chat"] is True

@@ -5,8 +5,9 @@ import type { ServableModel } from "../../client";
 import { json, mockApi, renderApp } from "../../test/harness";
 
 const servable: ServableModel[] = [
-  { id: "tiny-chat", kind: "catalog", label: "tiny-chat", base_model: "tiny-chat", run_id: null, step: null },
-  { id: "ckpt_1", kind: "checkpoint", label: "demo · step 30 (tiny-chat)", base_model: "tiny-chat", run_id: "run_1", step: 30 },
+  { id: "tiny-base", kind: "catalog", label: "tiny-base", base_model: "tiny-base", chat: false, run_id: null, step: null },
+  { id: "tiny-chat", kind: "catalog", label: "tiny-chat", base_model: "tiny-chat", chat: true, run_id: null, step: null },
+  { id: "ckpt_1", kind: "checkpoint", label: "demo · step 30 (tiny-chat)", base_model: "tiny-chat", chat: true, run_id: "run_1", step: 30 },
 ];
 
 const encoder = new TextEncoder();
@@ -71,6 +72,8 @@ describe("Playground", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("playground-compare"));
     expect(screen.getByTestId("playground-model-1")).toHaveValue("ckpt_1");
+    const base = within(screen.getByTestId("playground-model-0")).getByRole("option", { name: "tiny-base (no chat template)" });
+    expect(base).toBeDisabled();
     await user.type(screen.getByTestId("playground-prompt"), "Hi{Enter}");
     await waitFor(() => expect(models.sort()).toEqual(["ckpt_1", "tiny-chat"]));
     streams[0].send(chunk("Hello"));

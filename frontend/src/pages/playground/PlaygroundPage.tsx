@@ -19,7 +19,17 @@ interface Pane {
 const emptyPane = (model: string): Pane => ({ model, turns: [], streaming: false, error: null, finishReason: null });
 
 function preferredModel(models: ServableModel[]): string {
-  return (models.find((m) => m.id === "tiny-chat") ?? models.find((m) => m.kind === "checkpoint") ?? models[0])?.id ?? "";
+  const chat = models.filter((m) => m.chat);
+  return (chat.find((m) => m.id === "tiny-chat") ?? chat.find((m) => m.kind === "checkpoint") ?? chat[0])?.id ?? "";
+}
+
+function ModelOption({ model }: { model: ServableModel }) {
+  // Without a chat template a model can only continue text (/v1/completions), so it cannot chat here.
+  return (
+    <option value={model.id} disabled={!model.chat}>
+      {model.chat ? model.label : `${model.label} (no chat template)`}
+    </option>
+  );
 }
 
 function ModelSelect({ models, value, index, disabled, onChange }: { models: ServableModel[]; value: string; index: number; disabled: boolean; onChange: (id: string) => void }) {
@@ -27,12 +37,12 @@ function ModelSelect({ models, value, index, disabled, onChange }: { models: Ser
     <select data-testid={`playground-model-${index}`} aria-label={`Model ${index + 1}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
       <optgroup label="Catalog models">
         {models.filter((m) => m.kind === "catalog").map((m) => (
-          <option key={m.id} value={m.id}>{m.label}</option>
+          <ModelOption key={m.id} model={m} />
         ))}
       </optgroup>
       <optgroup label="Checkpoints of succeeded runs">
         {models.filter((m) => m.kind === "checkpoint").map((m) => (
-          <option key={m.id} value={m.id}>{m.label}</option>
+          <ModelOption key={m.id} model={m} />
         ))}
       </optgroup>
     </select>
@@ -82,7 +92,7 @@ export function PlaygroundPage() {
   const available = models.data ?? [];
   // Until the user picks, the first pane shows the preferred model (tiny-chat, else the newest checkpoint).
   const fallback = preferredModel(available);
-  const shown: Pane[] = (compare ? [0, 1] : [0]).map((i) => panes[i] ?? emptyPane(i === 0 ? fallback : (available.find((m) => m.id !== fallback)?.id ?? fallback)));
+  const shown: Pane[] = (compare ? [0, 1] : [0]).map((i) => panes[i] ?? emptyPane(i === 0 ? fallback : (available.find((m) => m.chat && m.id !== fallback)?.id ?? fallback)));
   const streaming = shown.some((p) => p.streaming);
 
   useEffect(() => () => controllers.current.forEach((c) => c.abort()), []);
