@@ -20,6 +20,8 @@ from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
 from backend.openai_compat.endpoints import router as openai_router
 from backend.runs.endpoints import router as runs_router
+from backend.serving.endpoints import api_router as serving_router
+from backend.serving.endpoints import router as inference_router
 
 
 def operation_id(route: APIRoute) -> str:
@@ -64,9 +66,19 @@ def create_app() -> FastAPI:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
         )
     api = APIRouter(prefix="/api")
-    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router, exports_router):
+    routers = (
+        health_router,
+        datasets_router,
+        models_router,
+        runs_router,
+        checkpoints_router,
+        exports_router,
+        serving_router,
+    )
+    for router in routers:
         api.include_router(router)
     app.include_router(api)
     app.include_router(openai_router)
+    app.include_router(inference_router)
     _mount_frontend(app, settings.frontend_dist)
     return app

@@ -1,7 +1,7 @@
-"""`make up`: start the embedded Redis (unless TUNEWRIGHT_REDIS_URL is set), two workers and the API, and stop
-them all cleanly on Ctrl-C. Each child runs in its own session so the terminal's Ctrl-C reaches only us and we
-stop them in order: the workers first (a running job checkpoints and goes back to the queue), then the API, then
-Redis."""
+"""`make up`: start the embedded Redis (unless TUNEWRIGHT_REDIS_URL is set), two workers, the CPU inference server
+(unless TUNEWRIGHT_INFERENCE_URL is set) and the API, and stop them all cleanly on Ctrl-C. Each child runs in its
+own session so the terminal's Ctrl-C reaches only us and we stop them in order: the workers first (a running job
+checkpoints and goes back to the queue), then the API and the inference server, then Redis."""
 
 from __future__ import annotations
 
@@ -82,6 +82,26 @@ def api_command(host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory", "--host", host, "--port", str(port)]
 
 
+def inference_command(settings: Settings) -> list[str]:
+    """The CPU inference server on a unix socket in the data folder (nothing else on the machine can collide)."""
+    return [
+        sys.executable,
+        "-m",
+        "worker.serving",
+        "--uds",
+        str(settings.inference_socket),
+        "--max-loaded",
+        str(settings.inference_max_loaded),
+    ]
+
+
+def start_inference_server(settings: Settings, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    socket = settings.inference_socket
+    socket.parent.mkdir(parents=True, exist_ok=True)
+    socket.unlink(missing_ok=True)  # a stale socket from a killed run would refuse the bind
+    return subprocess.Popen(inference_command(settings), env=env, start_new_session=True)
+
+
 def prepare_models(settings: Settings) -> None:
     """Generate the demo model family (the engine needs torch, so it runs in its own process)."""
     subprocess.run(
@@ -120,11 +140,15 @@ def run(settings: Settings, port: int) -> int:
         subprocess.Popen(worker_command(CPU_QUEUE, "cpu"), env=env, start_new_session=True),
     ]
     api = subprocess.Popen(api_command(settings.host, port), env=env, start_new_session=True)
+    # With TUNEWRIGHT_INFERENCE_URL set (e.g. a vLLM), the API talks to that server instead.
+    children = [("training worker", workers[0]), ("cpu worker", workers[1]), ("api", api)]
+    if not settings.inference_url:
+        children.append(("inference server", start_inference_server(settings, env)))
     print(f"\n  Tunewright is running at http://{settings.host}:{port}  (Ctrl-C stops everything)\n", flush=True)
     exit_code = 0
     try:
         while not stopping:
-            for name, process in (("training worker", workers[0]), ("cpu worker", workers[1]), ("api", api)):
+            for name, process in children:
                 if process.poll() is not None:
                     print(f"the {name} exited with {process.returncode}; stopping", file=sys.stderr)
                     exit_code = 1
@@ -132,9 +156,9 @@ def run(settings: Settings, port: int) -> int:
             time.sleep(0.3)
     finally:
         print("stopping: workers (a running job checkpoints and goes back to the queue), api, redis", flush=True)
-        for process in [*workers, api]:
+        for _, process in children:
             _stop(process, signal.SIGTERM)
-        for process in [*workers, api]:
+        for _, process in children:
             _wait(process, STOP_GRACE_SECONDS)
         if redis_process is not None:
             _stop(redis_process, signal.SIGTERM)

@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
-// During development the API runs separately (uvicorn on :8000); Vite proxies /api to it, SSE included.
+// During development the API runs separately (uvicorn on :8000); Vite proxies /api and /v1 to it, SSE included.
 const apiTarget = process.env.TUNEWRIGHT_API_URL ?? "http://127.0.0.1:8000";
 
 export default defineConfig({
@@ -9,11 +9,13 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },
+      "/v1": { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },
+      "/v1": { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

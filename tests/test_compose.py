@@ -75,3 +75,13 @@ def test_dockerfile_copies_every_package() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
     for package in ("backend", "worker", "specs", "migrations"):
         assert f"COPY {package} {package}" in dockerfile
+
+
+def test_the_api_reaches_the_inference_server_service() -> None:
+    services = _compose()["services"]
+    command = services["inference"]["command"]
+    assert command[:3] == ["python", "-m", "worker.serving"]
+    assert callable(_resolve("worker.serving.__main__:main"))
+    port = command[command.index("--port") + 1]
+    url = services["api"]["environment"]["TUNEWRIGHT_INFERENCE_URL"]
+    assert url.endswith(f"http://inference:{port}}}"), url

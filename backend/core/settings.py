@@ -59,6 +59,17 @@ class Settings(BaseSettings):
         description="When set, `/v1` requests must send `Authorization: Bearer <this key>`; when unset the embedded "
         "single-user default accepts any key.",
     )
+    inference_url: str | None = Field(
+        default=None,
+        description="An OpenAI-compatible inference server to use (e.g. a vLLM); default the CPU server `make up` "
+        "starts on a unix socket in the data folder.",
+    )
+    inference_max_loaded: int = Field(
+        default=2, ge=1, description="Models the CPU inference server keeps in memory (least recently used go)."
+    )
+    inference_timeout_seconds: float = Field(
+        default=300, gt=0, description="Longest the API waits for the inference server to answer (or send a token)."
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
 
     @model_validator(mode="after")
@@ -90,6 +101,10 @@ class Settings(BaseSettings):
     def redis_client_url(self) -> str:
         """The same Redis as `broker_url`, spelled for redis-py (pub/sub of live events)."""
         return self.redis_url or f"unix://{self.redis_socket}"
+
+    @property
+    def inference_socket(self) -> Path:
+        return self.resolved_data_dir / "inference" / "inference.sock"
 
     @property
     def artifacts_dir(self) -> Path:

@@ -6,6 +6,7 @@ import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
+import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -87,6 +88,7 @@ const runRoute = createRoute({
 
 const checkpointsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/checkpoints", component: CheckpointsPage });
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
+const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
 export const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -98,6 +100,7 @@ export const routeTree = rootRoute.addChildren([
   runRoute,
   checkpointsRoute,
   modelsRoute,
+  playgroundRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

@@ -7,6 +7,7 @@ export const queryKeys = {
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
     ["mask-preview", datasetId, index, model, lossOn] as const,
   models: ["models"] as const,
+  servableModels: ["servable-models"] as const,
   runs: ["runs"] as const,
   run: (id: string) => ["runs", id] as const,
   exports: (checkpointId: string) => ["exports", { checkpointId }] as const,

@@ -23,6 +23,9 @@ export type CatalogModel = Schemas["ModelRead"];
 export type TrainingSpecCreate = Schemas["TrainingSpecCreate"];
 export type Hyperparameters = Schemas["Hyperparameters"];
 export type ErrorBody = Schemas["ErrorBody"];
+export type ServableModel = Schemas["ServableModel"];
+export type ChatCompletionRequest = Schemas["ChatCompletionRequest"];
+export type ChatMessage = Schemas["ChatMessage"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

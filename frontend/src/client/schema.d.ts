@@ -374,6 +374,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/serving/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Playground Chat Completions
+         * @description The same chat completions for the web UI's playground.
+         */
+        post: operations["serving-playground_chat_completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/serving/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Servable Models
+         * @description Catalog models and the checkpoints of your succeeded runs, newest first: the `model` ids to chat with.
+         */
+        get: operations["serving-servable_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat Completions
+         * @description Answer a conversation with the model's own chat template (OpenAI's chat completions).
+         */
+        post: operations["inference-chat_completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completions
+         * @description Continue a plain text prompt (OpenAI's legacy completions).
+         */
+        post: operations["inference-completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/files": {
         parameters: {
             query?: never;
@@ -609,6 +689,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AssistantMessage */
+        AssistantMessage: {
+            /** Content */
+            content: string;
+            /**
+             * Role
+             * @default assistant
+             * @constant
+             */
+            role: "assistant";
+        };
         /** ModelList */
         backend__catalog__schemas__ModelList: {
             /** Items */
@@ -660,6 +751,115 @@ export interface components {
              */
             purpose: string;
         };
+        /** ChatChoice */
+        ChatChoice: {
+            /**
+             * Finish Reason
+             * @description Why generation ended: `stop` (end of turn or a stop string) or `length`.
+             */
+            finish_reason: string;
+            /**
+             * Index
+             * @default 0
+             */
+            index: number;
+            /** Logprobs */
+            logprobs?: null;
+            message: components["schemas"]["AssistantMessage"];
+        };
+        /** ChatCompletion */
+        ChatCompletion: {
+            /** Choices */
+            choices: components["schemas"]["ChatChoice"][];
+            /** Created */
+            created: number;
+            /** Id */
+            id: string;
+            /** Model */
+            model: string;
+            /**
+             * Object
+             * @default chat.completion
+             * @constant
+             */
+            object: "chat.completion";
+            usage: components["schemas"]["Usage"];
+        };
+        /** ChatCompletionRequest */
+        ChatCompletionRequest: {
+            /**
+             * Max Completion Tokens
+             * @description Alias of max_tokens.
+             */
+            max_completion_tokens?: number | null;
+            /**
+             * Max Tokens
+             * @description Longest answer, in tokens.
+             */
+            max_tokens?: number | null;
+            /**
+             * Messages
+             * @description The conversation so far.
+             */
+            messages: components["schemas"]["ChatMessage"][];
+            /**
+             * Model
+             * @description A catalog model name, a checkpoint id (`ckpt_…`), a run id (`run_…`: its final checkpoint) or a fine-tuned model name (`ft:<base>:<project>:<suffix>:<run id>`).
+             */
+            model: string;
+            /**
+             * N
+             * @description Answers per request; the workbench generates exactly 1.
+             * @default 1
+             */
+            n: number;
+            /**
+             * Seed
+             * @description Makes sampling repeatable.
+             */
+            seed?: number | null;
+            /**
+             * Stop
+             * @description Up to 4 strings that end the answer (not included in it).
+             */
+            stop?: string | string[] | null;
+            /**
+             * Stream
+             * @description Send tokens as Server-Sent Events as they are produced.
+             * @default false
+             */
+            stream: boolean;
+            stream_options?: components["schemas"]["StreamOptions"] | null;
+            /**
+             * Temperature
+             * @description 0 is greedy decoding.
+             * @default 1
+             */
+            temperature: number;
+            /**
+             * Top P
+             * @description Nucleus sampling: keep the most likely tokens up to p.
+             * @default 1
+             */
+            top_p: number;
+            /** User */
+            user?: string | null;
+        };
+        /** ChatMessage */
+        ChatMessage: {
+            /**
+             * Content
+             * @description The text, or a list of text parts that are joined.
+             */
+            content: string | components["schemas"]["TextPart"][];
+            /** Name */
+            name?: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "system" | "developer" | "user" | "assistant";
+        };
         /** CheckpointList */
         CheckpointList: {
             /** Items */
@@ -700,6 +900,97 @@ export interface components {
             run_id: string;
             /** Step */
             step: number;
+        };
+        /**
+         * Completion
+         * @description A completion, or (streamed) one chunk of it.
+         */
+        Completion: {
+            /** Choices */
+            choices: components["schemas"]["CompletionChoice"][];
+            /** Created */
+            created: number;
+            /** Id */
+            id: string;
+            /** Model */
+            model: string;
+            /**
+             * Object
+             * @default text_completion
+             * @constant
+             */
+            object: "text_completion";
+            usage?: components["schemas"]["Usage"] | null;
+        };
+        /** CompletionChoice */
+        CompletionChoice: {
+            /** Finish Reason */
+            finish_reason?: string | null;
+            /**
+             * Index
+             * @default 0
+             */
+            index: number;
+            /** Logprobs */
+            logprobs?: null;
+            /** Text */
+            text: string;
+        };
+        /** CompletionRequest */
+        CompletionRequest: {
+            /**
+             * Max Tokens
+             * @description Longest continuation, in tokens.
+             * @default 16
+             */
+            max_tokens: number | null;
+            /**
+             * Model
+             * @description A catalog model name, a checkpoint id (`ckpt_…`), a run id (`run_…`: its final checkpoint) or a fine-tuned model name (`ft:<base>:<project>:<suffix>:<run id>`).
+             */
+            model: string;
+            /**
+             * N
+             * @description Answers per request; the workbench generates exactly 1.
+             * @default 1
+             */
+            n: number;
+            /**
+             * Prompt
+             * @description The text to continue (one prompt per request).
+             */
+            prompt: string | string[];
+            /**
+             * Seed
+             * @description Makes sampling repeatable.
+             */
+            seed?: number | null;
+            /**
+             * Stop
+             * @description Up to 4 strings that end the answer (not included in it).
+             */
+            stop?: string | string[] | null;
+            /**
+             * Stream
+             * @description Send tokens as Server-Sent Events as they are produced.
+             * @default false
+             */
+            stream: boolean;
+            stream_options?: components["schemas"]["StreamOptions"] | null;
+            /**
+             * Temperature
+             * @description 0 is greedy decoding.
+             * @default 1
+             */
+            temperature: number;
+            /**
+             * Top P
+             * @description Nucleus sampling: keep the most likely tokens up to p.
+             * @default 1
+             */
+            top_p: number;
+            /** User */
+            user?: string | null;
         };
         /** DatasetFormat */
         DatasetFormat: {
@@ -1684,6 +1975,55 @@ export interface components {
              */
             status: "validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
         };
+        /**
+         * ServableModel
+         * @description Something /v1/chat/completions can answer with: pass `id` as the request's `model`.
+         */
+        ServableModel: {
+            /**
+             * Base Model
+             * @description The catalog model the weights started from.
+             */
+            base_model: string;
+            /**
+             * Chat
+             * @description Whether it has a chat template (/v1/chat/completions); without one, use /v1/completions.
+             */
+            chat: boolean;
+            /**
+             * Id
+             * @description A catalog model name or a checkpoint id.
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "catalog" | "checkpoint";
+            /**
+             * Label
+             * @description How to show it: the model name, or run name, step and base model.
+             */
+            label: string;
+            /** Run Id */
+            run_id?: string | null;
+            /** Step */
+            step?: number | null;
+        };
+        /** ServableModelList */
+        ServableModelList: {
+            /** Items */
+            items: components["schemas"]["ServableModel"][];
+        };
+        /** StreamOptions */
+        StreamOptions: {
+            /**
+             * Include Usage
+             * @description Send a last chunk with the token counts.
+             * @default false
+             */
+            include_usage: boolean;
+        };
         /** SupervisedHyperparameters */
         SupervisedHyperparameters: {
             /**
@@ -1706,6 +2046,16 @@ export interface components {
         /** SupervisedMethod */
         SupervisedMethod: {
             hyperparameters?: components["schemas"]["SupervisedHyperparameters"];
+        };
+        /** TextPart */
+        TextPart: {
+            /** Text */
+            text: string;
+            /**
+             * Type
+             * @constant
+             */
+            type: "text";
         };
         /**
          * TrainingSpecCreate
@@ -1780,6 +2130,15 @@ export interface components {
              * @description Training stage, e.g. `cpt` (continued pretraining).
              */
             stage?: ("sft" | "cpt") | null;
+        };
+        /** Usage */
+        Usage: {
+            /** Completion Tokens */
+            completion_tokens: number;
+            /** Prompt Tokens */
+            prompt_tokens: number;
+            /** Total Tokens */
+            total_tokens: number;
         };
         /** ValidationError */
         ValidationError: {
@@ -2914,6 +3273,245 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "serving-playground_chat_completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatCompletion"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "serving-servable_models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServableModelList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "inference-chat_completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatCompletion"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "inference-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completion"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Not found */

@@ -7,6 +7,7 @@ const NAV = [
   { to: "/runs", label: "Runs", testId: "nav-runs" },
   { to: "/checkpoints", label: "Checkpoints", testId: "nav-checkpoints" },
   { to: "/models", label: "Models", testId: "nav-models" },
+  { to: "/playground", label: "Playground", testId: "nav-playground" },
 ] as const;
 
 export function Layout() {
