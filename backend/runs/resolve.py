@@ -19,6 +19,7 @@ from backend.models import CatalogModel, Dataset
 from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant
 from backend.runs.estimate import Workload, estimate
 from specs.training import (
+    PREFERENCE_STAGES,
     MemoryEstimate,
     Method,
     ModelSource,
@@ -27,6 +28,7 @@ from specs.training import (
     ResolvedHyperparameters,
     ResolvedResources,
     ResolvedTrainingSpec,
+    Stage,
     TrainingSpecCreate,
 )
 
@@ -37,8 +39,23 @@ CHECKPOINTS_PER_RUN = 4
 EPOCH_WARNING = 3
 BYTES_PER_TOKEN = 4  # rough size of a token in JSONL text, for the time estimate before tokenisation
 FP16_ONLY_GPUS = ("V100", "T4")
-# Which dataset formats each stage can train on.
-STAGE_DATA = {"sft": ("messages",), "cpt": ("text",)}
+# Which dataset kinds each stage can train on.
+STAGE_DATA: dict[Stage, tuple[str, ...]] = {
+    "sft": ("messages",),
+    "cpt": ("text",),
+    "dpo": ("preference",),
+    "orpo": ("preference",),
+    "simpo": ("preference",),
+    "kto": ("kto",),
+}
+MAX_BETA = 100.0
+# beta = "auto" per preference stage, with the reason shown on the run.
+AUTO_BETA: dict[Stage, tuple[float, str]] = {
+    "dpo": (0.1, "DPO's usual strength of the pull towards the reference model"),
+    "kto": (0.1, "KTO's usual strength of the pull towards the reference model"),
+    "orpo": (0.1, "ORPO's usual lambda, the weight of the odds-ratio term next to the NLL loss"),
+    "simpo": (2.0, "SimPO's usual reward scale"),
+}
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,51 @@ def _suggestions(plan: Plan, method: str, checkpointing: bool) -> str:
     return "; ".join(ideas) or "choose a smaller model"
 
 
+def _check_stage_data(body: TrainingSpecCreate, dataset: Dataset) -> None:
+    needed = STAGE_DATA[body.stage]
+    if dataset.format not in needed:
+        fitting = [stage for stage, kinds in STAGE_DATA.items() if dataset.format in kinds]
+        fits = f"which stage {' or '.join(fitting)} trains on" if fitting else "which no stage trains on"
+        raise InvalidInput(
+            f"Stage {body.stage!r} trains on {' or '.join(needed)} data, but dataset {dataset.id} holds "
+            f"{dataset.format!r} records, {fits}; choose a matching dataset or stage.",
+            field="stage",
+        )
+    if body.stage not in PREFERENCE_STAGES:
+        return
+    hp = body.hyperparameters
+    if body.loss_on != "assistant":
+        raise InvalidInput(
+            f"Stage {body.stage!r} scores only the answers; leave loss_on at 'assistant'.", field="loss_on"
+        )
+    if hp.packing is True:
+        raise InvalidInput(
+            f"Stage {body.stage!r} compares answers side by side and does not pack; set packing to false or 'auto'.",
+            field="hyperparameters.packing",
+        )
+    if body.stage == "kto" and hp.batch_size < 2:
+        raise InvalidInput(
+            "KTO needs batch_size of at least 2: its KL reference point pairs each prompt with another example's "
+            "answer in the same batch.",
+            field="hyperparameters.batch_size",
+        )
+
+
+def _beta(body: TrainingSpecCreate) -> tuple[float, str | None]:
+    asked = body.hyperparameters.beta
+    if asked != "auto" and not 0 < asked <= MAX_BETA:
+        raise InvalidInput(
+            f"beta must be above 0 and at most {MAX_BETA:g}, got {asked:g}; 'auto' picks the stage's usual value.",
+            field="hyperparameters.beta",
+        )
+    if body.stage not in PREFERENCE_STAGES:
+        return (AUTO_BETA["dpo"][0] if asked == "auto" else asked), None
+    if asked != "auto":
+        return asked, f"beta = {asked:g}: as asked."
+    value, why = AUTO_BETA[body.stage]
+    return value, f"beta = {value:g}: {why}."
+
+
 def resolve(
     body: TrainingSpecCreate,
     dataset: Dataset,
@@ -142,13 +204,7 @@ def resolve(
 ) -> ResolvedTrainingSpec:
     hp = body.hyperparameters
     decisions: list[str] = []
-    needed = STAGE_DATA[body.stage]
-    if dataset.format not in needed:
-        raise InvalidInput(
-            f"Stage {body.stage!r} trains on {' or '.join(needed)} data, but dataset {dataset.id} holds "
-            f"{dataset.format!r} records; choose a matching dataset or stage.",
-            field="stage",
-        )
+    _check_stage_data(body, dataset)
     resources = _resources(body, settings)
     precision, why = _precision(body, resources)
     decisions.append(why)
@@ -156,8 +212,9 @@ def resolve(
     policy = Policy(settings.small_data_threshold, settings.large_data_threshold, settings.full_finetune_max_params)
     records = dataset.record_count
 
-    # A training item is a record for SFT, a row of max_seq_length tokens for CPT (estimated before tokenising).
-    items = records if body.stage == "sft" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
+    # A training item is a record (a conversation, a pair, a KTO example), or for CPT a row of max_seq_length
+    # tokens (estimated before tokenising).
+    items = records if body.stage != "cpt" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
     steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / hp.gradient_accumulation_steps)
     max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
     if max_steps < 1:
@@ -180,6 +237,8 @@ def resolve(
             budget_gb=budget,
             gpu_type=resources.gpu_type,
             total_tokens=trained_tokens,
+            sequences_per_item=2 if body.stage in PREFERENCE_STAGES else 1,
+            reference_model=body.stage in ("dpo", "kto"),
         )
         plans[model.name] = Plan(arch, work)
     checkpointing_asked = None if hp.gradient_checkpointing == "auto" else hp.gradient_checkpointing
@@ -242,7 +301,7 @@ def resolve(
     if hp.max_steps == "auto":
         decisions.append(
             f"max_steps = {max_steps}: {hp.epochs:g} epochs × {steps_per_epoch} steps per epoch "
-            f"({items} {'records' if body.stage == 'sft' else 'rows of packed text (estimated)'}, "
+            f"({items} {'rows of packed text (estimated)' if body.stage == 'cpt' else 'records'}, "
             f"batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
         )
 
@@ -274,7 +333,10 @@ def resolve(
             raise InvalidInput("save_steps must be at least 1.", field="hyperparameters.save_steps")
         save_steps = hp.save_steps
 
-    if hp.packing == "auto":
+    if hp.packing == "auto" and body.stage in PREFERENCE_STAGES:
+        packing = False
+        decisions.append("packing = off: preference answers are compared side by side, padded per batch.")
+    elif hp.packing == "auto":
         packing = True
         decisions.append("packing = on: examples share rows without padding; attention stays inside each example.")
     else:
@@ -303,6 +365,9 @@ def resolve(
             field="hyperparameters.freeze_trainable_layers",
         )
 
+    beta, beta_reason = _beta(body)
+    if beta_reason:
+        decisions.append(beta_reason)
     if body.stage == "sft" and hp.epochs > EPOCH_WARNING:
         decisions.append(
             f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better."
@@ -334,8 +399,10 @@ def resolve(
                     "gradient_checkpointing",
                     "precision",
                     "eval_steps",
+                    "beta",
                 }
             ),
+            beta=beta,
             max_steps=max_steps,
             learning_rate=learning_rate,
             max_seq_length=max_seq_length,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from transformers import AutoTokenizer, PreTrainedTokenizerBase
 from worker.engine.demo_models import SAMPLE_CHAT, TINY_BASE, TINY_CHAT, build_tiny_family
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
+# A git worktree elsewhere than next to ../shared points at the fixtures with TUNEWRIGHT_SHARED_FIXTURES.
+SHARED_FIXTURES = Path(os.environ.get("TUNEWRIGHT_SHARED_FIXTURES", REPO_ROOT / ".." / "shared" / "fixtures"))
 
 
 @pytest.fixture(scope="session")
