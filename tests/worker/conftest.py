@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,8 @@ from typing import Any
 import pytest
 from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
+from tests.support import SHARED_FIXTURES
 from worker.engine.demo_models import SAMPLE_CHAT, TINY_BASE, TINY_CHAT, build_tiny_family
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-# A git worktree elsewhere than next to ../shared points at the fixtures with TUNEWRIGHT_SHARED_FIXTURES.
-SHARED_FIXTURES = Path(os.environ.get("TUNEWRIGHT_SHARED_FIXTURES", REPO_ROOT / ".." / "shared" / "fixtures"))
 
 
 @pytest.fixture(scope="session")
