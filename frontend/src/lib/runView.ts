@@ -77,6 +77,7 @@ export function estimateOf(run: Run): Estimate | null | undefined {
     gradients_gb: num(e.gradients_gb)!,
     optimizer_gb: num(e.optimizer_gb)!,
     activations_gb: num(e.activations_gb)!,
+    ...(num(e.reference_gb) ? { reference_gb: num(e.reference_gb)! } : {}),
     total_gb: num(e.total_gb)!,
     budget_gb: num(e.budget_gb),
     fits: e.fits !== false,

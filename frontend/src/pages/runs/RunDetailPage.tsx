@@ -131,6 +131,9 @@ function RunDetail({ run }: { run: Run }) {
           learningRates={live.learningRates}
           evalSteps={live.evalSteps}
           evalLosses={live.evalLosses}
+          rewardSteps={live.rewardSteps}
+          rewardAccuracy={live.rewardAccuracy}
+          rewardMargin={live.rewardMargin}
           waiting={active}
         />
         <div className="run-side">
