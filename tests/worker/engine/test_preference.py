@@ -19,6 +19,7 @@ from specs.training import Method, ResolvedTrainingSpec, Stage
 from tests.worker.support import RecordingReporter
 from worker.engine.data.chat import IGNORE_INDEX
 from worker.engine.data.preference_dataset import Renderer, tokenize_kto, tokenize_pair
+from worker.engine.data.record_check import check_preference_records
 from worker.engine.demo_models import TINY_CHAT, TINY_CHAT_TEMPLATE, TINY_DEFAULT_SYSTEM_PROMPT, demo_spec
 from worker.engine.errors import EngineError
 from worker.engine.preference_losses import dpo_loss, kto_kl, kto_loss, orpo_loss, simpo_loss
@@ -179,15 +180,21 @@ def test_dpo_starts_at_ln2_and_learns_the_preferences(
     )
 
 
-def test_dpo_with_full_fine_tuning_compares_with_a_frozen_copy(
-    tiny_family: dict[str, Path], dpo_pairs: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("method", "reference"),
+    [("full", "a frozen copy of tiny-chat in float32"), ("qlora", "the policy with its adapter switched off")],
+)
+def test_dpo_reference_for_other_methods_equals_the_policy_at_step_one(
+    tiny_family: dict[str, Path], dpo_pairs: Path, tmp_path: Path, method: Method, reference: str
 ) -> None:
     reporter = RecordingReporter()
-    spec = preference_spec(tiny_family, dpo_pairs, "dpo", "full", max_steps=6)
+    spec = preference_spec(tiny_family, dpo_pairs, "dpo", method, max_steps=6)
     run_training(spec, tmp_path / "run", reporter)
+    assert f"reference model: {reference}" in reporter.logs
     assert reporter.steps[0].loss == pytest.approx(math.log(2), abs=1e-6)
-    assert reporter.steps[-1].loss < math.log(2)
-    assert any(line.startswith("reference model: a frozen copy of tiny-chat") for line in reporter.logs)
+    assert any(m.extra["rewards/margin"] != 0 for m in reporter.steps[1:]), "the policy moved away from the reference"
+    if method == "full":
+        assert mean([m.loss for m in reporter.steps[-2:]]) < math.log(2)
 
 
 @pytest.mark.parametrize("stage", ["orpo", "simpo"])
@@ -219,10 +226,14 @@ def test_kto_needs_two_examples_per_batch(tiny_family: dict[str, Path], kto_exam
         )
 
 
+@pytest.mark.parametrize("method", ["lora", "full"])
 def test_dpo_resume_gives_the_same_losses_and_eval(
-    tiny_family: dict[str, Path], dpo_pairs: Path, tmp_path: Path
+    tiny_family: dict[str, Path], dpo_pairs: Path, tmp_path: Path, method: Method
 ) -> None:
-    spec = preference_spec(tiny_family, dpo_pairs, "dpo", max_steps=8, batch_size=4, eval_fraction=0.25, eval_steps=4)
+    # full: the policy comes back from the checkpoint, the reference copy again from the model source.
+    spec = preference_spec(
+        tiny_family, dpo_pairs, "dpo", method, max_steps=8, batch_size=4, eval_fraction=0.25, eval_steps=4
+    )
     whole = RecordingReporter()
     run_training(spec, tmp_path / "whole", whole)
 
@@ -239,3 +250,33 @@ def test_dpo_resume_gives_the_same_losses_and_eval(
     assert [step for step, _, _ in evals] == [4, 8]
     resumed = [(m.step, m.eval_loss, m.extra["eval_rewards/accuracy"]) for m in split if m.eval_loss is not None]
     assert [value for row in resumed for value in row] == pytest.approx([value for row in evals for value in row])
+
+
+def test_the_data_check_lists_records_the_template_cannot_render(
+    chat_tokenizer: PreTrainedTokenizerBase, write_jsonl: Callable[[list[dict[str, Any]], str], Path]
+) -> None:
+    user = {"role": "user", "content": "Hi"}
+    good = {
+        "prompt": [user],
+        "chosen": [{"role": "assistant", "content": "Hello!"}],
+        "rejected": [{"role": "assistant", "content": "Go away."}],
+    }
+    twice = {**good, "prompt": [user, user]}  # tiny-chat's template refuses roles that do not alternate
+    path = write_jsonl([good, twice, good], "pairs.jsonl")
+    settings: dict[str, Any] = {
+        "chat_template": TINY_CHAT_TEMPLATE,
+        "default_system_prompt": TINY_DEFAULT_SYSTEM_PROMPT,
+        "max_seq_length": 512,
+    }
+    report = check_preference_records(path, chat_tokenizer, kto=False, **settings)
+    assert (report.records, report.problem_count) == (3, 1) and report.problems[0][0] == 1
+    assert "alternate" in report.problems[0][1] and report.trained_tokens > 0 and report.without_trained_tokens == 0
+
+    labelled = {"messages": [user, {"role": "assistant", "content": "Hello!"}], "label": True}
+    unlabelled = {"messages": labelled["messages"]}
+    kto_report = check_preference_records(
+        write_jsonl([labelled, unlabelled], "kto.jsonl"), chat_tokenizer, kto=True, **settings
+    )
+    assert kto_report.problems == [(1, "'label' must be true (desirable) or false (undesirable)")]
+    short = check_preference_records(path, chat_tokenizer, kto=False, **{**settings, "max_seq_length": 8})
+    assert short.without_trained_tokens == 2, "answers cut off by max_seq_length are counted"
