@@ -18,7 +18,10 @@ export type HyperparameterKey =
   | "eval_fraction"
   | "eval_steps"
   | "early_stopping_patience"
-  | "beta";
+  | "beta"
+  | "simpo_gamma"
+  | "kto_desirable_weight"
+  | "kto_undesirable_weight";
 
 export type MethodChoice = NonNullable<TrainingSpecCreate["method"]>;
 export type TriState = "auto" | "on" | "off";
@@ -81,7 +84,14 @@ export const EVAL_FIELDS: readonly FieldDef[] = [
   { key: "early_stopping_patience", label: "Early-stopping patience", testId: "run-early-stopping-input", placeholder: "never" },
 ];
 
-const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS];
+/** Under Advanced, for the one preference stage each applies to. */
+export const PREFERENCE_FIELDS: readonly FieldDef[] = [
+  { key: "simpo_gamma", label: "SimPO margin (gamma)", testId: "run-simpo-gamma-input" },
+  { key: "kto_desirable_weight", label: "KTO desirable weight", testId: "run-kto-desirable-weight-input" },
+  { key: "kto_undesirable_weight", label: "KTO undesirable weight", testId: "run-kto-undesirable-weight-input" },
+];
+
+const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS, ...PREFERENCE_FIELDS];
 
 type Meta = (typeof specFields.hyperparameters)[HyperparameterKey];
 
@@ -301,6 +311,11 @@ export function isVisible(key: FormKey, values: FormValues): boolean {
       return values.stage === "sft" || values.stage === "";
     case "beta":
       return values.stage !== "" && PREFERENCE_STAGES.has(values.stage);
+    case "simpo_gamma":
+      return values.stage === "simpo";
+    case "kto_desirable_weight":
+    case "kto_undesirable_weight":
+      return values.stage === "kto";
     case "lora_r":
     case "use_rslora":
     case "use_dora":
@@ -329,6 +344,9 @@ export const ADVANCED_KEYS: ReadonlySet<FormKey> = new Set<FormKey>([
   "eval_fraction",
   "eval_steps",
   "early_stopping_patience",
+  "simpo_gamma",
+  "kto_desirable_weight",
+  "kto_undesirable_weight",
   "gpus",
   "gpu_memory_gb",
   "gpu_type",

@@ -63,6 +63,19 @@ describe("run stage", () => {
     expect(formFieldFor("hyperparameters.beta")).toBe("beta");
   });
 
+  it("asks for SimPO's margin and KTO's weights only on their stages", () => {
+    const simpo = initialFormValues({ stage: "simpo", datasetId: "ds_pairs", model: "tiny-chat", simpo_gamma: "1" });
+    expect(["simpo_gamma", "kto_desirable_weight"].map((k) => isVisible(k as "simpo_gamma", simpo))).toEqual([true, false]);
+    const simpoBuilt = buildSpec(simpo);
+    expect(simpoBuilt.ok && simpoBuilt.body.hyperparameters).toMatchObject({ simpo_gamma: 1 });
+    const kto = initialFormValues({ stage: "kto", datasetId: "ds_kto", model: "tiny-chat", kto_undesirable_weight: "1.5" });
+    expect(isVisible("kto_desirable_weight", kto) && isVisible("kto_undesirable_weight", kto) && !isVisible("simpo_gamma", kto)).toBe(true);
+    const built = buildSpec(kto);
+    expect(built.ok && built.body.hyperparameters).toMatchObject({ kto_desirable_weight: 1, kto_undesirable_weight: 1.5 });
+    const sft = buildSpec(initialFormValues({ datasetId: "ds_chat", model: "tiny-chat" }));
+    expect(sft.ok && Object.keys(sft.body.hyperparameters ?? {})).not.toContain("simpo_gamma");
+  });
+
   it("starts continued pretraining from the family's base model, and SFT from its chat model", () => {
     expect(modelForStage(models, "tiny-chat", "cpt")).toBe("tiny-base");
     expect(modelForStage(models, "big-chat", "cpt")).toBe("big-base");

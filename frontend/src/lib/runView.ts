@@ -43,6 +43,13 @@ export function methodLabel(run: Run): string {
   return name;
 }
 
+const STAGE_NAMES: Record<string, string> = { cpt: "CPT", dpo: "DPO", orpo: "ORPO", simpo: "SimPO", kto: "KTO" };
+
+/** "DPO", "CPT", ... for the run's subtitle; null for SFT, the default stage. */
+export function stageLabel(run: Run): string | null {
+  return run.stage === "sft" ? null : (STAGE_NAMES[run.stage] ?? run.stage);
+}
+
 export interface RunResources {
   device: "cpu" | "cuda";
   gpus: number;

@@ -243,7 +243,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             <span className="muted advanced__hint">method options, memory and precision, evaluation, hardware</span>
             {!advancedOpen && hasAdvancedError(errors) && <span className="field__error advanced__flag">a setting here needs fixing</span>}
           </button>
-          {advancedOpen && <AdvancedSettings values={values} errors={errors} onChange={update} />}
+          {advancedOpen && <AdvancedSettings values={shown} errors={errors} onChange={update} />}
         </section>
         <div className="form__actions">
           <button type="submit" className="button button--primary" data-testid="start-run-button" disabled={createRun.isPending}>

@@ -58,6 +58,7 @@ describe("Run detail", () => {
     ];
     renderApp("/runs/run_1");
     await waitFor(() => expect(screen.getByTestId("reward-accuracy-chart")).toHaveAttribute("data-points", "3"));
+    expect(screen.getByTestId("run-stage")).toHaveTextContent("DPO");
     expect(screen.getByTestId("reward-margin-chart")).toHaveAttribute("data-points", "3");
     expect(screen.getByTestId("reward-margin-summary")).toHaveTextContent("latest 0.600");
     expect(screen.getByTestId("reward-charts")).toHaveTextContent("latest 75%");
@@ -68,6 +69,7 @@ describe("Run detail", () => {
     renderApp("/runs/run_1");
     await waitFor(() => expect(screen.getByTestId("loss-chart")).toHaveAttribute("data-points", "1"));
     expect(screen.queryByTestId("reward-charts")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("run-stage")).not.toBeInTheDocument();
   });
 
   it("loads the history first, then follows the live stream: chart, log, checkpoints, end", async () => {

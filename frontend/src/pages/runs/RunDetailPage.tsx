@@ -12,6 +12,7 @@ import {
   deviceLabel,
   isTerminal,
   methodLabel,
+  stageLabel,
   resolvedLossOn,
   resolvedModelName,
   resourcesOf,
@@ -49,6 +50,7 @@ function RunDetail({ run }: { run: Run }) {
   const active = status === "validating" || status === "queued" || status === "running";
   const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
   const device = deviceLabel(resourcesOf(run));
+  const stage = stageLabel(run);
   const modelName = resolvedModelName(run);
   const lossOn = resolvedLossOn(run) ?? "assistant";
   const recordLink = useMemo<RecordLinkTarget | null>(
@@ -66,6 +68,7 @@ function RunDetail({ run }: { run: Run }) {
         }
         subtitle={
           <>
+            {stage && <span data-testid="run-stage">{stage} · </span>}
             <span data-testid="run-method">{methodLabel(run)}</span> · {run.model}
             {device && (
               <>
