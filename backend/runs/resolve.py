@@ -48,6 +48,8 @@ STAGE_DATA: dict[Stage, tuple[str, ...]] = {
     "simpo": ("preference",),
     "kto": ("kto",),
 }
+# Preference stages start from a tuned model and move it less: "auto" is this share of the SFT rate.
+PREFERENCE_LR_FACTOR = 0.1
 MAX_BETA = 100.0
 # beta = "auto" per preference stage, with the reason shown on the run.
 AUTO_BETA: dict[Stage, tuple[float, str]] = {
@@ -310,7 +312,15 @@ def resolve(
         default = DEFAULT_LORA_LR if method in ("lora", "qlora") else DEFAULT_FULL_LR
         learning_rate = float(recommended) if recommended is not None else default
         source = f"{model.family} family recommendation" if recommended is not None else f"the usual rate for {method}"
-        decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
+        if body.stage in PREFERENCE_STAGES:
+            tuned = learning_rate * PREFERENCE_LR_FACTOR
+            decisions.append(
+                f"learning_rate = {tuned:g}: a tenth of the {source} ({learning_rate:g}); preference tuning nudges "
+                "a model that already answers well, and higher rates quickly overshoot."
+            )
+            learning_rate = tuned
+        else:
+            decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
     else:
         if not 0 < hp.learning_rate <= 1:
             raise InvalidInput("learning_rate must be in (0, 1].", field="hyperparameters.learning_rate")

@@ -81,6 +81,17 @@ def test_beta_auto_resolves_per_stage_with_a_decision(
     assert queued_messages("cpu") == 1  # the records' rendering is checked before any GPU time
 
 
+def test_auto_learning_rate_is_a_tenth_of_the_sft_rate(
+    api: Any, pairs: dict[str, Any], dataset: dict[str, Any]
+) -> None:
+    sft = _create(api, dataset, "sft", method="lora").json()["resolved_spec"]
+    dpo = _create(api, pairs, "dpo", method="lora").json()["resolved_spec"]
+    assert dpo["hyperparameters"]["learning_rate"] == pytest.approx(sft["hyperparameters"]["learning_rate"] / 10)
+    assert any(d.startswith("learning_rate = ") and "a tenth of the tiny family" in d for d in dpo["decisions"])
+    asked = _create(api, pairs, "dpo", hyperparameters={"learning_rate": 0.01}).json()["resolved_spec"]
+    assert asked["hyperparameters"]["learning_rate"] == 0.01
+
+
 def test_kto_resolves_on_labelled_data_and_an_explicit_beta_is_kept(api: Any, labelled: dict[str, Any]) -> None:
     response = _create(api, labelled, "kto", hyperparameters={"beta": 0.25, "kto_undesirable_weight": 1.5})
     assert response.status_code == 201, response.text
