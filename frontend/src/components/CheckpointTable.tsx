@@ -2,9 +2,17 @@ import { Link } from "@tanstack/react-router";
 import type { Checkpoint } from "../client";
 import { formatDate, formatLoss } from "../lib/format";
 
-/** Checkpoints as rows; `showRun` adds a column linking each to its run. The eval loss shows when any has one. */
+/**
+ * Checkpoints as rows; `showRun` adds a column linking each to its run. The eval loss shows when any has one, and the
+ * reward accuracy of the step it was saved at when any is from a preference stage.
+ */
+const REWARD_ACCURACY = "rewards/accuracy";
+
+const formatShare = (value: number | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
+
 export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints: Checkpoint[]; showRun?: boolean }) {
   const showEval = checkpoints.some((c) => typeof c.metrics.eval_loss === "number");
+  const showRewards = checkpoints.some((c) => typeof c.metrics[REWARD_ACCURACY] === "number");
   return (
     <table className="table">
       <thead>
@@ -13,6 +21,7 @@ export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints:
           <th className="num">Step</th>
           <th className="num">Loss</th>
           {showEval && <th className="num">Eval loss</th>}
+          {showRewards && <th className="num">Reward accuracy</th>}
           <th>Path</th>
           <th>Created</th>
         </tr>
@@ -32,6 +41,11 @@ export function CheckpointTable({ checkpoints, showRun = false }: { checkpoints:
             {showEval && (
               <td className="num" data-testid="checkpoint-eval-loss">
                 {formatLoss(c.metrics.eval_loss)}
+              </td>
+            )}
+            {showRewards && (
+              <td className="num" data-testid="checkpoint-reward-accuracy">
+                {formatShare(c.metrics[REWARD_ACCURACY])}
               </td>
             )}
             <td>

@@ -178,6 +178,8 @@ def test_dpo_starts_at_ln2_and_learns_the_preferences(
         m.extra["rewards/margin"] == pytest.approx(m.extra["rewards/chosen"] - m.extra["rewards/rejected"])
         for m in steps
     )
+    [final] = reporter.checkpoints
+    assert final.step == 24 and final.metrics == {"loss": steps[-1].loss, **steps[-1].extra}
 
 
 @pytest.mark.parametrize(
@@ -280,3 +282,12 @@ def test_the_data_check_lists_records_the_template_cannot_render(
     assert kto_report.problems == [(1, "'label' must be true (desirable) or false (undesirable)")]
     short = check_preference_records(path, chat_tokenizer, kto=False, **{**settings, "max_seq_length": 8})
     assert short.without_trained_tokens == 2, "answers cut off by max_seq_length are counted"
+
+
+def test_a_cancelled_kto_run_stops_after_its_step_without_a_checkpoint(
+    tiny_family: dict[str, Path], kto_examples: Path, tmp_path: Path
+) -> None:
+    reporter = RecordingReporter(stop_after=2, reason="cancelled")
+    with pytest.raises(StopRequested, match="cancelled"):
+        run_training(preference_spec(tiny_family, kto_examples, "kto"), tmp_path / "run", reporter)
+    assert [m.step for m in reporter.steps] == [1, 2] and reporter.checkpoints == []

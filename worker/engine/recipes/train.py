@@ -304,7 +304,7 @@ def run_training(
 
         saved = step % hp.save_steps == 0 or step == hp.max_steps or tracker.should_stop
         if saved:
-            checkpointer.save(step, loss, stream.position, tracker)
+            checkpointer.save(step, loss, stream.position, tracker, extra)
         if tracker.should_stop:
             reporter.log(tracker.stop_message(), step=step, best_eval_loss=tracker.best)
             break
@@ -312,7 +312,7 @@ def run_training(
         if reason:
             # A pause or preemption keeps its progress; a cancel does not need it.
             if reason != "cancelled" and not saved:
-                checkpointer.save(step, loss, stream.position, tracker)
+                checkpointer.save(step, loss, stream.position, tracker, extra)
             reporter.log(f"stopping after step {step}: {reason}", level="warning", step=step)
             raise StopRequested(reason)
 
@@ -354,7 +354,10 @@ class _Checkpointer:
     precision: MixedPrecision
     reporter: Reporter
 
-    def save(self, step: int, loss: float, position: DataPosition, tracker: EvalTracker) -> None:
+    def save(
+        self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
+    ) -> None:
+        """`extra`: the stage's metrics of this step (rewards/... for preference stages), kept with the checkpoint."""
         state = TrainerState(
             step,
             self.max_steps,
@@ -378,5 +381,7 @@ class _Checkpointer:
             scheduler=self.scheduler,
             scaler=self.precision.scaler,
         )
-        metrics = {"loss": loss} if tracker.latest is None else {"loss": loss, "eval_loss": tracker.latest}
+        metrics = {"loss": loss, **extra}
+        if tracker.latest is not None:
+            metrics["eval_loss"] = tracker.latest
         self.reporter.checkpoint(CheckpointInfo(step, str(path), metrics))

@@ -46,6 +46,7 @@ describe("Run detail", () => {
 
   it("charts reward accuracy and margin for a preference run, and nothing of the kind for SFT", async () => {
     run = makeRun({ stage: "dpo" });
+    checkpoints = [{ id: "ckpt_1", run_id: "run_1", step: 3, path: "/ckpt/checkpoint-3", metrics: { loss: 0.4, "rewards/accuracy": 0.75 }, created_at: at }];
     history = [
       ...history,
       ...[1, 2, 3].map((step) =>
@@ -62,6 +63,7 @@ describe("Run detail", () => {
     expect(screen.getByTestId("reward-margin-chart")).toHaveAttribute("data-points", "3");
     expect(screen.getByTestId("reward-margin-summary")).toHaveTextContent("latest 0.600");
     expect(screen.getByTestId("reward-charts")).toHaveTextContent("latest 75%");
+    expect(await screen.findByTestId("checkpoint-reward-accuracy")).toHaveTextContent("75%");
   });
 
   it("shows no reward charts without reward metrics", async () => {
