@@ -61,11 +61,13 @@ def _logits(model: torch.nn.Module, batch: Batch, precision: MixedPrecision) -> 
         return model(**inputs, use_cache=False).logits  # type: ignore[no-any-return]
 
 
-def _token_losses(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """Next-token cross-entropy per position (fp32), 0 where the label is ignored; shape (rows, length - 1)."""
-    return torch.nn.functional.cross_entropy(
-        logits[:, :-1].float().transpose(1, 2), labels[:, 1:], ignore_index=IGNORE_INDEX, reduction="none"
+def _token_losses(logits: torch.Tensor, labels: torch.Tensor, reduction: str = "none") -> torch.Tensor:
+    """Next-token cross-entropy (fp32), 0 where the label is ignored: per position (rows, length - 1), or summed."""
+    # Flattened rather than transposed to (rows, vocab, length): no second copy of the logits for large vocabularies.
+    losses = torch.nn.functional.cross_entropy(
+        logits[:, :-1].flatten(0, 1).float(), labels[:, 1:].flatten(), ignore_index=IGNORE_INDEX, reduction=reduction
     )
+    return losses if reduction == "sum" else losses.view(labels.shape[0], -1)
 
 
 class TokenLoss:
@@ -78,7 +80,7 @@ class TokenLoss:
         self, model: torch.nn.Module, batch: Batch, precision: MixedPrecision
     ) -> tuple[torch.Tensor, MetricSums]:
         batch = _on_device(batch, precision)
-        return _token_losses(_logits(model, batch, precision), batch["labels"]).sum(), {}
+        return _token_losses(_logits(model, batch, precision), batch["labels"], "sum"), {}
 
 
 def sequence_logps(
