@@ -16,7 +16,7 @@ from backend.catalog.architecture import Architecture, read_architecture
 from backend.core.errors import InvalidInput
 from backend.core.settings import Settings
 from backend.models import CatalogModel, Dataset
-from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant
+from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant, choose_variant_for_preference
 from backend.runs.estimate import Workload, estimate
 from specs.training import (
     PREFERENCE_STAGES,
@@ -253,7 +253,11 @@ def resolve(
         chosen = family[0]
         decisions.append(f"model = {chosen.name}: as asked.")
     else:
-        chosen, why = choose_variant(family, records, policy, fits)
+        chosen, why = (
+            choose_variant_for_preference(family, body.stage)
+            if body.stage in PREFERENCE_STAGES
+            else choose_variant(family, records, policy, fits)
+        )
         decisions.append(why)
     model, plan = by_name[chosen.name], plans[chosen.name]
 

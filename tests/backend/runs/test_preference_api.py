@@ -133,3 +133,11 @@ def test_the_estimate_counts_a_reference_copy_only_where_one_is_held(api: Any, p
     full_dpo, full_orpo, lora_dpo = estimate("dpo", "full"), estimate("orpo", "full"), estimate("dpo", "lora")
     assert full_dpo["reference_gb"] > 0 and full_orpo["reference_gb"] == 0 and lora_dpo["reference_gb"] == 0
     assert full_dpo["total_gb"] == pytest.approx(full_orpo["total_gb"] + full_dpo["reference_gb"], abs=2e-3)
+
+
+def test_a_family_is_preference_tuned_through_its_chat_model(api: Any, pairs: dict[str, Any]) -> None:
+    response = api.post("/api/runs", json={"dataset_id": pairs["id"], "model": "tiny", "stage": "orpo"})
+    assert response.status_code == 201, response.text
+    resolved = response.json()["resolved_spec"]
+    assert resolved["model"]["name"] == "tiny-chat"
+    assert any(d.startswith("model = tiny-chat: orpo refines") for d in resolved["decisions"])
