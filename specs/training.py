@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Auto = Literal["auto"]
 Method = Literal["lora", "qlora", "full", "freeze"]
-Stage = Literal["sft", "cpt"]
+Stage = Literal["sft", "cpt", "dpo", "orpo", "simpo", "kto"]
+# Stages that learn from preferences (pairs for dpo/orpo/simpo, labelled answers for kto) instead of targets.
+PREFERENCE_STAGES: tuple[Stage, ...] = ("dpo", "orpo", "simpo", "kto")
 Precision = Literal["bf16", "fp16", "fp32"]
 
 
@@ -97,6 +99,22 @@ class Hyperparameters(BaseModel):
         description="Write a checkpoint every N steps (and at the end); 'auto' = about 4 checkpoints per run.",
     )
     seed: int = Field(default=42, ge=0, description="Seed for data order, initialisation of adapters and dropout.")
+    beta: float | Auto = Field(
+        default="auto",
+        description="Preference stages: the strength of the preference term. DPO and KTO: the inverse temperature "
+        "that keeps the policy near the reference model (larger = closer); ORPO: lambda, the weight of the "
+        "odds-ratio term added to the NLL loss; SimPO: the reward scale. 'auto' = 0.1 for DPO, KTO and ORPO, "
+        "2.0 for SimPO. Between 0 (excluded) and 100. Ignored by sft and cpt.",
+    )
+    simpo_gamma: float = Field(
+        default=0.5, ge=0, le=100, description="SimPO: the target reward margin gamma between chosen and rejected."
+    )
+    kto_desirable_weight: float = Field(
+        default=1.0, gt=0, le=100, description="KTO: loss weight of desirable answers (raise it when they are rarer)."
+    )
+    kto_undesirable_weight: float = Field(
+        default=1.0, gt=0, le=100, description="KTO: loss weight of undesirable answers."
+    )
 
 
 class Resources(BaseModel):
@@ -127,7 +145,9 @@ class TrainingSpecCreate(BaseModel):
     stage: Stage = Field(
         default="sft",
         description="Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining "
-        "on raw text (packed blocks, loss on every token).",
+        "on raw text (packed blocks, loss on every token); `dpo`, `orpo`, `simpo` = preference tuning on "
+        "chosen/rejected pairs (`preference` datasets); `kto` = preference tuning on answers labelled desirable or "
+        "undesirable (`kto` datasets).",
     )
     method: Method | Auto = Field(
         default="auto",
@@ -175,6 +195,10 @@ class ResolvedHyperparameters(BaseModel):
     early_stopping_patience: int | None = None
     save_steps: int
     seed: int
+    beta: float = 0.1
+    simpo_gamma: float = 0.5
+    kto_desirable_weight: float = 1.0
+    kto_undesirable_weight: float = 1.0
 
 
 class Quantization(BaseModel):
@@ -202,6 +226,9 @@ class MemoryEstimate(BaseModel):
     gradients_gb: float
     optimizer_gb: float
     activations_gb: float
+    reference_gb: float = Field(
+        default=0.0, description="A frozen reference model (DPO/KTO with full or freeze); 0 when none is held."
+    )
     total_gb: float = Field(description="Per device, including a fixed overhead for the CUDA context and buffers.")
     budget_gb: float | None = Field(description="Memory available per device; None when unknown.")
     fits: bool
@@ -230,7 +257,8 @@ class ResolvedTrainingSpec(BaseModel):
     loss_on: Literal["assistant", "all"]
     model: ModelSource
     dataset_path: str = Field(
-        description="Local path of the normalised training records: JSONL with `messages` (sft) or `text` (cpt)."
+        description="Local path of the normalised training records: JSONL with `messages` (sft), `text` (cpt), "
+        "`prompt`/`chosen`/`rejected` (dpo, orpo, simpo) or `messages` + `label` (kto)."
     )
     dataset_records: int
     eval_dataset_path: str | None = Field(

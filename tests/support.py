@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 from sqlalchemy import create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
+# A git worktree elsewhere than next to ../shared points at the fixtures with TUNEWRIGHT_SHARED_FIXTURES.
+SHARED_FIXTURES = Path(os.environ.get("TUNEWRIGHT_SHARED_FIXTURES", ROOT.parent / "shared" / "fixtures"))
 SAMPLE_CHAT = ROOT / "demo" / "sample_chat.jsonl"
 
 T = TypeVar("T")

@@ -1,6 +1,8 @@
 """The product's opinions, as pure functions: which variant of a family and which method to train, and why.
 
 - Little data (< small_data_threshold): the family's chat model, with LoRA so its alignment survives.
+- Preference tuning (dpo, orpo, simpo, kto): always the chat model, whatever the data size: it refines a model
+  that already follows instructions, and a base model has no answers worth ranking yet.
 - Much data (≥ large_data_threshold) or in between: the base model when full fine-tuning fits the GPUs,
   otherwise the chat model with LoRA.
 - Method: full for models up to full_finetune_max_params when it fits; LoRA when it does not (or above that
@@ -55,6 +57,17 @@ def choose_variant(family: Sequence[Candidate], records: int, policy: Policy, fi
     return chat, (
         f"model = {chat.name}: {records:,} records is {size}, but full fine-tuning of {base.name} does not fit the "
         "GPUs, so the chat model is adapted with LoRA."
+    )
+
+
+def choose_variant_for_preference(family: Sequence[Candidate], stage: str) -> tuple[Candidate, str]:
+    chat = next((c for c in family if c.variant == "chat"), None)
+    if chat is None:
+        only = family[0]
+        return only, f"model = {only.name}: the only variant of its family in the catalog."
+    return chat, (
+        f"model = {chat.name}: {stage} refines a model that already follows instructions, so a family's chat model "
+        "is tuned, whatever the data size."
     )
 
 

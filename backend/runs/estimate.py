@@ -5,7 +5,9 @@ Rules of thumb from the mixed-precision literature, deliberately simple and a li
 - frozen weights cost their storage dtype (2 bytes bf16/fp16, 4 fp32, ~0.56 for 4-bit NF4 with double quantisation);
 - activations per layer and token ≈ 34·h bytes in 16-bit (Korthikanti et al. 2022, with memory-efficient attention),
   or ≈ 2·h with gradient checkpointing plus one layer's worth; logits cost 8·V bytes per token (fp32 + its gradient);
-- time = (6N for full / freeze, 4N for adapters) FLOPs per token ÷ (peak FLOP/s × 35 % utilisation).
+- time = (6N for full / freeze, 4N for adapters) FLOPs per token ÷ (peak FLOP/s × 35 % utilisation);
+- DPO and KTO hold a reference model: with adapters it is the base with the adapter off (no extra memory, a 2N
+  forward per token); with full/freeze a frozen copy in the compute dtype. Preference items are two sequences.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Workload:
     budget_gb: float | None
     gpu_type: str | None
     total_tokens: int
+    sequences_per_item: int = 1  # preference stages run chosen and rejected (or KL) rows for each item
+    reference_model: bool = False  # dpo/kto compare with the starting model
 
 
 def trainable_parameters(arch: Architecture, work: Workload) -> int:
@@ -74,17 +78,19 @@ def estimate(arch: Architecture, work: Workload) -> MemoryEstimate:
     weights_gb = frozen_gb / shards + trainable * 4 / GB / shards
     gradients_gb = trainable * 4 / GB / shards
     optimizer_gb = trainable * 8 / GB / shards
-    tokens = work.micro_batch * work.seq_len
+    # A separate reference copy only where the policy's own weights move (adapters switch themselves off).
+    reference_gb = total * weight_bytes / GB if work.reference_model and not adapters else 0.0
+    tokens = work.micro_batch * work.sequences_per_item * work.seq_len
     act_bytes = 2 if work.precision != "fp32" else 4
     per_layer = tokens * arch.hidden_size * (2 if work.gradient_checkpointing else ACTIVATION_FACTOR) * act_bytes / 2
     activations_gb = (arch.num_layers * per_layer + tokens * arch.hidden_size * ACTIVATION_FACTOR * act_bytes / 2) / GB
     activations_gb += tokens * arch.vocab_size * 8 / GB
     overhead = CUDA_OVERHEAD_GB if work.gpus > 0 else 0.0
-    total_gb = weights_gb + gradients_gb + optimizer_gb + activations_gb + overhead
+    total_gb = weights_gb + gradients_gb + optimizer_gb + activations_gb + reference_gb + overhead
     seconds = None
     peak = PEAK_FLOPS.get((work.gpu_type or "").upper().replace(" ", "")) if work.gpus > 0 else None
     if peak:
-        flops_per_token = (4 if adapters else 6) * total
+        flops_per_token = (4 if adapters else 6) * total + (2 * total if work.reference_model else 0)
         seconds = flops_per_token * work.total_tokens / (peak * work.gpus * MFU)
     return MemoryEstimate(
         parameters=total,
@@ -93,6 +99,7 @@ def estimate(arch: Architecture, work: Workload) -> MemoryEstimate:
         gradients_gb=round(gradients_gb, 3),
         optimizer_gb=round(optimizer_gb, 3),
         activations_gb=round(activations_gb, 3),
+        reference_gb=round(reference_gb, 3),
         total_gb=round(total_gb, 3),
         budget_gb=work.budget_gb,
         fits=work.budget_gb is None or total_gb <= work.budget_gb,

@@ -16,9 +16,10 @@ from backend.catalog.architecture import Architecture, read_architecture
 from backend.core.errors import InvalidInput
 from backend.core.settings import Settings
 from backend.models import CatalogModel, Dataset
-from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant
+from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant, choose_variant_for_preference
 from backend.runs.estimate import Workload, estimate
 from specs.training import (
+    PREFERENCE_STAGES,
     MemoryEstimate,
     Method,
     ModelSource,
@@ -27,6 +28,7 @@ from specs.training import (
     ResolvedHyperparameters,
     ResolvedResources,
     ResolvedTrainingSpec,
+    Stage,
     TrainingSpecCreate,
 )
 
@@ -37,8 +39,25 @@ CHECKPOINTS_PER_RUN = 4
 EPOCH_WARNING = 3
 BYTES_PER_TOKEN = 4  # rough size of a token in JSONL text, for the time estimate before tokenisation
 FP16_ONLY_GPUS = ("V100", "T4")
-# Which dataset formats each stage can train on.
-STAGE_DATA = {"sft": ("messages",), "cpt": ("text",)}
+# Which dataset kinds each stage can train on.
+STAGE_DATA: dict[Stage, tuple[str, ...]] = {
+    "sft": ("messages",),
+    "cpt": ("text",),
+    "dpo": ("preference",),
+    "orpo": ("preference",),
+    "simpo": ("preference",),
+    "kto": ("kto",),
+}
+# Preference stages start from a tuned model and move it less: "auto" is this share of the SFT rate.
+PREFERENCE_LR_FACTOR = 0.1
+MAX_BETA = 100.0
+# beta = "auto" per preference stage, with the reason shown on the run.
+AUTO_BETA: dict[Stage, tuple[float, str]] = {
+    "dpo": (0.1, "DPO's usual strength of the pull towards the reference model"),
+    "kto": (0.1, "KTO's usual strength of the pull towards the reference model"),
+    "orpo": (0.1, "ORPO's usual lambda, the weight of the odds-ratio term next to the NLL loss"),
+    "simpo": (2.0, "SimPO's usual reward scale"),
+}
 
 
 @dataclass(frozen=True)
@@ -133,6 +152,51 @@ def _suggestions(plan: Plan, method: str, checkpointing: bool) -> str:
     return "; ".join(ideas) or "choose a smaller model"
 
 
+def _check_stage_data(body: TrainingSpecCreate, dataset: Dataset) -> None:
+    needed = STAGE_DATA[body.stage]
+    if dataset.format not in needed:
+        fitting = [stage for stage, kinds in STAGE_DATA.items() if dataset.format in kinds]
+        fits = f"which stage {' or '.join(fitting)} trains on" if fitting else "which no stage trains on"
+        raise InvalidInput(
+            f"Stage {body.stage!r} trains on {' or '.join(needed)} data, but dataset {dataset.id} holds "
+            f"{dataset.format!r} records, {fits}; choose a matching dataset or stage.",
+            field="stage",
+        )
+    if body.stage not in PREFERENCE_STAGES:
+        return
+    hp = body.hyperparameters
+    if body.loss_on != "assistant":
+        raise InvalidInput(
+            f"Stage {body.stage!r} scores only the answers; leave loss_on at 'assistant'.", field="loss_on"
+        )
+    if hp.packing is True:
+        raise InvalidInput(
+            f"Stage {body.stage!r} compares answers side by side and does not pack; set packing to false or 'auto'.",
+            field="hyperparameters.packing",
+        )
+    if body.stage == "kto" and hp.batch_size < 2:
+        raise InvalidInput(
+            "KTO needs batch_size of at least 2: its KL reference point pairs each prompt with another example's "
+            "answer in the same batch.",
+            field="hyperparameters.batch_size",
+        )
+
+
+def _beta(body: TrainingSpecCreate) -> tuple[float, str | None]:
+    asked = body.hyperparameters.beta
+    if asked != "auto" and not 0 < asked <= MAX_BETA:
+        raise InvalidInput(
+            f"beta must be above 0 and at most {MAX_BETA:g}, got {asked:g}; 'auto' picks the stage's usual value.",
+            field="hyperparameters.beta",
+        )
+    if body.stage not in PREFERENCE_STAGES:
+        return (AUTO_BETA["dpo"][0] if asked == "auto" else asked), None
+    if asked != "auto":
+        return asked, f"beta = {asked:g}: as asked."
+    value, why = AUTO_BETA[body.stage]
+    return value, f"beta = {value:g}: {why}."
+
+
 def resolve(
     body: TrainingSpecCreate,
     dataset: Dataset,
@@ -144,13 +208,7 @@ def resolve(
     """`eval_dataset`: a separate eval dataset and its local path, when the run names one."""
     hp = body.hyperparameters
     decisions: list[str] = []
-    needed = STAGE_DATA[body.stage]
-    if dataset.format not in needed:
-        raise InvalidInput(
-            f"Stage {body.stage!r} trains on {' or '.join(needed)} data, but dataset {dataset.id} holds "
-            f"{dataset.format!r} records; choose a matching dataset or stage.",
-            field="stage",
-        )
+    _check_stage_data(body, dataset)
     if eval_dataset is not None and eval_dataset[0].format != dataset.format:
         raise InvalidInput(
             f"The eval dataset {eval_dataset[0].id} holds {eval_dataset[0].format!r} records but the training data "
@@ -170,8 +228,9 @@ def resolve(
     policy = Policy(settings.small_data_threshold, settings.large_data_threshold, settings.full_finetune_max_params)
     records = dataset.record_count
 
-    # A training item is a record for SFT, a row of max_seq_length tokens for CPT (estimated before tokenising).
-    items = records if body.stage == "sft" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
+    # A training item is a record (a conversation, a pair, a KTO example), or for CPT a row of max_seq_length
+    # tokens (estimated before tokenising).
+    items = records if body.stage != "cpt" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
     steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / hp.gradient_accumulation_steps)
     max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
     if max_steps < 1:
@@ -194,6 +253,8 @@ def resolve(
             budget_gb=budget,
             gpu_type=resources.gpu_type,
             total_tokens=trained_tokens,
+            sequences_per_item=2 if body.stage in PREFERENCE_STAGES else 1,
+            reference_model=body.stage in ("dpo", "kto"),
         )
         plans[model.name] = Plan(arch, work)
     checkpointing_asked = None if hp.gradient_checkpointing == "auto" else hp.gradient_checkpointing
@@ -206,7 +267,11 @@ def resolve(
         chosen = family[0]
         decisions.append(f"model = {chosen.name}: as asked.")
     else:
-        chosen, why = choose_variant(family, records, policy, fits)
+        chosen, why = (
+            choose_variant_for_preference(family, body.stage)
+            if body.stage in PREFERENCE_STAGES
+            else choose_variant(family, records, policy, fits)
+        )
         decisions.append(why)
     model, plan = by_name[chosen.name], plans[chosen.name]
 
@@ -256,7 +321,7 @@ def resolve(
     if hp.max_steps == "auto":
         decisions.append(
             f"max_steps = {max_steps}: {hp.epochs:g} epochs × {steps_per_epoch} steps per epoch "
-            f"({items} {'records' if body.stage == 'sft' else 'rows of packed text (estimated)'}, "
+            f"({items} {'rows of packed text (estimated)' if body.stage == 'cpt' else 'records'}, "
             f"batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
         )
 
@@ -267,7 +332,15 @@ def resolve(
         source = f"{model.family} family recommendation" if recommended is not None else f"the usual rate for {method}"
         if hp.learning_rate_multiplier != 1:
             source += f" × learning_rate_multiplier {hp.learning_rate_multiplier:g}"
-        decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
+        if body.stage in PREFERENCE_STAGES:
+            tuned = learning_rate * PREFERENCE_LR_FACTOR
+            decisions.append(
+                f"learning_rate = {tuned:g}: a tenth of the {source} ({learning_rate:g}); preference tuning nudges "
+                "a model that already answers well, and higher rates quickly overshoot."
+            )
+            learning_rate = tuned
+        else:
+            decisions.append(f"learning_rate = {learning_rate:g}: {source}.")
     else:
         if hp.learning_rate_multiplier != 1:
             raise InvalidInput(
@@ -296,7 +369,10 @@ def resolve(
             raise InvalidInput("save_steps must be at least 1.", field="hyperparameters.save_steps")
         save_steps = hp.save_steps
 
-    if hp.packing == "auto":
+    if hp.packing == "auto" and body.stage in PREFERENCE_STAGES:
+        packing = False
+        decisions.append("packing = off: preference answers are compared side by side, padded per batch.")
+    elif hp.packing == "auto":
         packing = True
         decisions.append("packing = on: examples share rows without padding; attention stays inside each example.")
     else:
@@ -326,6 +402,9 @@ def resolve(
             field="hyperparameters.freeze_trainable_layers",
         )
 
+    beta, beta_reason = _beta(body)
+    if beta_reason:
+        decisions.append(beta_reason)
     if body.stage == "sft" and hp.epochs > EPOCH_WARNING:
         decisions.append(
             f"warning: {hp.epochs:g} epochs of SFT risks overfitting; more than {EPOCH_WARNING} is rarely better."
@@ -358,8 +437,10 @@ def resolve(
                     "gradient_checkpointing",
                     "precision",
                     "eval_steps",
+                    "beta",
                 }
             ),
+            beta=beta,
             max_steps=max_steps,
             learning_rate=learning_rate,
             max_seq_length=max_seq_length,

@@ -10,10 +10,8 @@ from typing import Any
 import pytest
 from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
+from tests.support import SHARED_FIXTURES
 from worker.engine.demo_models import SAMPLE_CHAT, TINY_BASE, TINY_CHAT, build_tiny_family
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,9 @@ class TensorBoardReporter:
         eval_loss = getattr(metrics, "eval_loss", None)
         if eval_loss is not None:
             self.writer.add_scalar("eval/loss", eval_loss, metrics.step)
+        for name, value in metrics.extra.items():
+            where = f"eval/{name.removeprefix('eval_')}" if name.startswith("eval_") else f"train/{name}"
+            self.writer.add_scalar(where, value, metrics.step)
         self.writer.flush()
 
     def checkpoint(self, info: CheckpointInfo) -> None:

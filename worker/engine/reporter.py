@@ -20,6 +20,9 @@ class StepMetrics:
     grad_norm: float
     tokens_per_second: float
     eval_loss: float | None = None  # set on the steps where the held-out eval loss was measured
+    # The stage's own metrics: rewards/chosen, rewards/rejected, rewards/accuracy, rewards/margin (and kl for kto)
+    # for preference stages, with `eval_`-prefixed twins on eval steps; empty for sft and cpt.
+    extra: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class PrintReporter:
         print(
             f"step {metrics.step}/{metrics.total_steps} epoch {metrics.epoch:.2f} loss {metrics.loss:.4f} "
             f"lr {metrics.learning_rate:.2e} grad_norm {metrics.grad_norm:.3f} tok/s {metrics.tokens_per_second:.0f}"
+            + "".join(f" {name} {value:.4f}" for name, value in metrics.extra.items())
         )
 
     def checkpoint(self, info: CheckpointInfo) -> None:

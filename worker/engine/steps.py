@@ -1,7 +1,8 @@
 """What one optimizer step and one evaluation compute, and when a run has diverged or should stop early.
 
-Losses are sums over trained tokens divided by the count of trained tokens of the whole step (or eval set), so
-gradient accumulation, packing and padding all give the same number as one big unpadded batch would.
+Losses are sums (over trained tokens, or over pairs/examples for preference stages, see objectives.py) divided by
+the weight of the whole step (or eval set), so gradient accumulation, packing and padding all give the same number
+as one big unpadded batch would.
 """
 
 from __future__ import annotations
@@ -12,44 +13,48 @@ from dataclasses import dataclass
 
 import torch
 
-from worker.engine.data.chat import IGNORE_INDEX
 from worker.engine.errors import TrainingDiverged
+from worker.engine.objectives import Batch, MetricSums, Objective, TokenLoss
 from worker.engine.precision import MixedPrecision
 
-Batch = dict[str, torch.Tensor]  # input_ids, labels and either attention_mask (padded) or position_ids (packed)
+
+@dataclass(frozen=True)
+class StepLoss:
+    loss: float  # mean over the step's weight (trained tokens, pairs or examples)
+    metrics: dict[str, float]  # the objective's metrics (rewards/..., kl), means over what each counts
 
 
-def trained_tokens(batch: Batch) -> int:
-    # Position t predicts token t+1, so the first label of a row never counts (packing masks each example's).
-    return int((batch["labels"][:, 1:] != IGNORE_INDEX).sum())
+def _means(sums: dict[str, list[float]]) -> dict[str, float]:
+    means = {name: total / count for name, (total, count) in sums.items() if count}
+    if "rewards/chosen" in means and "rewards/rejected" in means:
+        means["rewards/margin"] = means["rewards/chosen"] - means["rewards/rejected"]
+    return means
 
 
-def loss_sum(model: torch.nn.Module, batch: Batch, precision: MixedPrecision) -> torch.Tensor:
-    """Summed next-token cross-entropy over the batch's trained tokens (fp32)."""
-    batch = {key: value.to(precision.device) for key, value in batch.items()}
-    inputs = {key: value for key, value in batch.items() if key != "labels"}
-    with precision.autocast():
-        logits = model(**inputs, use_cache=False).logits
-    return torch.nn.functional.cross_entropy(
-        logits[:, :-1].flatten(0, 1).float(),
-        batch["labels"][:, 1:].flatten(),
-        ignore_index=IGNORE_INDEX,
-        reduction="sum",
-    )
+def _add(into: dict[str, list[float]], metrics: MetricSums) -> None:
+    for name, (total, count) in metrics.items():
+        pair = into.setdefault(name, [0.0, 0.0])
+        pair[0] += total
+        pair[1] += count
 
 
-def forward_backward(model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision) -> float:
-    """Forward + backward over the micro-batches of one step; returns the mean loss per trained token."""
-    trained = sum(trained_tokens(batch) for batch in batches)
+def forward_backward(
+    model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision, objective: Objective | None = None
+) -> StepLoss:
+    """Forward + backward over the micro-batches of one step; the loss is the mean over the whole step's weight."""
+    objective = objective or TokenLoss()
+    weight = sum(objective.weight(batch) for batch in batches)
     total = 0.0
+    sums: dict[str, list[float]] = {}
     for batch in batches:
-        loss = loss_sum(model, batch, precision)
-        scaled = loss / trained
+        loss, metrics = objective.loss_sum(model, batch, precision)
+        scaled = loss / weight
         if precision.scaler is not None:
             scaled = precision.scaler.scale(scaled)
         scaled.backward()  # type: ignore[no-untyped-call]
         total += loss.item()
-    return total / trained
+        _add(sums, metrics)
+    return StepLoss(total / weight, _means(sums))
 
 
 def clip_and_step(
@@ -74,15 +79,27 @@ def clip_and_step(
 
 
 @torch.no_grad()
-def evaluate_loss(model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision) -> float:
-    """Mean loss per trained token over the eval batches, in eval mode (no dropout) and without gradients."""
+def evaluate(
+    model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision, objective: Objective | None = None
+) -> StepLoss:
+    """Mean loss (and metrics) over the eval batches, in eval mode (no dropout) and without gradients."""
+    objective = objective or TokenLoss()
     was_training = model.training
     model.eval()
     try:
-        total = sum(loss_sum(model, batch, precision).item() for batch in batches)
-        return total / sum(trained_tokens(batch) for batch in batches)
+        total, sums = 0.0, dict[str, list[float]]()
+        for batch in batches:
+            loss, metrics = objective.loss_sum(model, batch, precision)
+            total += loss.item()
+            _add(sums, metrics)
+        return StepLoss(total / sum(objective.weight(batch) for batch in batches), _means(sums))
     finally:
         model.train(was_training)
+
+
+def evaluate_loss(model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision) -> float:
+    """Mean next-token loss per trained token over the batches (sft/cpt)."""
+    return evaluate(model, batches, precision).loss
 
 
 def check_finite(step: int, loss: float, grad_norm: float, vocab_size: int, *, scaled: bool) -> None:

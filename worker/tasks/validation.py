@@ -11,9 +11,14 @@ from pathlib import Path
 from backend.core.db import session_scope
 from backend.core.queue import VALIDATE_RUN
 from backend.runs import lifecycle
-from specs.training import ResolvedTrainingSpec
+from specs.training import PREFERENCE_STAGES, ResolvedTrainingSpec
 from worker.celery_app import app
-from worker.engine.data.record_check import RecordReport, check_records, check_text_records
+from worker.engine.data.record_check import (
+    RecordReport,
+    check_preference_records,
+    check_records,
+    check_text_records,
+)
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
 from worker.tasks.preview import cached_tokenizer
@@ -26,6 +31,15 @@ def _check(spec: ResolvedTrainingSpec, path: str) -> RecordReport:
     if spec.stage == "cpt":
         return check_text_records(Path(path), tokenizer)
     template, _ = resolve_chat_template(tokenizer, spec.model.chat_template)
+    if spec.stage in PREFERENCE_STAGES:
+        return check_preference_records(
+            Path(path),
+            tokenizer,
+            kto=spec.stage == "kto",
+            chat_template=template,
+            default_system_prompt=spec.model.default_system_prompt,
+            max_seq_length=spec.hyperparameters.max_seq_length,
+        )
     return check_records(
         Path(path),
         tokenizer,
@@ -75,7 +89,8 @@ def validate_run(run_id: str) -> str:
                 session,
                 run_id,
                 f"no record keeps a trained token within max_seq_length={spec.hyperparameters.max_seq_length}; "
-                "raise max_seq_length or check that the records contain assistant answers",
+                "raise max_seq_length or check that the records contain assistant answers"
+                + (" (preference stages need every answer of a record)" if spec.stage in PREFERENCE_STAGES else ""),
                 [],
             )
             return "failed"

@@ -1342,6 +1342,12 @@ export interface components {
              */
             batch_size?: number;
             /**
+             * Beta
+             * @description Preference stages: the strength of the preference term. DPO and KTO: the inverse temperature that keeps the policy near the reference model (larger = closer); ORPO: lambda, the weight of the odds-ratio term added to the NLL loss; SimPO: the reward scale. 'auto' = 0.1 for DPO, KTO and ORPO, 2.0 for SimPO. Between 0 (excluded) and 100. Ignored by sft and cpt.
+             * @default auto
+             */
+            beta?: number | "auto";
+            /**
              * Early Stopping Patience
              * @description Stop after this many evaluations without a better eval loss; none = never.
              */
@@ -1382,6 +1388,18 @@ export interface components {
              * @default auto
              */
             gradient_checkpointing?: boolean | "auto";
+            /**
+             * Kto Desirable Weight
+             * @description KTO: loss weight of desirable answers (raise it when they are rarer).
+             * @default 1
+             */
+            kto_desirable_weight?: number;
+            /**
+             * Kto Undesirable Weight
+             * @description KTO: loss weight of undesirable answers.
+             * @default 1
+             */
+            kto_undesirable_weight?: number;
             /**
              * Learning Rate
              * @description Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).
@@ -1461,6 +1479,12 @@ export interface components {
              * @default 42
              */
             seed?: number;
+            /**
+             * Simpo Gamma
+             * @description SimPO: the target reward margin gamma between chosen and rejected.
+             * @default 0.5
+             */
+            simpo_gamma?: number;
             /**
              * Target Modules
              * @description Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.
@@ -2099,11 +2123,11 @@ export interface components {
             resources?: components["schemas"]["Resources"];
             /**
              * Stage
-             * @description Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token).
+             * @description Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token); `dpo`, `orpo`, `simpo` = preference tuning on chosen/rejected pairs (`preference` datasets); `kto` = preference tuning on answers labelled desirable or undesirable (`kto` datasets).
              * @default sft
              * @enum {string}
              */
-            stage: "sft" | "cpt";
+            stage: "sft" | "cpt" | "dpo" | "orpo" | "simpo" | "kto";
         };
         /**
          * TunewrightExtension
@@ -2129,7 +2153,7 @@ export interface components {
              * Stage
              * @description Training stage, e.g. `cpt` (continued pretraining).
              */
-            stage?: ("sft" | "cpt") | null;
+            stage?: ("sft" | "cpt" | "dpo" | "orpo" | "simpo" | "kto") | null;
         };
         /** Usage */
         Usage: {

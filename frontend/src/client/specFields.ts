@@ -59,12 +59,16 @@ export const specFields = {
       "allowsAuto": false
     },
     "stage": {
-      "description": "Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token).",
+      "description": "Training stage: `sft` = supervised fine-tuning on conversations; `cpt` = continued pretraining on raw text (packed blocks, loss on every token); `dpo`, `orpo`, `simpo` = preference tuning on chosen/rejected pairs (`preference` datasets); `kto` = preference tuning on answers labelled desirable or undesirable (`kto` datasets).",
       "allowsAuto": false,
       "default": "sft",
       "enum": [
         "sft",
-        "cpt"
+        "cpt",
+        "dpo",
+        "orpo",
+        "simpo",
+        "kto"
       ]
     }
   },
@@ -76,6 +80,12 @@ export const specFields = {
       "type": "integer",
       "minimum": 1,
       "maximum": 4096
+    },
+    "beta": {
+      "description": "Preference stages: the strength of the preference term. DPO and KTO: the inverse temperature that keeps the policy near the reference model (larger = closer); ORPO: lambda, the weight of the odds-ratio term added to the NLL loss; SimPO: the reward scale. 'auto' = 0.1 for DPO, KTO and ORPO, 2.0 for SimPO. Between 0 (excluded) and 100. Ignored by sft and cpt.",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "number"
     },
     "early_stopping_patience": {
       "description": "Stop after this many evaluations without a better eval loss; none = never.",
@@ -124,6 +134,22 @@ export const specFields = {
       "description": "Recompute activations in the backward pass to save memory; 'auto' = on when needed.",
       "allowsAuto": true,
       "default": "auto"
+    },
+    "kto_desirable_weight": {
+      "description": "KTO: loss weight of desirable answers (raise it when they are rarer).",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "number",
+      "maximum": 100,
+      "exclusiveMinimum": 0
+    },
+    "kto_undesirable_weight": {
+      "description": "KTO: loss weight of undesirable answers.",
+      "allowsAuto": false,
+      "default": 1,
+      "type": "number",
+      "maximum": 100,
+      "exclusiveMinimum": 0
     },
     "learning_rate": {
       "description": "Peak learning rate; 'auto' uses the model family's recommendation (2e-4 for LoRA otherwise).",
@@ -217,6 +243,14 @@ export const specFields = {
       "default": 42,
       "type": "integer",
       "minimum": 0
+    },
+    "simpo_gamma": {
+      "description": "SimPO: the target reward margin gamma between chosen and rejected.",
+      "allowsAuto": false,
+      "default": 0.5,
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
     },
     "target_modules": {
       "description": "Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.",

@@ -3,6 +3,10 @@ import { Fragment, type ReactNode, useState } from "react";
 import type { Checkpoint } from "../client";
 import { formatDate, formatLoss } from "../lib/format";
 
+const REWARD_ACCURACY = "rewards/accuracy";
+
+const formatShare = (value: number | undefined) => (typeof value === "number" ? `${(value * 100).toFixed(0)}%` : "—");
+
 interface CheckpointTableProps {
   checkpoints: Checkpoint[];
   showRun?: boolean;
@@ -10,11 +14,15 @@ interface CheckpointTableProps {
   exportPanel?: (checkpoint: Checkpoint) => ReactNode;
 }
 
-/** Checkpoints as rows; `showRun` adds a column linking each to its run. The eval loss shows when any has one. */
+/**
+ * Checkpoints as rows; `showRun` adds a column linking each to its run. The eval loss shows when any has one, and the
+ * reward accuracy of the step it was saved at when any is from a preference stage.
+ */
 export function CheckpointTable({ checkpoints, showRun = false, exportPanel }: CheckpointTableProps) {
   const showEval = checkpoints.some((c) => typeof c.metrics.eval_loss === "number");
+  const showRewards = checkpoints.some((c) => typeof c.metrics[REWARD_ACCURACY] === "number");
   const [open, setOpen] = useState<string | null>(null);
-  const columns = 4 + Number(showRun) + Number(showEval) + Number(Boolean(exportPanel));
+  const columns = 4 + Number(showRun) + Number(showEval) + Number(showRewards) + Number(Boolean(exportPanel));
   return (
     <table className="table">
       <thead>
@@ -23,6 +31,7 @@ export function CheckpointTable({ checkpoints, showRun = false, exportPanel }: C
           <th className="num">Step</th>
           <th className="num">Loss</th>
           {showEval && <th className="num">Eval loss</th>}
+          {showRewards && <th className="num">Reward accuracy</th>}
           <th>Path</th>
           <th>Created</th>
           {exportPanel && <th />}
@@ -44,6 +53,11 @@ export function CheckpointTable({ checkpoints, showRun = false, exportPanel }: C
               {showEval && (
                 <td className="num" data-testid="checkpoint-eval-loss">
                   {formatLoss(c.metrics.eval_loss)}
+                </td>
+              )}
+              {showRewards && (
+                <td className="num" data-testid="checkpoint-reward-accuracy">
+                  {formatShare(c.metrics[REWARD_ACCURACY])}
                 </td>
               )}
               <td>

@@ -29,6 +29,18 @@ describe("estimateBar", () => {
     expect(bar.usedPercent).toBe(50);
   });
 
+  it("adds a reference-model segment only when the run holds a frozen reference copy", () => {
+    const bar = estimateBar(estimate({ reference_gb: 2, total_gb: 12 }));
+    expect(bar.segments.map((s) => [s.key, s.gb])).toEqual([
+      ["weights", 4],
+      ["gradients", 1],
+      ["optimizer", 2],
+      ["activations", 3],
+      ["reference", 2],
+    ]);
+    expect(estimateBar(estimate({ reference_gb: 0 })).segments.map((s) => s.key)).not.toContain("reference");
+  });
+
   it("shows the fixed overhead in the total as its own segment", () => {
     const bar = estimateBar(estimate({ total_gb: 12 }));
     expect(bar.segments.at(-1)).toMatchObject({ key: "overhead", gb: 2, percent: 10 });

@@ -1,5 +1,6 @@
 // The pre-flight memory/time estimate of a run (resolved_spec.estimate) as something to draw: a stacked bar of
-// weights / gradients / optimizer / activations (and the fixed overhead) against the per-device budget.
+// weights / gradients / optimizer / activations (a frozen reference model for DPO/KTO with full or freeze, and the
+// fixed overhead) against the per-device budget.
 
 export interface Estimate {
   parameters: number;
@@ -8,13 +9,15 @@ export interface Estimate {
   gradients_gb: number;
   optimizer_gb: number;
   activations_gb: number;
+  /** DPO/KTO with full or freeze: the frozen reference copy; 0 or absent otherwise. */
+  reference_gb?: number;
   total_gb: number;
   budget_gb: number | null;
   fits: boolean;
   seconds: number | null;
 }
 
-export type PartKey = "weights" | "gradients" | "optimizer" | "activations" | "overhead";
+export type PartKey = "weights" | "gradients" | "optimizer" | "activations" | "reference" | "overhead";
 
 export interface BarSegment {
   key: PartKey;
@@ -34,7 +37,7 @@ export interface EstimateBar {
   scaleGb: number;
 }
 
-const PARTS: readonly { key: Exclude<PartKey, "overhead">; label: string; field: keyof Estimate }[] = [
+const PARTS: readonly { key: Exclude<PartKey, "overhead" | "reference">; label: string; field: keyof Estimate }[] = [
   { key: "weights", label: "weights", field: "weights_gb" },
   { key: "gradients", label: "gradients", field: "gradients_gb" },
   { key: "optimizer", label: "optimizer", field: "optimizer_gb" },
@@ -46,6 +49,8 @@ const finite = (v: unknown): number => (typeof v === "number" && Number.isFinite
 /** The bar is as wide as the larger of total and budget, so a run over budget shows its excess past the line. */
 export function estimateBar(e: Estimate): EstimateBar {
   const parts = PARTS.map((p) => ({ key: p.key as PartKey, label: p.label, gb: finite(e[p.field]) }));
+  // Only runs that hold a reference copy get the segment.
+  if (finite(e.reference_gb) > 0) parts.push({ key: "reference", label: "reference model", gb: finite(e.reference_gb) });
   const sum = parts.reduce((s, p) => s + p.gb, 0);
   const total = Math.max(finite(e.total_gb), sum);
   // total_gb includes a fixed allowance for the CUDA context and buffers; shown as its own segment.

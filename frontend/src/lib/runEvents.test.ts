@@ -20,6 +20,18 @@ describe("applyEvents", () => {
     expect(s.lines).toHaveLength(0); // metrics are charted, not logged
   });
 
+  it("charts the reward accuracy and margin of preference stages, replacing steps a resumed run repeats", () => {
+    const reward = (step: number, accuracy: number, margin: number) =>
+      ev("metric", { step, loss: 0.6, extra: { "rewards/accuracy": accuracy, "rewards/margin": margin, "rewards/chosen": 0.1 } }, step);
+    let s = applyEvents(initialRunLiveState, [reward(1, 0, 0), reward(2, 0.5, 0.2), reward(3, 0.75, 0.4), metric(4, 0.5)]);
+    expect(s.rewardSteps).toEqual([1, 2, 3]);
+    expect(s.rewardAccuracy).toEqual([0, 0.5, 0.75]);
+    expect(s.rewardMargin).toEqual([0, 0.2, 0.4]);
+    s = applyEvents(s, [reward(3, 1, 0.9)]);
+    expect([s.rewardSteps, s.rewardAccuracy, s.rewardMargin]).toEqual([[1, 2, 3], [0, 0.5, 1], [0, 0.2, 0.9]]);
+    expect(applyEvents(initialRunLiveState, [metric(1, 2)]).rewardSteps).toEqual([]);
+  });
+
   it("turns log, status and checkpoint events into log lines, in id order", () => {
     const status = ev("status", { status: "running", worker: "gpu0", attempt: 1 }, null, 101);
     const log = ev("log", { level: "warning", message: "3 records truncated" }, null, 102);

@@ -1,5 +1,5 @@
 // Pure accumulation of a run's event stream into what the run page shows: the loss and learning-rate series,
-// the log lines, the latest status and progress. Batches of events go in; a new state comes out.
+// the reward series of preference stages (a metric's `extra`: rewards/accuracy, rewards/margin, ...), the log lines, the latest status and progress. Batches of events go in; a new state comes out.
 import type { RunEvent } from "../client";
 
 export const MAX_LOG_LINES = 2000;
@@ -31,6 +31,10 @@ export interface RunLiveState {
   /** Eval-loss series, only at the steps where the eval split was evaluated. */
   evalSteps: number[];
   evalLosses: number[];
+  /** Preference stages: reward accuracy (share of pairs ranked right) and margin (chosen − rejected) per step. */
+  rewardSteps: number[];
+  rewardAccuracy: number[];
+  rewardMargin: number[];
   lines: LogLine[];
   status: string | null;
   progress: LiveProgress | null;
@@ -46,6 +50,9 @@ export const initialRunLiveState: RunLiveState = {
   learningRates: [],
   evalSteps: [],
   evalLosses: [],
+  rewardSteps: [],
+  rewardAccuracy: [],
+  rewardMargin: [],
   lines: [],
   status: null,
   progress: null,
@@ -112,6 +119,9 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
   const learningRates = state.learningRates.slice();
   const evalSteps = state.evalSteps.slice();
   const evalLosses = state.evalLosses.slice();
+  const rewardSteps = state.rewardSteps.slice();
+  const rewardAccuracy = state.rewardAccuracy.slice();
+  const rewardMargin = state.rewardMargin.slice();
   let lines = state.lines;
   let { status, progress, checkpoints } = state;
   const newLines: LogLine[] = [];
@@ -129,6 +139,14 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
       if (loss !== null) appendPoint(steps, losses, step, loss);
       if (lr !== null) appendPoint(lrSteps, learningRates, step, lr);
       if (evalLoss !== null) appendPoint(evalSteps, evalLosses, step, evalLoss);
+      const extra = typeof d.extra === "object" && d.extra !== null ? (d.extra as Record<string, unknown>) : {};
+      const accuracy = num(extra["rewards/accuracy"]);
+      const margin = num(extra["rewards/margin"]);
+      if (accuracy !== null && margin !== null) {
+        const at = rewardSteps.slice();
+        appendPoint(rewardSteps, rewardAccuracy, step, accuracy);
+        appendPoint(at, rewardMargin, step, margin);
+      }
       progress = {
         step,
         totalSteps: num(d.total_steps) ?? progress?.totalSteps ?? null,
@@ -155,6 +173,9 @@ export function applyEvents(state: RunLiveState, events: readonly RunEvent[]): R
     learningRates,
     evalSteps,
     evalLosses,
+    rewardSteps,
+    rewardAccuracy,
+    rewardMargin,
     lines,
     status,
     progress,

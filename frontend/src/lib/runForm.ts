@@ -17,7 +17,11 @@ export type HyperparameterKey =
   | "freeze_trainable_layers"
   | "eval_fraction"
   | "eval_steps"
-  | "early_stopping_patience";
+  | "early_stopping_patience"
+  | "beta"
+  | "simpo_gamma"
+  | "kto_desirable_weight"
+  | "kto_undesirable_weight";
 
 export type MethodChoice = NonNullable<TrainingSpecCreate["method"]>;
 export type TriState = "auto" | "on" | "off";
@@ -64,6 +68,8 @@ export const HYPERPARAMETER_FIELDS: readonly FieldDef[] = [
   { key: "lora_r", label: "LoRA rank (r)", testId: "run-lora-r-input" },
   { key: "max_seq_length", label: "Max sequence length", testId: "run-max-seq-length-input" },
   { key: "save_steps", label: "Save every N steps", testId: "run-save-steps-input" },
+  // Preference stages only: how strongly the preference term pulls (see its schema description).
+  { key: "beta", label: "Beta", testId: "run-beta-input" },
 ];
 
 export const FREEZE_LAYERS_FIELD: FieldDef = {
@@ -78,7 +84,14 @@ export const EVAL_FIELDS: readonly FieldDef[] = [
   { key: "early_stopping_patience", label: "Early-stopping patience", testId: "run-early-stopping-input", placeholder: "never" },
 ];
 
-const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS];
+/** Under Advanced, for the one preference stage each applies to. */
+export const PREFERENCE_FIELDS: readonly FieldDef[] = [
+  { key: "simpo_gamma", label: "SimPO margin (gamma)", testId: "run-simpo-gamma-input" },
+  { key: "kto_desirable_weight", label: "KTO desirable weight", testId: "run-kto-desirable-weight-input" },
+  { key: "kto_undesirable_weight", label: "KTO undesirable weight", testId: "run-kto-undesirable-weight-input" },
+];
+
+const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS, ...PREFERENCE_FIELDS];
 
 type Meta = (typeof specFields.hyperparameters)[HyperparameterKey];
 
@@ -139,17 +152,26 @@ export interface StageOption {
   label: string;
   /** The dataset kinds (`DatasetRead.format`) it trains on. */
   kinds: readonly string[];
+  /** What its datasets are called in messages ("conversation", "preference-pair", ...). */
+  data: string;
 }
 
 const STAGE_TEXT: Record<Stage, Omit<StageOption, "value">> = {
-  sft: { label: "Supervised fine-tuning (SFT)", kinds: ["messages"] },
-  cpt: { label: "Continued pretraining (CPT)", kinds: ["text"] },
+  sft: { label: "Supervised fine-tuning (SFT)", kinds: ["messages"], data: "conversation" },
+  cpt: { label: "Continued pretraining (CPT)", kinds: ["text"], data: "text" },
+  dpo: { label: "Preference tuning: DPO", kinds: ["preference"], data: "preference-pair" },
+  orpo: { label: "Preference tuning: ORPO (no reference model)", kinds: ["preference"], data: "preference-pair" },
+  simpo: { label: "Preference tuning: SimPO (no reference model)", kinds: ["preference"], data: "preference-pair" },
+  kto: { label: "Preference tuning: KTO (desirable / undesirable answers)", kinds: ["kto"], data: "KTO (labelled answer)" },
 };
+
+/** Stages that learn from preferences; they score only the answers and take a beta. */
+export const PREFERENCE_STAGES: ReadonlySet<Stage> = new Set<Stage>(["dpo", "orpo", "simpo", "kto"]);
 
 export const STAGE_OPTIONS: readonly StageOption[] = (specFields.spec.stage.enum as readonly Stage[]).map((value) => ({ value, ...STAGE_TEXT[value] }));
 export const STAGE_HELP = specFields.spec.stage.description;
 
-/** The stage that trains on a dataset of this kind; null when none does (preference and KTO data, for now). */
+/** The first stage that trains on a dataset of this kind (preference pairs → DPO); null when none does. */
 export function stageForKind(kind: string | undefined): Stage | null {
   return STAGE_OPTIONS.find((o) => kind !== undefined && o.kinds.includes(kind))?.value ?? null;
 }
@@ -158,6 +180,14 @@ export function stageForKind(kind: string | undefined): Stage | null {
 export function datasetsForStage<D extends { format: string }>(datasets: readonly D[], stage: Stage): D[] {
   const kinds = STAGE_TEXT[stage].kinds;
   return datasets.filter((d) => kinds.includes(d.format));
+}
+
+/**
+ * The stages to offer: those that fit the kind of at least one of the datasets (plus the current one, so the select
+ * never loses its value). Each stage then lists only the datasets of its kind.
+ */
+export function stagesForDatasets(datasets: readonly { format: string }[], current: Stage): StageOption[] {
+  return STAGE_OPTIONS.filter((o) => o.value === current || datasets.some((d) => o.kinds.includes(d.format)));
 }
 
 interface ModelLike {
@@ -175,7 +205,7 @@ export function modelForStage(models: readonly ModelLike[], current: string, sta
   const model = models.find((m) => m.name === current);
   if (model?.variant === wanted) return current;
   const family = model?.family ?? (models.some((m) => m.family === current) ? current : null);
-  if (family !== null && !model && stage === "sft") return current; // a family: the server picks the variant
+  if (family !== null && !model && stage !== "cpt") return current; // a family: the server picks the variant
   const pick = models.find((m) => m.family === family && m.variant === wanted) ?? models.find((m) => m.variant === wanted);
   return pick?.name ?? current;
 }
@@ -277,8 +307,15 @@ export function evalEnabled(values: Pick<FormValues, "eval_fraction">): boolean 
 export function isVisible(key: FormKey, values: FormValues): boolean {
   switch (key) {
     case "lossOn":
-      // Continued pretraining puts loss on every token: there are no turns to choose between.
-      return values.stage !== "cpt";
+      // Continued pretraining puts loss on every token, preference stages score only the answers: nothing to choose.
+      return values.stage === "sft" || values.stage === "";
+    case "beta":
+      return values.stage !== "" && PREFERENCE_STAGES.has(values.stage);
+    case "simpo_gamma":
+      return values.stage === "simpo";
+    case "kto_desirable_weight":
+    case "kto_undesirable_weight":
+      return values.stage === "kto";
     case "lora_r":
     case "use_rslora":
     case "use_dora":
@@ -307,6 +344,9 @@ export const ADVANCED_KEYS: ReadonlySet<FormKey> = new Set<FormKey>([
   "eval_fraction",
   "eval_steps",
   "early_stopping_patience",
+  "simpo_gamma",
+  "kto_desirable_weight",
+  "kto_undesirable_weight",
   "gpus",
   "gpu_memory_gb",
   "gpu_type",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeRun } from "../test/fixtures";
-import { deviceLabel, estimateOf, methodLabel, quantizationLabel, resolvedHyperparameters, resourcesOf } from "./runView";
+import { deviceLabel, estimateOf, methodLabel, quantizationLabel, resolvedHyperparameters, resourcesOf, stageLabel } from "./runView";
 
 describe("runView", () => {
   it("names the method, with the layer count for freeze", () => {
@@ -9,6 +9,11 @@ describe("runView", () => {
     expect(methodLabel(makeRun({ method: "full" }))).toBe("full fine-tuning");
     const freeze = makeRun({ method: "freeze", resolved_spec: { method: "freeze", hyperparameters: { freeze_trainable_layers: 2 } } });
     expect(methodLabel(freeze)).toBe("freeze (last 2 layers)");
+  });
+
+  it("names stages other than SFT", () => {
+    expect(stageLabel(makeRun())).toBeNull();
+    expect(["cpt", "dpo", "orpo", "simpo", "kto"].map((stage) => stageLabel(makeRun({ stage })))).toEqual(["CPT", "DPO", "ORPO", "SimPO", "KTO"]);
   });
 
   it("describes the device", () => {

@@ -43,6 +43,13 @@ export function methodLabel(run: Run): string {
   return name;
 }
 
+const STAGE_NAMES: Record<string, string> = { cpt: "CPT", dpo: "DPO", orpo: "ORPO", simpo: "SimPO", kto: "KTO" };
+
+/** "DPO", "CPT", ... for the run's subtitle; null for SFT, the default stage. */
+export function stageLabel(run: Run): string | null {
+  return run.stage === "sft" ? null : (STAGE_NAMES[run.stage] ?? run.stage);
+}
+
 export interface RunResources {
   device: "cpu" | "cuda";
   gpus: number;
@@ -77,6 +84,7 @@ export function estimateOf(run: Run): Estimate | null | undefined {
     gradients_gb: num(e.gradients_gb)!,
     optimizer_gb: num(e.optimizer_gb)!,
     activations_gb: num(e.activations_gb)!,
+    ...(num(e.reference_gb) ? { reference_gb: num(e.reference_gb)! } : {}),
     total_gb: num(e.total_gb)!,
     budget_gb: num(e.budget_gb),
     fits: e.fits !== false,

@@ -202,13 +202,34 @@ def test_bad_job_requests_are_400s_naming_the_parameter(
     assert list(client.fine_tuning.jobs.list()) == [], "nothing is created"
 
 
-def test_dpo_is_refused_cleanly_until_the_dpo_stage_exists(client: Any) -> None:
-    file_id = _upload(client).id
-    with pytest.raises(openai.BadRequestError) as bad:
-        client.fine_tuning.jobs.create(
-            model="tiny-chat", training_file=file_id, method={"type": "dpo", "dpo": {"hyperparameters": {"beta": 0.1}}}
-        )
-    assert bad.value.body["param"] in ("method.type", "method.dpo.hyperparameters.beta")
+def _dpo_pairs(count: int = 4) -> bytes:
+    import json
+
+    lines = [
+        {
+            "input": {"messages": [{"role": "user", "content": f"What is {i} plus {i}?"}]},
+            "preferred_output": [{"role": "assistant", "content": f"{i} plus {i} is {2 * i}."}],
+            "non_preferred_output": [{"role": "assistant", "content": "I do not know."}],
+        }
+        for i in range(count)
+    ]
+    return "".join(json.dumps(line) + "\n" for line in lines).encode()
+
+
+def test_dpo_jobs_train_the_dpo_stage_with_beta_resolved_and_reported(client: Any) -> None:
+    pairs = _upload(client, _dpo_pairs(), name="pairs.jsonl").id
+    chosen = _job(client, pairs, method={"type": "dpo", "dpo": {"hyperparameters": {"beta": 0.2}}})
+    assert chosen.method.type == "dpo" and chosen.method.dpo.hyperparameters.beta == 0.2
+    auto = _job(client, pairs, method={"type": "dpo"})
+    assert auto.method.dpo.hyperparameters.beta == 0.1, "'auto' is resolved at creation and reported back"
+
+    chats = _upload(client).id
+    with pytest.raises(openai.BadRequestError) as wrong_data:
+        _job(client, chats, method={"type": "dpo"})
+    assert wrong_data.value.body["param"] == "method.type" and "preference" in wrong_data.value.body["message"]
+    with pytest.raises(openai.BadRequestError) as bad_beta:
+        _job(client, pairs, method={"type": "dpo", "dpo": {"hyperparameters": {"beta": -1}}})
+    assert bad_beta.value.body["param"] == "method.dpo.hyperparameters.beta"
 
 
 def test_unknown_jobs_are_404s(client: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.catalog.architecture import Architecture
-from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant
+from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant, choose_variant_for_preference
 from backend.runs.estimate import Workload, estimate
 
 POLICY = Policy(small_data=10_000, large_data=100_000, full_max_params=7e9)
@@ -17,6 +17,13 @@ BASE_1B = Candidate("qwen-base", "base", 1_500_000_000)
 
 def fits_only(*allowed: str):  # type: ignore[no-untyped-def]
     return lambda candidate, method: method in allowed
+
+
+@pytest.mark.parametrize(("family", "expected"), [([BASE_1B, CHAT_1B], "qwen-chat"), ([BASE_8B], "llama-base")])
+def test_preference_stages_tune_the_chat_model_whatever_the_data_size(family: list[Candidate], expected: str) -> None:
+    chosen, reason = choose_variant_for_preference(family, "dpo")
+    assert chosen.name == expected and expected in reason
+    assert ("dpo refines" in reason) == (len(family) > 1)
 
 
 @pytest.mark.parametrize(

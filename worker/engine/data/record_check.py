@@ -14,6 +14,7 @@ from transformers import PreTrainedTokenizerBase
 
 from worker.engine.data.chat import tokenize_chat
 from worker.engine.data.cpt_dataset import tokenize_documents
+from worker.engine.data.preference_dataset import Renderer, tokenize_kto, tokenize_pair
 from worker.engine.data.records import read_jsonl
 from worker.engine.errors import DataError
 
@@ -62,6 +63,42 @@ def check_records(
         report.trained_tokens += example.trained_tokens
         report.truncated += example.truncated
         report.without_trained_tokens += example.trained_tokens == 0
+    return report
+
+
+def check_preference_records(
+    path: Path,
+    tokenizer: PreTrainedTokenizerBase,
+    *,
+    kto: bool,
+    chat_template: str,
+    default_system_prompt: str | None,
+    max_seq_length: int,
+) -> RecordReport:
+    """Pairs (dpo/orpo/simpo) or labelled examples (kto): prompt + each answer must render with the template.
+
+    A record counts as without trained tokens when an answer it needs was cut off entirely by max_seq_length.
+    """
+    render = Renderer(tokenizer, chat_template, default_system_prompt, max_seq_length)
+    report = RecordReport()
+    for index, record in read_jsonl(path):
+        report.records += 1
+        try:
+            if kto:
+                example = tokenize_kto(record, render, index).tokens
+                sides = [example]
+            else:
+                pair = tokenize_pair(record, render, index)
+                sides = [pair.chosen, pair.rejected]
+        except DataError as exc:
+            report.problem_count += 1
+            if len(report.problems) < MAX_LISTED:
+                report.problems.append((index, exc.reason))
+            continue
+        report.tokens += sum(len(side.input_ids) for side in sides)
+        report.trained_tokens += sum(side.trained_tokens for side in sides)
+        report.truncated += any(side.truncated for side in sides)
+        report.without_trained_tokens += any(side.trained_tokens == 0 for side in sides)
     return report
 
 

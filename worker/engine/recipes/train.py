@@ -1,12 +1,15 @@
-"""The training loop every stage shares (sft, cpt), with any method: a plain torch loop that reads top to bottom.
+"""The training loop every stage shares (sft, cpt, dpo, orpo, simpo, kto), with any method: a plain torch loop that
+reads top to bottom.
 
-    pick the device and precision → build the stage's training data (data/sft_dataset.py, data/cpt_dataset.py)
-    → build the model for the method (methods.py) → resume from the newest checkpoint if there is one
+    pick the device and precision → build the stage's training data (data/sft_dataset.py, data/cpt_dataset.py,
+    data/preference_dataset.py) → build the model for the method (methods.py) and, for dpo/kto, the reference
+    model (objectives.py) → resume from the newest checkpoint if there is one
     → step: accumulate, clip, update, maybe evaluate, report, maybe save, ask whether to stop → save the result.
 
-The loss of a step is the mean over all trained tokens of all its micro-batches (not a mean of per-batch
-means), so gradient accumulation gives the same update as one large batch. A micro-batch is `batch_size` items
-of the stage: SFT examples (padded side by side or packed into rows) or CPT rows.
+The loss of a step is the mean over all trained tokens (preference stages: all pairs or examples) of all its
+micro-batches (not a mean of per-batch means), so gradient accumulation gives the same update as one large batch.
+A micro-batch is `batch_size` items of the stage: SFT examples (padded side by side or packed into rows), CPT rows,
+preference pairs or KTO examples.
 """
 
 from __future__ import annotations
@@ -41,20 +44,29 @@ from worker.engine.checkpointing import (
 )
 from worker.engine.data.batching import BatchStream, DataPosition
 from worker.engine.data.cpt_dataset import cpt_training_data
+from worker.engine.data.preference_dataset import kto_training_data, pair_training_data
 from worker.engine.data.sft_dataset import sft_training_data
 from worker.engine.data.templates import token_id
 from worker.engine.data.training_data import TrainingData
 from worker.engine.errors import EngineError
 from worker.engine.loading import load_tokenizer
 from worker.engine.methods import TrainableModel, build_trainable_model, count_parameters, saves_adapter
+from worker.engine.objectives import NEEDS_REFERENCE, build_objective, build_reference
 from worker.engine.precision import MixedPrecision, mixed_precision, training_device
 from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics, StopRequested
-from worker.engine.steps import EvalTracker, check_finite, clip_and_step, evaluate_loss, forward_backward
+from worker.engine.steps import EvalTracker, check_finite, clip_and_step, evaluate, forward_backward
 
 FINAL = "final"
 
 StageBuilder = Callable[[ResolvedTrainingSpec, PreTrainedTokenizerBase], TrainingData[Any]]
-STAGES: dict[Stage, StageBuilder] = {"sft": sft_training_data, "cpt": cpt_training_data}
+STAGES: dict[Stage, StageBuilder] = {
+    "sft": sft_training_data,
+    "cpt": cpt_training_data,
+    "dpo": pair_training_data,
+    "orpo": pair_training_data,
+    "simpo": pair_training_data,
+    "kto": kto_training_data,
+}
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,9 @@ def run_training(
     if spec.stage not in STAGES:
         raise EngineError(f"the engine cannot train stage {spec.stage!r}; it knows {', '.join(STAGES)}")
     hp = spec.hyperparameters
+    if spec.stage == "kto" and hp.batch_size < 2:
+        # The KL reference point pairs each prompt with another example's answer in the same micro-batch.
+        raise EngineError("kto needs batch_size >= 2: its KL reference point comes from mismatched pairs in a batch")
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -205,6 +220,13 @@ def run_training(
     scheduler = build_scheduler(optimizer, hp)
     vocab_size = int(model.get_output_embeddings().weight.shape[0])  # type: ignore[operator]
     _describe_start(spec, trainable, precision, data, reporter)
+    reference = None
+    if spec.stage in NEEDS_REFERENCE:
+        reference, described = build_reference(
+            spec, trainable, device, precision, new_token_ids=new_token_ids, vocab_size=len(tokenizer)
+        )
+        reporter.log(described)
+    objective = build_objective(spec, reference)
     stop_token_ids = _stop_token_ids(tokenizer, data.end_of_turn)
 
     step, position, tracker, resumed_from = 0, DataPosition(), EvalTracker(hp.early_stopping_patience), None
@@ -248,7 +270,8 @@ def run_training(
         step_started = time.perf_counter()
         micro = [[data.train[i] for i in stream.next_batch()] for _ in range(hp.gradient_accumulation_steps)]
         tokens = sum(data.token_count(item) for items in micro for item in items)
-        loss = forward_backward(model, [data.to_batch(items, pad_to) for items in micro], precision)
+        result = forward_backward(model, [data.to_batch(items, pad_to) for items in micro], precision, objective)
+        loss, extra = result.loss, dict(result.metrics)
         learning_rate = float(scheduler.get_last_lr()[0])
         grad_norm, applied = clip_and_step(params, optimizer, precision, hp.max_grad_norm)
         check_finite(step + 1, loss, grad_norm, vocab_size, scaled=precision.scaler is not None)
@@ -262,17 +285,27 @@ def run_training(
 
         eval_loss = None
         if eval_batches and ((hp.eval_steps > 0 and step % hp.eval_steps == 0) or step == hp.max_steps):
-            eval_loss = eval_losses[step] = evaluate_loss(model, eval_batches, precision)
+            evaluated = evaluate(model, eval_batches, precision, objective)
+            eval_loss = eval_losses[step] = evaluated.loss
+            extra.update({f"eval_{name}": value for name, value in evaluated.metrics.items()})
             tracker.record(step, eval_loss)
         reporter.metrics(
             StepMetrics(
-                step, hp.max_steps, stream.epochs_done, loss, learning_rate, grad_norm, tokens / elapsed, eval_loss
+                step,
+                hp.max_steps,
+                stream.epochs_done,
+                loss,
+                learning_rate,
+                grad_norm,
+                tokens / elapsed,
+                eval_loss,
+                extra,
             )
         )
 
         saved = step % hp.save_steps == 0 or step == hp.max_steps or tracker.should_stop
         if saved:
-            checkpointer.save(step, loss, stream.position, tracker)
+            checkpointer.save(step, loss, stream.position, tracker, extra)
         if tracker.should_stop:
             reporter.log(tracker.stop_message(), step=step, best_eval_loss=tracker.best)
             break
@@ -280,7 +313,7 @@ def run_training(
         if reason:
             # A pause or preemption keeps its progress; a cancel does not need it.
             if reason != "cancelled" and not saved:
-                checkpointer.save(step, loss, stream.position, tracker)
+                checkpointer.save(step, loss, stream.position, tracker, extra)
             reporter.log(f"stopping after step {step}: {reason}", level="warning", step=step)
             raise StopRequested(reason)
 
@@ -322,7 +355,10 @@ class _Checkpointer:
     precision: MixedPrecision
     reporter: Reporter
 
-    def save(self, step: int, loss: float, position: DataPosition, tracker: EvalTracker) -> None:
+    def save(
+        self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
+    ) -> None:
+        """`extra`: the stage's metrics of this step (rewards/... for preference stages), kept with the checkpoint."""
         state = TrainerState(
             step,
             self.max_steps,
@@ -346,5 +382,7 @@ class _Checkpointer:
             scheduler=self.scheduler,
             scaler=self.precision.scaler,
         )
-        metrics = {"loss": loss} if tracker.latest is None else {"loss": loss, "eval_loss": tracker.latest}
+        metrics = {"loss": loss, **extra}
+        if tracker.latest is not None:
+            metrics["eval_loss"] = tracker.latest
         self.reporter.checkpoint(CheckpointInfo(step, str(path), metrics))

@@ -3,6 +3,7 @@ import {
   EVAL_FIELDS,
   FREEZE_LAYERS_FIELD,
   isVisible,
+  PREFERENCE_FIELDS,
   PRECISION_OPTIONS,
   RESOURCE_FIELDS,
   RESOURCES_HELP,
@@ -111,6 +112,17 @@ export function AdvancedSettings({ values, errors, onChange }: AdvancedSettingsP
                 onChange={(v) => onChange({ use_dora: v })}
               />
             )}
+          </div>
+        </>
+      )}
+
+      {PREFERENCE_FIELDS.some((f) => visible(f.key)) && (
+        <>
+          <h3>Preference</h3>
+          <div className="form__grid">
+            {PREFERENCE_FIELDS.filter((f) => visible(f.key)).map((f) => (
+              <HyperparameterInput key={f.key} field={f} value={values[f.key]} error={errors[f.key]} onChange={(v) => onChange({ [f.key]: v })} />
+            ))}
           </div>
         </>
       )}

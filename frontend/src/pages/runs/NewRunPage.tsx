@@ -18,6 +18,7 @@ import {
   STAGE_HELP,
   STAGE_OPTIONS,
   stageForKind,
+  stagesForDatasets,
   HYPERPARAMETER_FIELDS,
   initialFormValues,
   isVisible,
@@ -71,6 +72,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   const fallbackModel = models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? "");
   const effectiveModel = values.model || modelForStage(models.data, fallbackModel, stage);
   const otherKinds = datasets.data.length - usable.length;
+  const stageOption = STAGE_OPTIONS.find((o) => o.value === stage) ?? STAGE_OPTIONS[0];
   const choices = modelChoices(models.data);
   const family = familyOf(models.data, effectiveModel);
 
@@ -130,7 +132,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
       </p>
       <PageHeader
         title="New run"
-        subtitle="Supervised fine-tuning on conversations, or continued pretraining on raw text. Leave a setting on 'auto' to use the recommended value; the run page explains each choice and shows the memory estimate."
+        subtitle="Supervised fine-tuning on conversations, continued pretraining on raw text, or preference tuning (DPO, ORPO, SimPO, KTO) on preference data. Leave a setting on 'auto' to use the recommended value; the run page explains each choice and shows the memory estimate."
       />
       <form className="card form" onSubmit={onSubmit} noValidate>
         {createRun.isError && !serverFieldShown && <ErrorBox error={createRun.error} title="The run was not started." />}
@@ -142,7 +144,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
         <div className="form__grid">
           <FormField label="Stage" htmlFor="run-stage" help={STAGE_HELP} error={errors.stage}>
             <select id="run-stage" data-testid="run-stage-select" value={stage} onChange={(e) => chooseStage(e.target.value as Stage)}>
-              {STAGE_OPTIONS.map((o) => (
+              {stagesForDatasets(datasets.data, stage).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
@@ -154,7 +156,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             htmlFor="run-dataset"
             help={
               specFields.spec.dataset_id.description +
-              (otherKinds > 0 ? ` Only ${stage === "cpt" ? "text" : "conversation"} datasets are listed for this stage.` : "")
+              (otherKinds > 0 ? ` Only ${stageOption.data} datasets are listed for this stage.` : "")
             }
             error={
               errors.datasetId ??
@@ -162,7 +164,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
                 ? undefined
                 : stage === "cpt"
                   ? "No text dataset yet: upload a .txt or .md file (or records with a 'text' field) on the Datasets page."
-                  : "No conversation dataset yet: upload one on the Datasets page.")
+                  : `No ${stageOption.data} dataset yet: upload one on the Datasets page.`)
             }
           >
             <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => update({ datasetId: e.target.value })}>
@@ -241,7 +243,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             <span className="muted advanced__hint">method options, memory and precision, evaluation, hardware</span>
             {!advancedOpen && hasAdvancedError(errors) && <span className="field__error advanced__flag">a setting here needs fixing</span>}
           </button>
-          {advancedOpen && <AdvancedSettings values={values} errors={errors} onChange={update} />}
+          {advancedOpen && <AdvancedSettings values={shown} errors={errors} onChange={update} />}
         </section>
         <div className="form__actions">
           <button type="submit" className="button button--primary" data-testid="start-run-button" disabled={createRun.isPending}>

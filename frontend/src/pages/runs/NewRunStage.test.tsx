@@ -41,6 +41,36 @@ describe("New run form: stage", () => {
     expect(await post.clone().json()).toMatchObject({ stage: "cpt", dataset_id: "ds_book", model: "tiny-base" });
   });
 
+  it("offers the preference stages a pair dataset fits, with beta, and sends them", async () => {
+    const api = setup(() => json(makeRun({ status: "queued", stage: "dpo" }), 201));
+    const { router } = renderApp("/runs/new");
+    const stage = await screen.findByTestId("run-stage-select");
+    // No KTO dataset is uploaded, so KTO is not offered.
+    expect(optionValues(stage)).toEqual(["sft", "cpt", "dpo", "orpo", "simpo"]);
+    expect(screen.queryByTestId("run-beta-input")).not.toBeInTheDocument();
+
+    await userEvent.selectOptions(stage, "simpo");
+    expect(optionValues(screen.getByTestId("run-dataset-select"))).toEqual(["ds_pairs"]);
+    expect(screen.getByTestId("run-model-select")).toHaveValue("tiny-chat");
+    expect(screen.queryByTestId("run-loss-on-select")).not.toBeInTheDocument();
+    const beta = screen.getByTestId("run-beta-input");
+    expect(beta).toHaveValue("auto");
+    await userEvent.clear(beta);
+    await userEvent.type(beta, "2.5");
+
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
+    const post = api.calls.find((r) => r.method === "POST")!;
+    expect(await post.clone().json()).toMatchObject({ stage: "simpo", dataset_id: "ds_pairs", loss_on: "assistant", hyperparameters: { beta: 2.5 } });
+  });
+
+  it("opens on DPO for a preference dataset", async () => {
+    setup(() => json(makeRun(), 201));
+    renderApp("/runs/new?dataset=ds_pairs");
+    expect(await screen.findByTestId("run-stage-select")).toHaveValue("dpo");
+    expect(screen.getByTestId("run-dataset-select")).toHaveValue("ds_pairs");
+  });
+
   it("opens on continued pretraining for a text dataset", async () => {
     setup(() => json(makeRun(), 201));
     renderApp("/runs/new?dataset=ds_book");

@@ -52,6 +52,36 @@ describe("Run detail", () => {
     });
   });
 
+  it("charts reward accuracy and margin for a preference run, and nothing of the kind for SFT", async () => {
+    run = makeRun({ stage: "dpo" });
+    checkpoints = [{ id: "ckpt_1", run_id: "run_1", step: 3, path: "/ckpt/checkpoint-3", metrics: { loss: 0.4, "rewards/accuracy": 0.75 }, created_at: at }];
+    history = [
+      ...history,
+      ...[1, 2, 3].map((step) =>
+        event(2 + step, "metric", {
+          step,
+          loss: 0.7 - step / 10,
+          extra: { "rewards/accuracy": step / 4, "rewards/margin": step / 5, "rewards/chosen": 0, "rewards/rejected": -step / 5 },
+        }, step),
+      ),
+    ];
+    renderApp("/runs/run_1");
+    await waitFor(() => expect(screen.getByTestId("reward-accuracy-chart")).toHaveAttribute("data-points", "3"));
+    expect(screen.getByTestId("run-stage")).toHaveTextContent("DPO");
+    expect(screen.getByTestId("reward-margin-chart")).toHaveAttribute("data-points", "3");
+    expect(screen.getByTestId("reward-margin-summary")).toHaveTextContent("latest 0.600");
+    expect(screen.getByTestId("reward-charts")).toHaveTextContent("latest 75%");
+    expect(await screen.findByTestId("checkpoint-reward-accuracy")).toHaveTextContent("75%");
+  });
+
+  it("shows no reward charts without reward metrics", async () => {
+    history = [...history, event(3, "metric", { step: 1, loss: 2 }, 1)];
+    renderApp("/runs/run_1");
+    await waitFor(() => expect(screen.getByTestId("loss-chart")).toHaveAttribute("data-points", "1"));
+    expect(screen.queryByTestId("reward-charts")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("run-stage")).not.toBeInTheDocument();
+  });
+
   it("loads the history first, then follows the live stream: chart, log, checkpoints, end", async () => {
     renderApp("/runs/run_1");
     expect(await screen.findByTestId("run-decisions")).toHaveTextContent("learning_rate = 0.003");

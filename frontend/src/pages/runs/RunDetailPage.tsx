@@ -12,6 +12,7 @@ import {
   deviceLabel,
   isTerminal,
   methodLabel,
+  stageLabel,
   resolvedLossOn,
   resolvedModelName,
   resourcesOf,
@@ -50,6 +51,7 @@ function RunDetail({ run }: { run: Run }) {
   const active = status === "validating" || status === "queued" || status === "running" || status === "paused";
   const saveSteps = (run.resolved_spec.hyperparameters as Record<string, unknown> | undefined)?.save_steps;
   const device = deviceLabel(resourcesOf(run));
+  const stage = stageLabel(run);
   const modelName = resolvedModelName(run);
   const lossOn = resolvedLossOn(run) ?? "assistant";
   const recordLink = useMemo<RecordLinkTarget | null>(
@@ -67,6 +69,7 @@ function RunDetail({ run }: { run: Run }) {
         }
         subtitle={
           <>
+            {stage && <span data-testid="run-stage">{stage} · </span>}
             <span data-testid="run-method">{methodLabel(run)}</span> · {run.model}
             {device && (
               <>
@@ -139,6 +142,9 @@ function RunDetail({ run }: { run: Run }) {
           learningRates={live.learningRates}
           evalSteps={live.evalSteps}
           evalLosses={live.evalLosses}
+          rewardSteps={live.rewardSteps}
+          rewardAccuracy={live.rewardAccuracy}
+          rewardMargin={live.rewardMargin}
           waiting={active}
         />
         <div className="run-side">
