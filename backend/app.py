@@ -15,6 +15,7 @@ from backend.checkpoints.endpoints import router as checkpoints_router
 from backend.core.errors import install_error_handlers
 from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
+from backend.evals.endpoints import router as evaluations_router
 from backend.health.endpoints import router as health_router
 from backend.runs.endpoints import router as runs_router
 
@@ -63,7 +64,8 @@ def create_app() -> FastAPI:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
         )
     api = APIRouter(prefix="/api")
-    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router):
+    routers = (health_router, datasets_router, models_router, runs_router, checkpoints_router, evaluations_router)
+    for router in routers:
         api.include_router(router)
     app.include_router(api)
     _mount_frontend(app, settings.frontend_dist)
