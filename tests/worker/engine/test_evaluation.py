@@ -61,8 +61,12 @@ def test_pairs_are_encoded_like_the_harness(chat: tuple[Any, Any]) -> None:
     context, continuations = context_and_continuations(QUESTIONS[0], tokenizer, "plain")
     assert continuations == [" A", " B", " C", " D"]
     ctx, cont = encode_pair(tokenizer, context, " B")
-    whole = tokenizer(context + " B", add_special_tokens=False)["input_ids"]
-    assert ctx + cont == whole and ctx == tokenizer(context, add_special_tokens=False)["input_ids"] and cont
+    whole = tokenizer(context + " B")["input_ids"]
+    assert ctx + cont == whole and ctx == tokenizer(context)["input_ids"] and cont
+    # The tokenizer's BOS leads, as the harness's HFLM encodes by default; a text that starts with it gets no second.
+    assert ctx[0] == tokenizer.bos_token_id
+    again, _ = encode_pair(tokenizer, tokenizer.bos_token + context, " B")
+    assert again == ctx
     # Trailing spaces of the context move into the continuation.
     assert encode_pair(tokenizer, "Answer: ", "B") == encode_pair(tokenizer, "Answer:", " B")
 

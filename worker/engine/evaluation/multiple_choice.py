@@ -2,9 +2,10 @@
 
 The context is the question with its lettered options and "Answer:" (preceded, when the subject is known, by
 "The following are multiple choice questions (with answers) about <subject>.\\n\\n"); each continuation is the
-target delimiter " " plus a choice's letter. Context and continuation are encoded as the harness does
-(`_encode_pair`: trailing spaces of the context move to the continuation; the continuation's tokens are those of
-context + continuation past the context's tokens; no special tokens are added). A continuation's score is the
+target delimiter " " plus a choice's letter. Context and continuation are encoded as the harness (0.4.13, HFLM
+defaults) does (`_encode_pair`: trailing spaces of the context move to the continuation; the continuation's tokens
+are those of context + continuation past the context's tokens; the tokenizer adds its own special tokens, a BOS
+for most causal LMs, unless the text already starts with it). A continuation's score is the
 sum of the log-probabilities of its tokens. `acc` takes the argmax of the sums, `acc_norm` the argmax of the
 sums divided by the continuation's length in characters (the choice string without the delimiter, as the
 harness does); with single-letter choices both agree. Ties go to the first choice (numpy's argmax).
@@ -108,15 +109,22 @@ def context_and_continuations(
     return rendered, letters
 
 
+def _encode(tokenizer: PreTrainedTokenizerBase, text: str) -> list[int]:
+    """The tokenizer's own special tokens (its BOS), unless the text already starts with it (a rendered template)."""
+    prefix = tokenizer.bos_token if tokenizer.bos_token is not None else tokenizer.eos_token
+    has_prefix = isinstance(prefix, str) and bool(prefix) and text.startswith(prefix)
+    return list(tokenizer(text, add_special_tokens=not has_prefix)["input_ids"])
+
+
 def encode_pair(tokenizer: PreTrainedTokenizerBase, context: str, continuation: str) -> tuple[list[int], list[int]]:
-    """(context ids, continuation ids) exactly as lm-evaluation-harness's `_encode_pair`."""
+    """(context ids, continuation ids) exactly as lm-evaluation-harness's `_encode_pair` with HFLM's defaults."""
     spaces = len(context) - len(context.rstrip())
     if spaces:
         continuation = context[-spaces:] + continuation
         context = context[:-spaces]
-    whole = tokenizer(context + continuation, add_special_tokens=False)["input_ids"]
-    context_ids = tokenizer(context, add_special_tokens=False)["input_ids"]
-    return list(context_ids), list(whole[len(context_ids) :])
+    whole = _encode(tokenizer, context + continuation)
+    context_ids = _encode(tokenizer, context)
+    return context_ids, whole[len(context_ids) :]
 
 
 @dataclass(frozen=True)
