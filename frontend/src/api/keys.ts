@@ -10,4 +10,5 @@ export const queryKeys = {
   runs: ["runs"] as const,
   run: (id: string) => ["runs", id] as const,
   checkpoints: (runId?: string) => (runId ? (["checkpoints", { runId }] as const) : (["checkpoints"] as const)),
+  evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

@@ -18,6 +18,10 @@ export const specFields = {
       "description": "Id of the training dataset (`ds_…`).",
       "allowsAuto": false
     },
+    "evaluation": {
+      "description": "Evaluate every checkpoint automatically and recommend the best one.",
+      "allowsAuto": false
+    },
     "hyperparameters": {
       "description": "",
       "allowsAuto": false

@@ -23,6 +23,7 @@ import { EstimateCard } from "./EstimateCard";
 import { EventLog, type RecordLinkTarget } from "./EventLog";
 import { RunCharts } from "./RunCharts";
 import { RunCheckpoints } from "./RunCheckpoints";
+import { RunEvaluations } from "./RunEvaluations";
 import { RunProgressBar } from "./RunProgressBar";
 
 export function RunDetailPage({ runId }: { runId: string }) {
@@ -140,6 +141,7 @@ function RunDetail({ run }: { run: Run }) {
       </div>
       <EventLog lines={live.lines} live={active && live.connection === "open"} recordLink={recordLink} />
       <RunCheckpoints runId={run.id} saveSteps={typeof saveSteps === "number" ? saveSteps : undefined} />
+      <RunEvaluations run={run} />
     </>
   );
 }
