@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, select, update
@@ -81,3 +82,13 @@ def conditional_update(session: Session, evaluation_id: str, where: dict[str, An
     )
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
+
+
+def expired_leases(session: Session, now: datetime) -> Sequence[Evaluation]:
+    query = select(Evaluation).where(Evaluation.status == "running", Evaluation.lease_expires_at < now)
+    return session.scalars(query).all()
+
+
+def stale_dispatches(session: Session, before: datetime) -> Sequence[Evaluation]:
+    query = select(Evaluation).where(Evaluation.status == "queued", Evaluation.dispatched_at < before)
+    return session.scalars(query).all()

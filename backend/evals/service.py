@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
+from backend.core.db import utcnow
 from backend.core.errors import InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.queue import EVALUATE, enqueue
@@ -120,6 +121,8 @@ def _new(
         general_dataset_ids=[s.dataset_id for s in job.sets if s.role == "general"],
         job=job.model_dump(mode="json"),
         status="queued",
+        dispatched_at=utcnow(),
+        attempts=0,
         progress=0.0,
         metrics={},
         results=[],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from backend.core.db import session_scope
+from backend.core.db import session_scope, utcnow
 from backend.evals import lifecycle
+from backend.models import Evaluation
 
 
 def test_evaluate_a_model_on_demand_is_queued_on_the_gpu_queue(
@@ -106,9 +108,9 @@ def test_a_bad_evaluation_plan_refuses_the_run(
 def test_a_second_delivery_claims_nothing(api: Any, mc_set: dict[str, Any]) -> None:
     evaluation = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [mc_set["id"]]}).json()
     with session_scope() as session:
-        first = lifecycle.claim(session, evaluation["id"], "w1")
+        first = lifecycle.claim(session, evaluation["id"], "w1", 60)
     with session_scope() as session:
-        second = lifecycle.claim(session, evaluation["id"], "w2")
+        second = lifecycle.claim(session, evaluation["id"], "w2", 60)
     assert first is not None and second is None
     token, job = first
     assert job["sets"][0]["kind"] == "multiple_choice" and job["sets"][0]["role"] == "domain"
@@ -117,3 +119,35 @@ def test_a_second_delivery_claims_nothing(api: Any, mc_set: dict[str, Any]) -> N
         assert lifecycle.fail(session, evaluation["id"], token, "the model folder is missing")
     failed = api.get(f"/api/evaluations/{evaluation['id']}").json()
     assert failed["status"] == "failed" and failed["error"] == "the model folder is missing"
+
+
+def test_the_reaper_requeues_a_lost_evaluation_then_fails_it_and_resends_lost_messages(
+    api: Any, mc_set: dict[str, Any], queued_evaluations: Any
+) -> None:
+    evaluation_id = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [mc_set["id"]]}).json()[
+        "id"
+    ]
+    assert queued_evaluations() == 1
+
+    def lose_worker() -> None:
+        with session_scope() as session:
+            assert lifecycle.claim(session, evaluation_id, "doomed", 60) is not None
+            session.get_one(Evaluation, evaluation_id).lease_expires_at = utcnow() - timedelta(seconds=1)
+
+    lose_worker()
+    with session_scope() as session:
+        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [evaluation_id]
+    requeued = api.get(f"/api/evaluations/{evaluation_id}").json()
+    assert requeued["status"] == "queued" and queued_evaluations() == 2  # sent again
+    lose_worker()
+    with session_scope() as session:
+        lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600)
+    failed = api.get(f"/api/evaluations/{evaluation_id}").json()
+    assert failed["status"] == "failed" and "lost 2 times" in failed["error"]
+
+    other = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [mc_set["id"]]}).json()["id"]
+    before = queued_evaluations()
+    with session_scope() as session:
+        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=0) == [other]
+    assert queued_evaluations() == before + 1
