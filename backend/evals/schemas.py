@@ -56,6 +56,7 @@ class EvaluationRead(BaseModel):
     prompt_style: PromptStyle
     status: EvaluationStatus
     progress: float = Field(ge=0, le=1)
+    attempts: int = Field(description="Executions started (a worker lost mid-evaluation causes a retry).")
     metrics: dict[str, float] = Field(
         description="Summary: mc_accuracy, mc_accuracy_norm (domain multiple-choice sets, all questions pooled), "
         "eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, "
@@ -103,6 +104,7 @@ def evaluation_read(row: Any) -> EvaluationRead:
         prompt_style=row.job.get("prompt_style", "plain"),
         status=row.status,
         progress=row.progress,
+        attempts=row.attempts,
         metrics=row.metrics,
         results=row.results,
         error=row.error,

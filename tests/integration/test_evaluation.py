@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,37 @@ def test_every_checkpoint_is_evaluated_and_the_best_by_the_declared_metric_is_re
     # Training lowers the loss on its own data: the later checkpoint is the better one here.
     by_step = {c["id"]: c["step"] for c in checkpoints}
     assert by_step[recommended] == 20
+
+
+def test_an_evaluation_whose_worker_is_killed_is_finished_by_another(
+    api: Any, start_worker: Any, tmp_path: Path
+) -> None:
+    # Enough questions that scoring outlasts the kill: 1,500 questions × 4 choices.
+    big = tmp_path / "big_mc.jsonl"
+    big.write_text(
+        "".join(
+            json.dumps(
+                {"question": f"What is {i} + {i}?", "choices": [str(2 * i), str(2 * i + 1), "0", "1"], "answer": 0}
+            )
+            + "\n"
+            for i in range(1500)
+        ),
+        encoding="utf-8",
+    )
+    dataset = _upload(api, big)
+    doomed = start_worker("doomed")
+    created = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [dataset["id"]]}).json()
+
+    def scoring() -> bool:
+        evaluation = api.get(f"/api/evaluations/{created['id']}").json()
+        assert evaluation["status"] in ("queued", "running"), "the evaluation finished before the worker was killed"
+        return bool(evaluation["status"] == "running" and evaluation["progress"] > 0)
+
+    wait_for(scoring, 120, interval=0.1, what="the evaluation to be scoring")
+    doomed.kill()
+    start_worker("rescuer")
+    evaluation = _finished(api, created["id"], timeout=300)
+    assert evaluation["status"] == "succeeded", evaluation["error"]
+    assert evaluation["attempts"] == 2
+    items = api.get(f"/api/evaluations/{created['id']}/items").json()["items"]
+    assert [i["index"] for i in items] == list(range(1500)), "every question scored once, in order"

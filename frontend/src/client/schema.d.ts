@@ -654,6 +654,11 @@ export interface components {
         };
         /** EvaluationRead */
         EvaluationRead: {
+            /**
+             * Attempts
+             * @description Executions started (a worker lost mid-evaluation causes a retry).
+             */
+            attempts: number;
             /** Checkpoint Id */
             checkpoint_id: string | null;
             /**

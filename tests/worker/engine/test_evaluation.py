@@ -73,8 +73,15 @@ def test_pairs_are_encoded_like_the_harness(chat: tuple[Any, Any]) -> None:
 
 def test_loglikelihoods_match_the_logits_computed_by_hand(chat: tuple[Any, Any]) -> None:
     model, tokenizer = chat
-    # batch_size 3 puts choices of different questions (and lengths) side by side, padded.
-    result = score_multiple_choice(model, tokenizer, QUESTIONS, batch_size=3)
+    forwards: list[int] = []
+    hook = model.register_forward_hook(lambda module, args, output: forwards.append(1))
+    try:
+        # batch_size 3 puts questions of different lengths side by side, padded.
+        result = score_multiple_choice(model, tokenizer, QUESTIONS, batch_size=3)
+    finally:
+        hook.remove()
+    # The four one-token letters of a question share one input: 4 inputs in groups of 3 questions → 2 passes.
+    assert len(forwards) == 2
     for question, item in zip(QUESTIONS, result.items, strict=True):
         context, continuations = context_and_continuations(question, tokenizer, "plain")
         expected = [_by_hand(model, *encode_pair(tokenizer, context, c)) for c in continuations]

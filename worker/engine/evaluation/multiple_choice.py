@@ -145,31 +145,36 @@ def continuation_loglikelihoods(
     max_length: int,
     device: torch.device,
 ) -> list[float]:
-    """Summed log-probability of each continuation given its context, batch by batch (longest first)."""
-    order = sorted(range(len(requests)), key=lambda i: -(len(requests[i][0]) + len(requests[i][1])))
+    """Summed log-probability of each continuation given its context, batch by batch (longest first).
+
+    The model reads context + continuation minus its last token; requests whose inputs are identical share one
+    forward pass (the model is causal, so each reads its own positions): the four one-token letters of a question
+    cost one pass, as in the harness.
+    """
+    rows: dict[tuple[int, ...], list[int]] = {}  # model input → the requests it scores
+    for i, (context, continuation) in enumerate(requests):
+        if not continuation:
+            raise DataError("a choice's continuation encodes to no tokens with this tokenizer")
+        rows.setdefault(tuple((context + continuation)[-(max_length + 1) :][:-1]), []).append(i)
+    unique = sorted(rows, key=len, reverse=True)
     scores = [0.0] * len(requests)
-    for start in range(0, len(order), batch_size):
-        chunk = order[start : start + batch_size]
-        rows = []
-        for i in chunk:
-            context, continuation = requests[i]
-            if not continuation:
-                raise DataError("a choice's continuation encodes to no tokens with this tokenizer")
-            rows.append((context + continuation)[-(max_length + 1) :][:-1])
-        width = max(len(row) for row in rows)
-        input_ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-        attention = torch.zeros((len(rows), width), dtype=torch.long)
-        for r, row in enumerate(rows):
+    for start in range(0, len(unique), batch_size):
+        chunk = unique[start : start + batch_size]
+        width = len(chunk[0])
+        input_ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
+        attention = torch.zeros((len(chunk), width), dtype=torch.long)
+        for r, row in enumerate(chunk):
             input_ids[r, : len(row)] = torch.tensor(row)
             attention[r, : len(row)] = 1
         logits = model(input_ids=input_ids.to(device), attention_mask=attention.to(device), use_cache=False).logits
-        for r, i in enumerate(chunk):
-            continuation = requests[i][1]
-            length = len(rows[r])
-            # The last len(continuation) positions of the row predict the continuation's tokens.
-            picked = logits[r, length - len(continuation) : length].float().log_softmax(-1)
-            targets = torch.tensor(continuation, device=picked.device)
-            scores[i] = float(picked.gather(-1, targets[:, None]).sum())
+        for r, row in enumerate(chunk):
+            length = len(row)
+            for i in rows[row]:
+                continuation = requests[i][1]
+                # The last len(continuation) positions of the row predict the continuation's tokens.
+                picked = logits[r, length - len(continuation) : length].float().log_softmax(-1)
+                targets = torch.tensor(continuation, device=picked.device)
+                scores[i] = float(picked.gather(-1, targets[:, None]).sum())
     return scores
 
 
