@@ -2,34 +2,14 @@ import { useState, type FormEvent } from "react";
 import type { Checkpoint, Dataset } from "../../client";
 import { asApiError } from "../../api/errors";
 import { useCreateEvaluation } from "../../api/evaluations";
+import { DatasetChecks, SCORED_KINDS } from "../../components/DatasetChecks";
 import { ErrorBox } from "../../components/ErrorBox";
 import { FormField } from "../runs/FormField";
-
-const SCORED_KINDS = new Set(["multiple_choice", "messages", "text"]);
 
 interface EvaluateFormProps {
   datasets: Dataset[];
   checkpoints: Checkpoint[];
   models: string[];
-}
-
-function DatasetChecks({ name, datasets, chosen, onChange }: { name: string; datasets: Dataset[]; chosen: string[]; onChange: (ids: string[]) => void }) {
-  return (
-    <div className="checks" data-testid={`${name}-checks`}>
-      {datasets.map((d) => (
-        <label key={d.id} className="check">
-          <input
-            type="checkbox"
-            name={name}
-            value={d.id}
-            checked={chosen.includes(d.id)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))}
-          />{" "}
-          {d.name} <span className="muted">({d.format}, {d.record_count.toLocaleString()})</span>
-        </label>
-      ))}
-    </div>
-  );
 }
 
 /** Evaluate a checkpoint or a catalog model now, on chosen eval sets (and general sets for forgetting). */
