@@ -66,7 +66,11 @@ def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stac
     page.goto(stack.url)
     page.get_by_test_id("nav-evaluations").click()
     rows = page.get_by_test_id("evaluation-row")
-    rows.first.wait_for()
+    # Runs (the recommendation) and checkpoints (the steps) load beside the evaluations: wait for all three.
+    page.get_by_test_id("recommended-badge").wait_for()
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=evaluation-row]')].filter(r => r.innerText.includes('step ')).length === 2"
+    )
     assert rows.count() == 2
     texts = [rows.nth(i).inner_text() for i in range(2)]
     assert all(run["id"] in text and "succeeded" in text for text in texts)
@@ -78,6 +82,12 @@ def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stac
     assert cell == f"{best['metrics']['eval_loss']:.4f}"
     accuracy = badge_row.locator("[data-metric=mc_accuracy]").inner_text()
     assert accuracy == f"{best['metrics']['mc_accuracy'] * 100:.1f}%"
+    badge_row.get_by_test_id("evaluation-sets").locator("summary").click()
+    subjects = badge_row.get_by_test_id("evaluation-subject").all_inner_texts()
+    per_subject = next(r for r in best["results"] if r["dataset_id"] == mc["id"])["metrics"]["subjects"]
+    assert sorted(subjects) == sorted(
+        f"{name}: {values['mc_accuracy'] * 100:.1f}% of {values['questions']}" for name, values in per_subject.items()
+    )
     page.screenshot(path=str(ARTIFACTS / "e2e-evaluations.png"), full_page=True)
 
     # On demand: evaluate the untouched model on the multiple-choice set from the form.

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { Evaluation } from "../client";
-import { bestOf, evaluatedLabel, formatMetric, isEvaluating, metricColumns } from "../lib/evaluations";
+import { bestOf, evaluatedLabel, formatMetric, isEvaluating, metricColumns, setSummaries } from "../lib/evaluations";
 import { StatusBadge } from "./StatusBadge";
 
 interface EvaluationTableProps {
@@ -28,6 +28,7 @@ export function EvaluationTable({ evaluations, steps, recommended, showRun = fal
               {c.label}
             </th>
           ))}
+          <th>Per set</th>
         </tr>
       </thead>
       <tbody>
@@ -62,6 +63,28 @@ export function EvaluationTable({ evaluations, steps, recommended, showRun = fal
                 {best.get(c.key) === e.id ? <strong>{formatMetric(c.key, e.metrics[c.key])}</strong> : formatMetric(c.key, e.metrics[c.key])}
               </td>
             ))}
+            <td>
+              {e.results.length > 0 && (
+                <details data-testid="evaluation-sets">
+                  <summary>{e.results.length} set(s)</summary>
+                  {setSummaries(e.results).map((set, i) => (
+                    <div key={i} className="eval-set">
+                      <strong>{set.name}</strong> <span className="muted">({set.role})</span>
+                      <div>{set.lines.join(" · ")}</div>
+                      {set.subjects.length > 1 && (
+                        <ul className="eval-set__subjects">
+                          {set.subjects.map((s) => (
+                            <li key={s.name} data-testid="evaluation-subject">
+                              {s.name}: {s.accuracy} of {s.questions}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  ))}
+                </details>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestOf, evaluatedLabel, formatMetric, isEvaluating, metricColumns, planSentence } from "./evaluations";
+import { bestOf, evaluatedLabel, formatMetric, isEvaluating, metricColumns, planSentence, setSummaries } from "./evaluations";
 
 describe("evaluation helpers", () => {
   it("shows only the metric columns some evaluation has, in a fixed order", () => {
@@ -42,5 +42,26 @@ describe("planSentence", () => {
     expect(planSentence({ best_metric: "eval_loss" })).toContain("lowest eval_loss");
     expect(planSentence({ best_metric: "mc_accuracy" })).toContain("highest mc_accuracy");
     expect(planSentence(null)).toContain("no automatic evaluation");
+  });
+});
+
+describe("setSummaries", () => {
+  it("lists each set's metrics, the reference's for general sets, and accuracy per subject", () => {
+    const [mc, general] = setSummaries([
+      {
+        dataset_id: "ds_1",
+        name: "quiz",
+        role: "domain",
+        metrics: { mc_accuracy: 0.5, mc_accuracy_norm: 0.5, questions: 4, subjects: { math: { mc_accuracy: 1, questions: 2 }, art: { mc_accuracy: 0, questions: 2 } } },
+      },
+      { dataset_id: "ds_2", name: "chats", role: "general", metrics: { eval_loss: 1.5, perplexity: 4.48 }, reference: { eval_loss: 1.25 } },
+    ]);
+    expect(mc.lines).toEqual(["mc_accuracy 50.0%", "mc_accuracy_norm 50.0%"]);
+    expect(mc.subjects).toEqual([
+      { name: "math", accuracy: "100.0%", questions: 2 },
+      { name: "art", accuracy: "0.0%", questions: 2 },
+    ]);
+    expect(general.role).toBe("general");
+    expect(general.lines).toEqual(["eval_loss 1.5000 (reference 1.2500)", "perplexity 4.4800"]);
   });
 });

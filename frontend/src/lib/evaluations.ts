@@ -54,3 +54,35 @@ export function planSentence(plan: Record<string, unknown> | null | undefined): 
   const goal = column && !column.higherIsBetter ? "lowest" : "highest";
   return `Every checkpoint is evaluated; the one with the ${goal} ${metric} is recommended.`;
 }
+
+export interface SetSummary {
+  name: string;
+  role: string;
+  /** "mc_accuracy 75.0%", "eval_loss 1.2500", with the reference's value for a general set */
+  lines: string[];
+  subjects: { name: string; accuracy: string; questions: number }[];
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/** An evaluation's per-set results (as the API returns them) in a readable form; unknown shapes are skipped. */
+export function setSummaries(results: readonly Record<string, unknown>[]): SetSummary[] {
+  return results.map((result) => {
+    const metrics = obj(result.metrics);
+    const reference = obj(result.reference);
+    const lines = ["mc_accuracy", "mc_accuracy_norm", "eval_loss", "perplexity"].flatMap((key) => {
+      const value = num(metrics[key]);
+      if (value === undefined) return [];
+      const before = num(reference[key]);
+      return [`${key} ${formatMetric(key, value)}${before === undefined ? "" : ` (reference ${formatMetric(key, before)})`}`];
+    });
+    const subjects = Object.entries(obj(metrics.subjects)).map(([name, raw]) => ({
+      name,
+      accuracy: formatMetric("mc_accuracy", num(obj(raw).mc_accuracy)),
+      questions: num(obj(raw).questions) ?? 0,
+    }));
+    return { name: String(result.name ?? result.dataset_id ?? "?"), role: String(result.role ?? "domain"), lines, subjects };
+  });
+}

@@ -72,7 +72,10 @@ describe("Evaluations page", () => {
 
   it("compares checkpoints side by side, marks the recommended one and the best value of each metric", async () => {
     renderApp("/evaluations");
-    const rows = await screen.findAllByTestId("evaluation-row");
+    // Runs (the recommendation) and checkpoints (the steps) load beside the evaluations.
+    await screen.findByTestId("recommended-badge");
+    await screen.findByText("step 10");
+    const rows = screen.getAllByTestId("evaluation-row");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("step 20");
     expect(within(rows[0]).getByTestId("recommended-badge")).toBeInTheDocument();
