@@ -97,6 +97,15 @@ def test_every_checkpoint_is_evaluated_and_the_best_by_the_declared_metric_is_re
     by_step = {c["id"]: c["step"] for c in checkpoints}
     assert by_step[recommended] == 20
 
+    # On demand, the other checkpoint on other sets: it is scored, but it cannot change the recommendation, which
+    # compares checkpoints on the run's own sets only.
+    other = next(c["id"] for c in checkpoints if c["id"] != recommended)
+    body = {"checkpoint_id": other, "dataset_ids": [mc["id"]], "general_dataset_ids": [chats["id"]]}
+    on_demand = _finished(api, api.post("/api/evaluations", json=body).json()["id"])
+    assert on_demand["status"] == "succeeded" and on_demand["trigger"] == "on_demand", on_demand["error"]
+    assert on_demand["run_id"] == run["id"] and "general_eval_loss_delta" in on_demand["metrics"]
+    assert api.get(f"/api/runs/{run['id']}").json()["recommended_checkpoint_id"] == recommended
+
 
 def test_an_evaluation_whose_worker_is_killed_is_finished_by_another(
     api: Any, start_worker: Any, tmp_path: Path
