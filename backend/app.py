@@ -16,6 +16,7 @@ from backend.checkpoints.endpoints import router as checkpoints_router
 from backend.core.errors import install_error_handlers
 from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
+from backend.evals.endpoints import router as evaluations_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
 from backend.openai_compat.endpoints import router as openai_router
@@ -74,6 +75,7 @@ def create_app() -> FastAPI:
         checkpoints_router,
         exports_router,
         serving_router,
+        evaluations_router,
     )
     for router in routers:
         api.include_router(router)

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from specs.evaluation import BestMetric, PromptStyle
+
 Auto = Literal["auto"]
 Method = Literal["lora", "qlora", "full", "freeze"]
 Stage = Literal["sft", "cpt", "dpo", "orpo", "simpo", "kto"]
@@ -131,6 +133,35 @@ class Resources(BaseModel):
     gpu_type: str | Auto = Field(default="auto", description="GPU model for the time estimate, e.g. H100, A100, L40S.")
 
 
+class EvaluationPlan(BaseModel):
+    """Automatic evaluation of every checkpoint of a run, and the metric that picks the recommended one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dataset_ids: list[str] = Field(
+        min_length=1,
+        max_length=20,
+        description="Eval sets (`ds_…`) scored for every checkpoint: multiple-choice sets give accuracy, "
+        "conversation or text sets eval loss and perplexity.",
+    )
+    general_dataset_ids: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="General-ability sets scored for every checkpoint and for the run's untouched model; the "
+        "change (general_*_delta) shows forgetting.",
+    )
+    best_metric: BestMetric | Auto = Field(
+        default="auto",
+        description="The metric that picks the recommended checkpoint (accuracy: highest, loss: lowest); 'auto' = "
+        "mc_accuracy when a multiple-choice set is given, else eval_loss.",
+    )
+    prompt_style: PromptStyle = Field(
+        default="plain",
+        description="How multiple-choice questions are shown: 'plain' text as lm-evaluation-harness does, or "
+        "'chat' with the model's chat template.",
+    )
+
+
 class TrainingSpecCreate(BaseModel):
     """What a user submits to start a run."""
 
@@ -164,6 +195,9 @@ class TrainingSpecCreate(BaseModel):
         default=None,
         description="A separate dataset (of the same kind as the training data) to measure eval loss on, instead of "
         "holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
+    )
+    evaluation: EvaluationPlan | None = Field(
+        default=None, description="Evaluate every checkpoint automatically and recommend the best one."
     )
 
 

@@ -16,7 +16,17 @@ from backend.core.db import Base, make_engine
 from backend.setup import alembic_config
 from tests.support import create_postgres_database, drop_postgres_database
 
-TABLES = {"users", "datasets", "catalog_models", "runs", "run_events", "checkpoints", "openai_jobs", "exports"}
+TABLES = {
+    "users",
+    "datasets",
+    "catalog_models",
+    "runs",
+    "run_events",
+    "checkpoints",
+    "openai_jobs",
+    "exports",
+    "evaluations",
+}
 
 
 # PostgreSQL whenever the suite has one (CI always does), SQLite always.

@@ -10,6 +10,7 @@ from celery.signals import worker_ready, worker_shutting_down
 
 from backend.core.db import session_scope
 from backend.core.settings import get_settings
+from backend.evals import lifecycle as evaluations
 from backend.exports import lifecycle as exports
 from backend.runs import lifecycle
 
@@ -21,8 +22,11 @@ shutting_down = threading.Event()
 def reap_once() -> list[str]:
     settings = get_settings()
     with session_scope() as session:
-        runs = lifecycle.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
-        return runs + exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+        touched = lifecycle.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+    with session_scope() as session:
+        touched += exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+    with session_scope() as session:
+        return touched + evaluations.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
 
 
 def _reaper_loop(stop: threading.Event, interval: float) -> None:
@@ -32,7 +36,7 @@ def _reaper_loop(stop: threading.Event, interval: float) -> None:
         try:
             touched = reap_once()
             if touched:
-                log.info("reaper recovered runs/exports %s", touched)
+                log.info("reaper recovered runs, exports and evaluations %s", touched)
         except Exception:
             log.exception("lease reaper pass failed; retrying")
 

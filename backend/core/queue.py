@@ -23,6 +23,7 @@ TRAIN_RUN = "tunewright.runs.train"
 PREVIEW_MASK = "tunewright.preview.mask"
 VALIDATE_RUN = "tunewright.runs.validate"
 EXPORT_CHECKPOINT = "tunewright.exports.export"  # loads whole models: a GPU worker's job
+EVALUATE = "tunewright.evals.evaluate"
 GPU_QUEUE = "gpu"
 CPU_QUEUE = "cpu"
 
@@ -46,6 +47,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             PREVIEW_MASK: {"queue": CPU_QUEUE},
             VALIDATE_RUN: {"queue": CPU_QUEUE},
             EXPORT_CHECKPOINT: {"queue": GPU_QUEUE},
+            EVALUATE: {"queue": GPU_QUEUE},  # it runs models
         },
         "worker_hijack_root_logger": False,
     }

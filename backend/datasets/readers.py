@@ -243,12 +243,33 @@ class JsonArraySource:
             return
 
 
+MMLU_COLUMNS = ["question", "A", "B", "C", "D", "answer"]
+MMLU_SPLITS = ("_test", "_dev", "_val", "_validation", "_train")
+
+
+def looks_like_mmlu_row(cells: list[str]) -> bool:
+    """An MMLU CSV has no header: its first line is already a question, four options and the answer letter."""
+    return (
+        len(cells) == 6 and cells[5].strip().upper() in ("A", "B", "C", "D") and cells[0].strip().lower() != "question"
+    )
+
+
+def mmlu_subject(filename: str) -> str:
+    """`abstract_algebra_test.csv` → `abstract_algebra`: MMLU names each file after its subject and split."""
+    stem = PurePath(filename).stem
+    for split in MMLU_SPLITS:
+        if stem.lower().endswith(split):
+            return stem[: -len(split)]
+    return stem
+
+
 class CsvSource:
     unit = "line"
 
     def __init__(self, path: Path, filename: str, encoding: str, delimiter: str) -> None:
         self.path, self.filename, self.encoding, self.delimiter = path, filename, encoding, delimiter
         self._header: list[str] | None = None
+        self._headerless = False  # an MMLU file: fixed columns, the subject from the file name
 
     def _rows(self, f: TextIO) -> Any:
         csv.field_size_limit(MAX_LINE_BYTES)
@@ -261,6 +282,9 @@ class CsvSource:
                     first: list[str] = next(self._rows(f), [])
                 except (csv.Error, LineTooLong):
                     first = []
+            if looks_like_mmlu_row(first):
+                self._headerless, self._header = True, MMLU_COLUMNS
+                return self._header
             header = [h.strip() for h in first]
             if not any(header):
                 raise InvalidInput(
@@ -280,9 +304,11 @@ class CsvSource:
         with self.path.open(encoding=self.encoding, newline="") as f:
             reader = self._rows(f)
             start = 1
+            subject = {"subject": mmlu_subject(self.filename)} if self._headerless else {}
             try:
-                next(reader)
-                start = reader.line_num + 1
+                if not self._headerless:
+                    next(reader)
+                    start = reader.line_num + 1
                 for cells in reader:
                     where, start = start, reader.line_num + 1
                     if not cells or all(not c.strip() for c in cells):
@@ -291,7 +317,7 @@ class CsvSource:
                         reason = f"has {len(cells)} cells but the header has {len(header)} columns; quote cells holding '{self.delimiter}'"
                         yield Item(where, error=reason)
                         continue
-                    yield Item(where, dict(zip(header, cells, strict=True)))
+                    yield Item(where, {**dict(zip(header, cells, strict=True)), **subject})
             except LineTooLong:
                 yield _too_long(start, MAX_LINE_BYTES)
             except csv.Error as exc:

@@ -14,17 +14,19 @@ class DatasetRead(BaseModel):
     id: str
     name: str
     filename: str = Field(description="The uploaded file's name, for display only.")
-    format: Literal["messages", "preference", "kto", "text"] = Field(
+    format: Literal["messages", "preference", "kto", "text", "multiple_choice", "prompts"] = Field(
         description=(
             "The internal kind of its records: `messages` (a conversation: `{messages: [{role, content, weight?, "
             "tool_calls?}], tools?}`), `preference` (`{prompt, chosen, rejected}`, each a message list), `kto` "
-            "(`{messages, label}`) or `text` (`{text, source?, section?}`, for continued pretraining)."
+            "(`{messages, label}`), `text` (`{text, source?, section?}`, for continued pretraining), or the eval "
+            "kinds `multiple_choice` (`{question, choices, answer_index, subject}`) and `prompts` "
+            "(`{messages, reference?}`)."
         )
     )
     source_format: str = Field(
         description=(
             "The format the file was in: openai, alpaca, sharegpt, openai_dpo, sharegpt_pairs, flat_pairs, "
-            "alpaca_pairs, kto, text, txt or markdown (see GET /api/datasets/formats)."
+            "alpaca_pairs, kto, text, txt, markdown, multiple_choice or prompts (see GET /api/datasets/formats)."
         )
     )
     detection_confidence: float = Field(
@@ -48,10 +50,12 @@ class DatasetList(Page[DatasetRead]):
 
 class DatasetFormat(BaseModel):
     name: str = Field(description="The source format, as `source_format` names it.")
-    override: Literal["openai", "alpaca", "sharegpt", "preference", "kto", "text"] = Field(
-        description="The upload's `format` value that selects this format (auto-detection finds it too)."
+    override: Literal["openai", "alpaca", "sharegpt", "preference", "kto", "text", "multiple_choice", "prompts"] = (
+        Field(description="The upload's `format` value that selects this format (auto-detection finds it too).")
     )
-    kind: Literal["messages", "preference", "kto", "text"] = Field(description="The internal kind it becomes.")
+    kind: Literal["messages", "preference", "kto", "text", "multiple_choice", "prompts"] = Field(
+        description="The internal kind it becomes."
+    )
     title: str
     description: str
     fields: list[str] = Field(description="The fields it reads; a CSV/Parquet `columns` mapping may target them.")

@@ -3,6 +3,7 @@
 from backend.models.catalog import CatalogModel
 from backend.models.checkpoint import Checkpoint
 from backend.models.dataset import Dataset
+from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
 from backend.models.openai_job import OpenAIJob
 from backend.models.run import Run, RunEvent, RunStatus
@@ -12,6 +13,7 @@ __all__ = [
     "CatalogModel",
     "Checkpoint",
     "Dataset",
+    "Evaluation",
     "Export",
     "ExportStatus",
     "OpenAIJob",

@@ -54,6 +54,10 @@ class Run(Base):
     total_steps: Mapped[int] = mapped_column(Integer, default=0)
     epoch: Mapped[float] = mapped_column(Float, default=0.0)
     last_loss: Mapped[float | None] = mapped_column(Float)
+    # The run's automatic evaluation (specs.training.EvaluationPlan with "auto" resolved), and the checkpoint its
+    # best-checkpoint metric picks among the evaluated ones.
+    evaluation_plan: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    recommended_checkpoint_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
 from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
+from backend.core.storage import get_storage
+from backend.evals import service as evals
 from backend.models import Run, RunStatus
 from backend.runs import repository
 from backend.runs.service import add_event
@@ -138,6 +140,12 @@ def record_checkpoint(session: Session, lease: Lease, step: int, path: str, metr
         return False
     checkpoint = checkpoints.record(session, lease.run_id, step, path, metrics)
     add_event(session, lease.run_id, "checkpoint", {"checkpoint_id": checkpoint.id, "path": path, **metrics}, step=step)
+    run = repository.get(session, lease.run_id)
+    assert run is not None, "a leased run exists"
+    evaluation = evals.evaluate_checkpoint_automatically(session, get_storage(), run, checkpoint)
+    if evaluation is not None:
+        message = f"evaluation {evaluation.id} of step {step} queued"
+        add_event(session, lease.run_id, "log", {"level": "info", "message": message, "evaluation_id": evaluation.id})
     return True
 
 

@@ -34,6 +34,12 @@ class RunRead(BaseModel):
     pause_requested: bool = Field(description="A running run will stop at a checkpoint after its current step.")
     attempts: int = Field(description="Executions started (a worker lost mid-run causes a retry from the checkpoint).")
     progress: RunProgress
+    evaluation: dict[str, Any] | None = Field(
+        description="The automatic evaluation of every checkpoint (eval sets, general sets, best_metric resolved)."
+    )
+    recommended_checkpoint_id: str | None = Field(
+        description="The best checkpoint by the evaluation's best_metric among those evaluated so far."
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
@@ -77,6 +83,8 @@ def run_read(run: Any) -> RunRead:
         pause_requested=run.pause_requested,
         attempts=run.attempts,
         progress=RunProgress(step=run.step, total_steps=run.total_steps, epoch=run.epoch, loss=run.last_loss),
+        evaluation=run.evaluation_plan,
+        recommended_checkpoint_id=run.recommended_checkpoint_id,
         created_at=run.created_at,
         started_at=run.started_at,
         finished_at=run.finished_at,

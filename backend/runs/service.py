@@ -15,6 +15,7 @@ from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
 from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
+from backend.evals import service as evals
 from backend.models import Run, RunEvent, RunStatus, User
 from backend.runs import repository
 from backend.runs.resolve import resolve
@@ -51,6 +52,9 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
             f"chat template = {chat_model}'s: {chosen.name} has none, so it learns its family's chat format "
             "(special tokens it lacks are added and trained)."
         )
+    evaluation_plan = evals.resolve_plan(session, owner, storage, body.evaluation) if body.evaluation else None
+    if evaluation_plan is not None:
+        resolved.decisions.append(evals.describe_plan(evaluation_plan))
     run_id = new_id("run")
     run = Run(
         id=run_id,
@@ -66,6 +70,7 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
         resolved_spec=resolved.model_dump(mode="json"),
         total_steps=resolved.hyperparameters.max_steps,
         dispatched_at=utcnow(),
+        evaluation_plan=evaluation_plan,
     )
     session.add(run)
     session.flush()

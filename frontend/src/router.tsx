@@ -4,6 +4,7 @@ import { EmptyState } from "./components/EmptyState";
 import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
 import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
+import { EvaluationsPage } from "./pages/evaluations/EvaluationsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
@@ -87,6 +88,7 @@ const runRoute = createRoute({
 });
 
 const checkpointsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/checkpoints", component: CheckpointsPage });
+const evaluationsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/evaluations", component: EvaluationsPage });
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
@@ -99,6 +101,7 @@ export const routeTree = rootRoute.addChildren([
   newRunRoute,
   runRoute,
   checkpointsRoute,
+  evaluationsRoute,
   modelsRoute,
   playgroundRoute,
 ]);

@@ -1,7 +1,8 @@
 """Every accepted dataset format, grouped by the internal kind it becomes.
 
 Kinds (stored as `Dataset.format`): `messages` (a conversation), `preference` (prompt + chosen + rejected),
-`kto` (a conversation + a desirable/undesirable label) and `text` (raw text for continued pretraining).
+`kto` (a conversation + a desirable/undesirable label), `text` (raw text for continued pretraining), and the eval
+kinds `multiple_choice` (a question, its choices and the right one) and `prompts` (open-ended prompts to judge).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from backend.datasets.formats.alpaca import ALPACA
 from backend.datasets.formats.base import Format, Kind, RecordError
 from backend.datasets.formats.kto import KTO
 from backend.datasets.formats.messages import OPENAI
+from backend.datasets.formats.multiple_choice import MULTIPLE_CHOICE
 from backend.datasets.formats.preference import ALPACA_PAIRS, FLAT_PAIRS, OPENAI_DPO, SHAREGPT_PAIRS
+from backend.datasets.formats.prompts import PROMPTS
 from backend.datasets.formats.sharegpt import SHAREGPT
 from backend.datasets.formats.text import MARKDOWN, TEXT, TXT
 
-Requested = Literal["auto", "openai", "alpaca", "sharegpt", "preference", "kto", "text"]
+Requested = Literal["auto", "openai", "alpaca", "sharegpt", "preference", "kto", "text", "multiple_choice", "prompts"]
 REQUESTED: tuple[str, ...] = get_args(Requested)
 KINDS: tuple[str, ...] = get_args(Kind)
 
@@ -31,6 +34,8 @@ RECORD_FORMATS: tuple[Format, ...] = (
     FLAT_PAIRS,
     ALPACA_PAIRS,
     TEXT,
+    MULTIPLE_CHOICE,
+    PROMPTS,
 )
 FILE_FORMATS: tuple[Format, ...] = (TXT, MARKDOWN)
 ALL_FORMATS = RECORD_FORMATS + FILE_FORMATS

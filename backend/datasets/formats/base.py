@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Kind = Literal["messages", "preference", "kto", "text"]
+Kind = Literal["messages", "preference", "kto", "text", "multiple_choice", "prompts"]
 Record = Mapping[str, Any]
 
 

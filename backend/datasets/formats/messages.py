@@ -172,6 +172,6 @@ OPENAI = Format(
             {"role": "assistant", "content": "Often, if it is used only for work. Here is how to check..."},
         ]
     },
-    matches=lambda r: "messages" in r and "label" not in r,
+    matches=lambda r: "messages" in r and "label" not in r and "reference" not in r,
     normalise=normalise_openai,
 )

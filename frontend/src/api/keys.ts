@@ -12,4 +12,5 @@ export const queryKeys = {
   run: (id: string) => ["runs", id] as const,
   exports: (checkpointId: string) => ["exports", { checkpointId }] as const,
   checkpoints: (runId?: string) => (runId ? (["checkpoints", { runId }] as const) : (["checkpoints"] as const)),
+  evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

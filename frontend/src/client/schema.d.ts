@@ -153,6 +153,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description Your evaluations, newest first; narrow by run, checkpoint or status.
+         */
+        get: operations["evaluations-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Evaluate a checkpoint or a catalog model on eval sets now; a GPU worker picks it up.
+         */
+        post: operations["evaluations-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["evaluations-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{evaluation_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items
+         * @description Every multiple-choice question's scores and chosen answer (for the model and, on general sets, the
+         *     reference); empty until the evaluation succeeds.
+         */
+        get: operations["evaluations-items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/{export_id}": {
         parameters: {
             query?: never;
@@ -734,7 +796,7 @@ export interface components {
              * @default auto
              * @enum {string}
              */
-            format: "auto" | "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text";
+            format: "auto" | "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text" | "multiple_choice" | "prompts";
             /** Name */
             name?: string | null;
         };
@@ -1013,7 +1075,7 @@ export interface components {
              * @description The internal kind it becomes.
              * @enum {string}
              */
-            kind: "messages" | "preference" | "kto" | "text";
+            kind: "messages" | "preference" | "kto" | "text" | "multiple_choice" | "prompts";
             /**
              * Name
              * @description The source format, as `source_format` names it.
@@ -1024,7 +1086,7 @@ export interface components {
              * @description The upload's `format` value that selects this format (auto-detection finds it too).
              * @enum {string}
              */
-            override: "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text";
+            override: "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text" | "multiple_choice" | "prompts";
             /** Title */
             title: string;
         };
@@ -1077,10 +1139,10 @@ export interface components {
             filename: string;
             /**
              * Format
-             * @description The internal kind of its records: `messages` (a conversation: `{messages: [{role, content, weight?, tool_calls?}], tools?}`), `preference` (`{prompt, chosen, rejected}`, each a message list), `kto` (`{messages, label}`) or `text` (`{text, source?, section?}`, for continued pretraining).
+             * @description The internal kind of its records: `messages` (a conversation: `{messages: [{role, content, weight?, tool_calls?}], tools?}`), `preference` (`{prompt, chosen, rejected}`, each a message list), `kto` (`{messages, label}`), `text` (`{text, source?, section?}`, for continued pretraining), or the eval kinds `multiple_choice` (`{question, choices, answer_index, subject}`) and `prompts` (`{messages, reference?}`).
              * @enum {string}
              */
-            format: "messages" | "preference" | "kto" | "text";
+            format: "messages" | "preference" | "kto" | "text" | "multiple_choice" | "prompts";
             /** Id */
             id: string;
             /** Name */
@@ -1096,7 +1158,7 @@ export interface components {
             size_bytes: number;
             /**
              * Source Format
-             * @description The format the file was in: openai, alpaca, sharegpt, openai_dpo, sharegpt_pairs, flat_pairs, alpaca_pairs, kto, text, txt or markdown (see GET /api/datasets/formats).
+             * @description The format the file was in: openai, alpaca, sharegpt, openai_dpo, sharegpt_pairs, flat_pairs, alpaca_pairs, kto, text, txt, markdown, multiple_choice or prompts (see GET /api/datasets/formats).
              */
             source_format: string;
         };
@@ -1177,6 +1239,181 @@ export interface components {
              * @description Every problem found (at most 20 listed).
              */
             problems?: components["schemas"]["Problem"][] | null;
+        };
+        /**
+         * EvaluationCreate
+         * @description Evaluate one checkpoint, or one catalog model, on eval sets now.
+         */
+        EvaluationCreate: {
+            /**
+             * Checkpoint Id
+             * @description A checkpoint (`ckpt_…`); general sets compare it with its run's untouched model.
+             */
+            checkpoint_id?: string | null;
+            /**
+             * Dataset Ids
+             * @description Eval sets: multiple-choice sets (accuracy) and conversation/text sets (eval loss, perplexity).
+             */
+            dataset_ids?: string[];
+            /**
+             * General Dataset Ids
+             * @description General-ability sets; for a checkpoint the change against its run's model shows forgetting.
+             */
+            general_dataset_ids?: string[];
+            /**
+             * Model
+             * @description Or a catalog model name (`tiny-chat`), scored as it is.
+             */
+            model?: string | null;
+            /**
+             * Prompt Style
+             * @description 'plain' (as lm-evaluation-harness) or 'chat' (the model's chat template).
+             * @default plain
+             * @enum {string}
+             */
+            prompt_style: "plain" | "chat";
+        };
+        /** EvaluationItem */
+        EvaluationItem: {
+            /** Answer */
+            answer: number;
+            /**
+             * Chosen
+             * @description The choice with the highest log-likelihood (acc).
+             */
+            chosen: number;
+            /**
+             * Chosen Norm
+             * @description The choice with the highest log-likelihood per character (acc_norm).
+             */
+            chosen_norm: number;
+            /** Correct */
+            correct: boolean;
+            /** Dataset Id */
+            dataset_id: string;
+            /**
+             * Index
+             * @description 0-based record of the eval set.
+             */
+            index: number;
+            /** Loglikelihoods */
+            loglikelihoods: number[];
+            /**
+             * Model
+             * @enum {string}
+             */
+            model: "candidate" | "reference";
+            /** Subject */
+            subject: string;
+        };
+        /** EvaluationItems */
+        EvaluationItems: {
+            /** Items */
+            items: components["schemas"]["EvaluationItem"][];
+        };
+        /** EvaluationList */
+        EvaluationList: {
+            /** Items */
+            items: components["schemas"]["EvaluationRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * EvaluationPlan
+         * @description Automatic evaluation of every checkpoint of a run, and the metric that picks the recommended one.
+         */
+        EvaluationPlan: {
+            /**
+             * Best Metric
+             * @description The metric that picks the recommended checkpoint (accuracy: highest, loss: lowest); 'auto' = mc_accuracy when a multiple-choice set is given, else eval_loss.
+             * @default auto
+             */
+            best_metric: ("mc_accuracy" | "mc_accuracy_norm" | "eval_loss" | "perplexity" | "general_mc_accuracy_delta" | "general_eval_loss_delta") | "auto";
+            /**
+             * Dataset Ids
+             * @description Eval sets (`ds_…`) scored for every checkpoint: multiple-choice sets give accuracy, conversation or text sets eval loss and perplexity.
+             */
+            dataset_ids: string[];
+            /**
+             * General Dataset Ids
+             * @description General-ability sets scored for every checkpoint and for the run's untouched model; the change (general_*_delta) shows forgetting.
+             */
+            general_dataset_ids?: string[];
+            /**
+             * Prompt Style
+             * @description How multiple-choice questions are shown: 'plain' text as lm-evaluation-harness does, or 'chat' with the model's chat template.
+             * @default plain
+             * @enum {string}
+             */
+            prompt_style: "plain" | "chat";
+        };
+        /** EvaluationRead */
+        EvaluationRead: {
+            /**
+             * Attempts
+             * @description Executions started (a worker lost mid-evaluation causes a retry).
+             */
+            attempts: number;
+            /** Checkpoint Id */
+            checkpoint_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dataset Ids */
+            dataset_ids: string[];
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** General Dataset Ids */
+            general_dataset_ids: string[];
+            /** Id */
+            id: string;
+            /**
+             * Metrics
+             * @description Summary: mc_accuracy, mc_accuracy_norm (domain multiple-choice sets, all questions pooled), eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, reference_general_* for the reference model and general_*_delta = checkpoint − reference.
+             */
+            metrics: {
+                [key: string]: number;
+            };
+            /**
+             * Model
+             * @description The catalog model evaluated, when it is not a checkpoint.
+             */
+            model: string | null;
+            /** Progress */
+            progress: number;
+            /**
+             * Prompt Style
+             * @enum {string}
+             */
+            prompt_style: "plain" | "chat";
+            /**
+             * Results
+             * @description Per set: dataset_id, name, kind, role, metrics (with per-subject accuracy) and, for general sets, the reference model's metrics.
+             */
+            results: {
+                [key: string]: unknown;
+            }[];
+            /** Run Id */
+            run_id: string | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "automatic" | "on_demand";
         };
         /** ExportCreate */
         ExportCreate: {
@@ -1959,6 +2196,13 @@ export interface components {
             dataset_id: string;
             /** Error */
             error: string | null;
+            /**
+             * Evaluation
+             * @description The automatic evaluation of every checkpoint (eval sets, general sets, best_metric resolved).
+             */
+            evaluation: {
+                [key: string]: unknown;
+            } | null;
             /** Finished At */
             finished_at: string | null;
             /** Id */
@@ -1975,6 +2219,11 @@ export interface components {
              */
             pause_requested: boolean;
             progress: components["schemas"]["RunProgress"];
+            /**
+             * Recommended Checkpoint Id
+             * @description The best checkpoint by the evaluation's best_metric among those evaluated so far.
+             */
+            recommended_checkpoint_id: string | null;
             /**
              * Resolved Spec
              * @description What the engine runs: every 'auto' resolved, with decisions.
@@ -2096,6 +2345,8 @@ export interface components {
              * @description A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.
              */
             eval_dataset_id?: string | null;
+            /** @description Evaluate every checkpoint automatically and recommend the best one. */
+            evaluation?: components["schemas"]["EvaluationPlan"] | null;
             hyperparameters?: components["schemas"]["Hyperparameters"];
             /**
              * Loss On
@@ -2665,6 +2916,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DatasetFormats"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "evaluations-list": {
+        parameters: {
+            query?: {
+                checkpoint_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+                run_id?: string | null;
+                status?: ("queued" | "running" | "succeeded" | "failed") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "evaluations-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "evaluations-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "evaluations-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationItems"];
                 };
             };
             /** @description Not found */

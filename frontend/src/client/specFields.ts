@@ -22,6 +22,10 @@ export const specFields = {
       "description": "A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.",
       "allowsAuto": false
     },
+    "evaluation": {
+      "description": "Evaluate every checkpoint automatically and recommend the best one.",
+      "allowsAuto": false
+    },
     "hyperparameters": {
       "description": "",
       "allowsAuto": false

@@ -6,6 +6,7 @@ const NAV = [
   { to: "/datasets", label: "Datasets", testId: "nav-datasets" },
   { to: "/runs", label: "Runs", testId: "nav-runs" },
   { to: "/checkpoints", label: "Checkpoints", testId: "nav-checkpoints" },
+  { to: "/evaluations", label: "Evaluations", testId: "nav-evaluations" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
 ] as const;

@@ -47,7 +47,7 @@ describe("column mapping", () => {
 
 describe("format choices", () => {
   it("offers auto first, then every upload override", () => {
-    expect(FORMAT_CHOICES.map((c) => c.value)).toEqual(["auto", "openai", "alpaca", "sharegpt", "preference", "kto", "text"]);
+    expect(FORMAT_CHOICES.map((c) => c.value)).toEqual(["auto", "openai", "alpaca", "sharegpt", "preference", "kto", "text", "multiple_choice", "prompts"]);
   });
 
   it("maps an override to its formats and their fields; auto to all", () => {

@@ -72,6 +72,8 @@ export const KIND_LABELS: Record<string, string> = {
   preference: "preference pairs",
   kto: "KTO (labelled answers)",
   text: "raw text",
+  multiple_choice: "multiple-choice questions (eval set)",
+  prompts: "open-ended prompts (eval set)",
 };
 
 // ---- the format select ----------------------------------------------------------------------------------------
@@ -85,6 +87,8 @@ const OVERRIDE_LABELS: Record<FormatOverride, string> = {
   preference: "preference pairs",
   kto: "KTO",
   text: "text",
+  multiple_choice: "multiple choice (eval)",
+  prompts: "prompts (eval)",
 };
 
 export const FORMAT_CHOICES: readonly { value: FormatOverride; label: string }[] = (Object.keys(OVERRIDE_LABELS) as FormatOverride[]).map(

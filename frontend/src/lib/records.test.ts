@@ -28,6 +28,17 @@ describe("records by kind", () => {
     expect(view).toMatchObject({ kind: "preference", chosen: [{ content: "4" }], rejected: [{ content: "5" }] });
   });
 
+  it("reads multiple-choice questions with the right answer", () => {
+    expect(recordView("multiple_choice", { question: "2 + 2?", choices: ["3", "4"], answer_index: 1, subject: "math" })).toEqual({
+      kind: "multiple_choice",
+      question: "2 + 2?",
+      choices: ["3", "4"],
+      answerIndex: 1,
+      subject: "math",
+    });
+    expect(recordView("multiple_choice", { question: 1 })).toEqual({ kind: "raw" });
+  });
+
   it("reads KTO records with their label", () => {
     expect(recordView("kto", { messages: convo.slice(0, 1), label: false })).toMatchObject({ kind: "kto", label: false });
   });

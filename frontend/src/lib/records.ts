@@ -27,6 +27,7 @@ export type RecordView =
   | { kind: "preference"; prompt: Message[]; chosen: Message[]; rejected: Message[] }
   | { kind: "kto"; messages: Message[]; label: boolean }
   | { kind: "text"; text: string; source?: string; section?: string }
+  | { kind: "multiple_choice"; question: string; choices: string[]; answerIndex: number; subject: string }
   | { kind: "raw" };
 
 type Obj = Record<string, unknown>;
@@ -91,6 +92,11 @@ export function recordView(kind: DatasetKind | string | undefined, record: Obj):
     const chosen = messagesOf(record.chosen);
     const rejected = messagesOf(record.rejected);
     if (prompt && chosen && rejected) return { kind: "preference", prompt, chosen, rejected };
+  }
+  if (kind === "multiple_choice" && typeof record.question === "string" && Array.isArray(record.choices)) {
+    const choices = record.choices.filter((c): c is string => typeof c === "string");
+    const answerIndex = typeof record.answer_index === "number" ? record.answer_index : -1;
+    return { kind: "multiple_choice", question: record.question, choices, answerIndex, subject: str(record.subject) ?? "all" };
   }
   if (kind === "kto" && messages && typeof record.label === "boolean") return { kind: "kto", messages, label: record.label };
   if (kind === "text" || (kind === undefined && typeof record.text === "string")) {

@@ -48,6 +48,8 @@ export function makeRun(over: Partial<Run> = {}): Run {
     pause_requested: false,
     attempts: 1,
     progress: { step: 0, total_steps: 12, epoch: 0, loss: null },
+    evaluation: null,
+    recommended_checkpoint_id: null,
     created_at: "2026-01-01T12:00:00Z",
     started_at: "2026-01-01T12:00:01Z",
     finished_at: null,

@@ -71,6 +71,19 @@ export function RecordCard({ item, kind, actions }: { item: DatasetRecord; kind?
         </>
       )}
       {view.kind === "kto" && <Messages messages={view.messages} />}
+      {view.kind === "multiple_choice" && (
+        <div data-testid="mc-record">
+          <p className="muted">{view.subject}</p>
+          <p>{view.question}</p>
+          <ol type="A">
+            {view.choices.map((choice, i) => (
+              <li key={i} data-correct={i === view.answerIndex}>
+                {i === view.answerIndex ? <strong>{choice} ✓</strong> : choice}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       {view.kind === "preference" && (
         <div data-testid="preference-record">
           <Messages messages={view.prompt} />

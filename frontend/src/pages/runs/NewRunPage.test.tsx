@@ -47,6 +47,29 @@ describe("New run form", () => {
     expect(await screen.findByTestId("run-status")).toHaveTextContent("queued");
   });
 
+  it("declares an automatic evaluation of every checkpoint when an eval set is ticked", async () => {
+    const api = setup(() => json(makeRun({ status: "queued" }), 201));
+    const { router } = renderApp("/runs/new");
+    const sets = await screen.findByTestId("run-eval-sets-checks");
+    await userEvent.click(within(sets).getByRole("checkbox"));
+    await userEvent.selectOptions(screen.getByTestId("run-best-metric"), "eval_loss");
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
+    const post = api.calls.find((r) => r.method === "POST")!;
+    expect(await post.clone().json()).toMatchObject({
+      evaluation: { dataset_ids: ["ds_1"], general_dataset_ids: [], best_metric: "eval_loss", prompt_style: "plain" },
+    });
+  });
+
+  it("sends no evaluation block when no eval set is ticked", async () => {
+    const api = setup(() => json(makeRun({ status: "queued" }), 201));
+    const { router } = renderApp("/runs/new");
+    await userEvent.click(await screen.findByTestId("start-run-button"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
+    const body = (await api.calls.find((r) => r.method === "POST")!.clone().json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty("evaluation");
+  });
+
   it("checks fields before sending", async () => {
     const api = setup(() => json(makeRun(), 201));
     renderApp("/runs/new");

@@ -32,6 +32,7 @@ import {
   type Stage,
 } from "../../lib/runForm";
 import { AdvancedSettings } from "./AdvancedSettings";
+import { EvaluationPlanFields, evaluationBlock, NO_EVALUATION, type EvaluationPlanValues } from "./EvaluationPlanFields";
 import { FormField } from "./FormField";
 import { HyperparameterInput } from "./HyperparameterInput";
 import { MethodField } from "./MethodField";
@@ -48,6 +49,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues({ datasetId: initialDataset ?? "" }));
   const [errors, setErrors] = useState<FormErrors>({});
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [evaluation, setEvaluation] = useState<EvaluationPlanValues>(NO_EVALUATION);
 
   if (datasets.isPending || models.isPending) return <Loading what="Loading datasets and models" />;
   if (datasets.isError) return <ErrorBox error={datasets.error} title="Could not load the datasets." />;
@@ -109,7 +111,8 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
       return;
     }
     setErrors({});
-    createRun.mutate(built.body, {
+    const plan = evaluationBlock(evaluation);
+    createRun.mutate(plan ? { ...built.body, evaluation: plan } : built.body, {
       onSuccess: (run) => void navigate({ to: "/runs/$runId", params: { runId: run.id } }),
       onError: (error) => showErrors(serverFieldErrors(asApiError(error))),
     });
@@ -227,6 +230,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
             <HyperparameterInput key={f.key} field={f} value={values[f.key]} error={errors[f.key]} onChange={(v) => update({ [f.key]: v })} />
           ))}
         </div>
+        <EvaluationPlanFields datasets={datasets.data} values={evaluation} onChange={setEvaluation} />
         <section className={`advanced${advancedOpen ? " advanced--open" : ""}`}>
           <button
             type="button"

@@ -25,6 +25,7 @@ import { EstimateCard } from "./EstimateCard";
 import { EventLog, type RecordLinkTarget } from "./EventLog";
 import { RunCharts } from "./RunCharts";
 import { RunCheckpoints } from "./RunCheckpoints";
+import { RunEvaluations } from "./RunEvaluations";
 import { RunProgressBar } from "./RunProgressBar";
 
 export function RunDetailPage({ runId }: { runId: string }) {
@@ -158,6 +159,7 @@ function RunDetail({ run }: { run: Run }) {
         method={run.method}
         saveSteps={typeof saveSteps === "number" ? saveSteps : undefined}
       />
+      <RunEvaluations run={run} />
     </>
   );
 }

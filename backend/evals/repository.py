@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm import Session
+
+from backend.models import Checkpoint, Evaluation, Run
+
+
+def get(session: Session, evaluation_id: str) -> Evaluation | None:
+    return session.get(Evaluation, evaluation_id)
+
+
+def get_owned(session: Session, evaluation_id: str, owner_id: str) -> Evaluation | None:
+    return session.scalar(select(Evaluation).where(Evaluation.id == evaluation_id, Evaluation.owner_id == owner_id))
+
+
+def list_owned(
+    session: Session,
+    owner_id: str,
+    *,
+    run_id: str | None,
+    checkpoint_id: str | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Sequence[Evaluation]:
+    query = select(Evaluation).where(Evaluation.owner_id == owner_id)
+    for column, value in ((Evaluation.run_id, run_id), (Evaluation.checkpoint_id, checkpoint_id)):
+        if value:
+            query = query.where(column == value)
+    if status:
+        query = query.where(Evaluation.status == status)
+    if cursor:
+        query = query.where(Evaluation.id < cursor)
+    return session.scalars(query.order_by(Evaluation.id.desc()).limit(limit)).all()
+
+
+def automatic_for_checkpoint(session: Session, checkpoint_id: str) -> Evaluation | None:
+    query = select(Evaluation).where(Evaluation.checkpoint_id == checkpoint_id, Evaluation.trigger == "automatic")
+    return session.scalar(query.limit(1))
+
+
+def get_checkpoint_owned(session: Session, checkpoint_id: str, owner_id: str) -> tuple[Checkpoint, Run] | None:
+    query = (
+        select(Checkpoint, Run)
+        .join(Run, Run.id == Checkpoint.run_id)
+        .where(Checkpoint.id == checkpoint_id, Run.owner_id == owner_id)
+    )
+    row = session.execute(query).first()
+    return None if row is None else (row[0], row[1])
+
+
+def succeeded_for_run(session: Session, run_id: str) -> Sequence[tuple[Evaluation, Checkpoint]]:
+    query = (
+        select(Evaluation, Checkpoint)
+        .join(Checkpoint, Checkpoint.id == Evaluation.checkpoint_id)
+        .where(Evaluation.run_id == run_id, Evaluation.status == "succeeded")
+        .order_by(Checkpoint.step)
+    )
+    return [(e, c) for e, c in session.execute(query).all()]
+
+
+def get_run(session: Session, run_id: str) -> Run | None:
+    return session.get(Run, run_id)
+
+
+def set_recommended(session: Session, run_id: str, checkpoint_id: str | None) -> None:
+    session.execute(update(Run).where(Run.id == run_id).values(recommended_checkpoint_id=checkpoint_id))
+
+
+def conditional_update(session: Session, evaluation_id: str, where: dict[str, Any], values: dict[str, Any]) -> bool:
+    """UPDATE evaluations SET values WHERE id = evaluation_id AND every `where` column matches; True if it did."""
+    query = update(Evaluation).where(Evaluation.id == evaluation_id)
+    for column, expected in where.items():
+        query = query.where(getattr(Evaluation, column) == expected)
+    result = session.execute(
+        query.values(**(values or {"id": Evaluation.id})).execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
+
+
+def expired_leases(session: Session, now: datetime) -> Sequence[Evaluation]:
+    query = select(Evaluation).where(Evaluation.status == "running", Evaluation.lease_expires_at < now)
+    return session.scalars(query).all()
+
+
+def stale_dispatches(session: Session, before: datetime) -> Sequence[Evaluation]:
+    query = select(Evaluation).where(Evaluation.status == "queued", Evaluation.dispatched_at < before)
+    return session.scalars(query).all()

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backend.core.db import Base, UTCDateTime, utcnow
+
+
+class Evaluation(Base):
+    """One model (a checkpoint or a catalog model) scored on eval sets; claimed by a worker like a run.
+
+    `job` is what the engine executes (paths resolved at creation), `metrics` the summary a best checkpoint is
+    chosen by, `results` the metrics of each set (per subject for multiple choice), and the per-item answers are a
+    JSONL file in the artifact store (`items_key`).
+    """
+
+    __tablename__ = "evaluations"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    run_id: Mapped[str | None] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    checkpoint_id: Mapped[str | None] = mapped_column(ForeignKey("checkpoints.id", ondelete="CASCADE"), index=True)
+    model_name: Mapped[str | None] = mapped_column(String(200))  # a catalog model evaluated on its own
+    trigger: Mapped[str] = mapped_column(String(20))  # automatic (a run's checkpoint) | on_demand
+    dataset_ids: Mapped[list[str]] = mapped_column(JSON)
+    general_dataset_ids: Mapped[list[str]] = mapped_column(JSON)
+    job: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    metrics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    results: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    items_key: Mapped[str | None] = mapped_column(String(500))
+    error: Mapped[str | None] = mapped_column(Text)
+    lease_token: Mapped[str | None] = mapped_column(String(64))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    worker: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

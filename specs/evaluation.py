@@ -1,0 +1,66 @@
+"""What an evaluation measures: the job the engine executes, and the metrics a best checkpoint can be chosen by.
+
+Shared by the API (which builds the job from datasets and checkpoints) and the evaluation engine.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SetRole = Literal["domain", "general"]
+EvalKind = Literal["multiple_choice", "messages", "text"]
+PromptStyle = Literal["plain", "chat"]
+BestMetric = Literal[
+    "mc_accuracy",
+    "mc_accuracy_norm",
+    "eval_loss",
+    "perplexity",
+    "general_mc_accuracy_delta",
+    "general_eval_loss_delta",
+]
+# Which way is better for each metric a run may choose its best checkpoint by.
+HIGHER_IS_BETTER: dict[str, bool] = {
+    "mc_accuracy": True,
+    "mc_accuracy_norm": True,
+    "eval_loss": False,
+    "perplexity": False,
+    "general_mc_accuracy_delta": True,
+    "general_eval_loss_delta": False,
+}
+# The metrics each kind of set produces (a general set produces the general_* ones).
+METRICS_OF_KIND: dict[str, tuple[str, ...]] = {
+    "multiple_choice": ("mc_accuracy", "mc_accuracy_norm"),
+    "messages": ("eval_loss", "perplexity"),
+    "text": ("eval_loss", "perplexity"),
+}
+
+
+class EvalSetSpec(BaseModel):
+    dataset_id: str
+    name: str
+    kind: EvalKind
+    path: str = Field(description="Local path of the normalised records (JSONL).")
+    role: SetRole = Field(
+        description="`domain`: scored on the candidate only; `general`: scored on the candidate and the reference "
+        "model, reported as the change (forgetting)."
+    )
+
+
+class EvaluationJob(BaseModel):
+    """The exact instructions the evaluation engine executes."""
+
+    model_path: str = Field(description="A model folder, hub id, or checkpoint (adapter or whole model) folder.")
+    reference_path: str | None = Field(
+        default=None, description="The untouched base/chat model the general sets compare against."
+    )
+    sets: list[EvalSetSpec]
+    prompt_style: PromptStyle = Field(
+        default="plain",
+        description="`plain`: the question as plain text, as lm-evaluation-harness scores MMLU; `chat`: rendered "
+        "as a user turn with the model's chat template and the answer scored as the assistant's reply.",
+    )
+    default_system_prompt: str | None = None
+    batch_size: int = Field(default=8, ge=1, le=512, description="Sequences per forward pass.")
+    max_seq_length: int = Field(default=1024, ge=16, description="Longer inputs are cut from the left.")

@@ -1,0 +1,1 @@
+"""Evaluation: multiple-choice scoring by log-likelihood, eval loss on conversations or text, forgetting checks."""

@@ -1,0 +1,176 @@
+"""One evaluation job: score a model (and, for the general sets, the untouched reference model) on its eval sets.
+
+    load the candidate → every set: multiple-choice accuracy or eval loss → free it
+    → load the reference (only when there are general sets) → the general sets again → free it
+    → summary: domain metrics, general metrics, and the general ones' change against the reference (forgetting).
+
+One model is in memory at a time. Per-item results (the chosen answer of every multiple-choice question, for the
+candidate and the reference) come back alongside the metrics.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from specs.evaluation import EvalSetSpec, EvaluationJob
+from worker.engine.data.records import read_jsonl
+from worker.engine.errors import DataError
+from worker.engine.evaluation.loss import dataset_loss
+from worker.engine.evaluation.multiple_choice import Question, score_multiple_choice
+from worker.engine.inference import load_for_inference
+from worker.engine.precision import mixed_precision
+
+Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
+
+
+@dataclass
+class EvaluationOutcome:
+    summary: dict[str, float]
+    sets: list[dict[str, Any]]
+    items: list[dict[str, Any]] = field(repr=False)
+
+
+def _questions(spec: EvalSetSpec) -> list[Question]:
+    try:
+        questions = [Question.from_record(record) for _, record in read_jsonl(Path(spec.path))]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"eval set {spec.name} is not a multiple-choice set ({exc})", source=spec.path) from None
+    if not questions:
+        raise DataError(f"eval set {spec.name} has no questions", source=spec.path)
+    return questions
+
+
+def _score_sets(
+    path: str, sets: list[EvalSetSpec], job: EvaluationJob, model_label: str, report: Callable[[float], None]
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """Metrics per set id and the per-item rows, for one model."""
+    loaded = load_for_inference(path)
+    model, tokenizer = loaded.model, loaded.tokenizer
+    device = next(model.parameters()).device
+    precision = mixed_precision("bf16" if next(model.parameters()).dtype == torch.bfloat16 else "fp32", device)
+    metrics: dict[str, dict[str, Any]] = {}
+    items: list[dict[str, Any]] = []
+    try:
+        for position, spec in enumerate(sets):
+
+            def progress(done: int, total: int, position: int = position) -> None:
+                report((position + done / total) / len(sets))
+
+            if spec.kind == "multiple_choice":
+                result = score_multiple_choice(
+                    model,
+                    tokenizer,
+                    _questions(spec),
+                    style=job.prompt_style,
+                    system_prompt=job.default_system_prompt,
+                    batch_size=job.batch_size,
+                    max_length=job.max_seq_length,
+                    progress=progress,
+                )
+                metrics[spec.dataset_id] = {
+                    "mc_accuracy": result.overall.accuracy,
+                    "mc_accuracy_norm": result.overall.accuracy_norm,
+                    "questions": result.overall.count,
+                    "subjects": {
+                        name: {"mc_accuracy": a.accuracy, "mc_accuracy_norm": a.accuracy_norm, "questions": a.count}
+                        for name, a in result.subjects.items()
+                    },
+                }
+                items += [
+                    {
+                        "dataset_id": spec.dataset_id,
+                        "model": model_label,
+                        "index": item.index,
+                        "subject": item.subject,
+                        "answer": item.answer,
+                        "chosen": item.chosen,
+                        "chosen_norm": item.chosen_norm,
+                        "correct": item.correct,
+                        "loglikelihoods": item.loglikelihoods,
+                    }
+                    for item in result.items
+                ]
+            else:
+                loss = dataset_loss(
+                    model,
+                    tokenizer,
+                    Path(spec.path),
+                    spec.kind,
+                    precision,
+                    max_seq_length=job.max_seq_length,
+                    batch_size=job.batch_size,
+                    system_prompt=job.default_system_prompt,
+                )
+                metrics[spec.dataset_id] = {
+                    "eval_loss": loss.loss,
+                    "perplexity": loss.perplexity,
+                    "tokens": loss.tokens,
+                }
+                progress(1, 1)
+    finally:
+        del model, loaded
+        gc.collect()
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    return metrics, items
+
+
+def _pooled(sets: list[EvalSetSpec], metrics: dict[str, dict[str, Any]], prefix: str) -> dict[str, float]:
+    """Accuracy over all questions of the sets (micro average) and loss over all their scored tokens."""
+    out: dict[str, float] = {}
+    mc = [metrics[s.dataset_id] for s in sets if s.kind == "multiple_choice"]
+    if mc:
+        questions = sum(m["questions"] for m in mc)
+        for key in ("mc_accuracy", "mc_accuracy_norm"):
+            out[prefix + key] = sum(m[key] * m["questions"] for m in mc) / questions
+    losses = [metrics[s.dataset_id] for s in sets if s.kind != "multiple_choice"]
+    if losses:
+        tokens = sum(m["tokens"] for m in losses)
+        loss = sum(m["eval_loss"] * m["tokens"] for m in losses) / tokens
+        out[prefix + "eval_loss"] = loss
+        out[prefix + "perplexity"] = float(torch.tensor(loss).exp())
+    return out
+
+
+def run_evaluation(job: EvaluationJob, progress: Progress | None = None) -> EvaluationOutcome:
+    general = [s for s in job.sets if s.role == "general"]
+    domain = [s for s in job.sets if s.role == "domain"]
+    compare = bool(general) and job.reference_path is not None
+    share = 0.5 if compare else 1.0
+
+    def report(start: float, what: str) -> Callable[[float], None]:
+        return lambda fraction: progress(start + share * fraction, what) if progress else None
+
+    candidate, items = _score_sets(job.model_path, job.sets, job, "candidate", report(0.0, "scoring the model"))
+    summary = _pooled(domain, candidate, "") | _pooled(general, candidate, "general_")
+    reference: dict[str, dict[str, Any]] = {}
+    if compare:
+        assert job.reference_path is not None
+        reference, reference_items = _score_sets(
+            job.reference_path, general, job, "reference", report(0.5, "scoring the reference model")
+        )
+        items += reference_items
+        before = _pooled(general, reference, "general_")
+        for key, value in before.items():
+            summary["reference_" + key] = value
+            summary[key + "_delta"] = summary[key] - value
+    sets = [
+        {
+            "dataset_id": s.dataset_id,
+            "name": s.name,
+            "kind": s.kind,
+            "role": s.role,
+            "metrics": candidate[s.dataset_id],
+            **({"reference": reference[s.dataset_id]} if s.dataset_id in reference else {}),
+        }
+        for s in job.sets
+    ]
+    if progress:
+        progress(1.0, "done")
+    return EvaluationOutcome(summary, sets, items)

@@ -1,0 +1,90 @@
+"""The evaluation task: claim the evaluation by id → run the engine → record metrics, items and the recommendation.
+
+Safe to receive twice: a second delivery finds nothing to claim.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from backend.core.db import session_scope
+from backend.core.queue import EVALUATE
+from backend.core.settings import Settings, get_settings
+from backend.core.storage import get_storage
+from backend.evals import lifecycle
+from specs.evaluation import EvaluationJob
+from worker.celery_app import app
+from worker.engine.errors import EngineError
+from worker.engine.evaluation.evaluate import run_evaluation
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY_SECONDS = 1.0
+
+
+@contextmanager
+def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> Iterator[None]:
+    """Renew the lease in the background: loading a model or one long batch can outlast the lease."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(settings.heartbeat_seconds):
+            try:
+                with session_scope() as session:
+                    if not lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds):
+                        return
+            except Exception:
+                log.exception("evaluation heartbeat failed; retrying")
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{evaluation_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@app.task(name=EVALUATE)
+def evaluate(evaluation_id: str) -> str:
+    settings = get_settings()
+    worker_name = f"{socket.gethostname()}:{app.conf.get('worker_name', 'worker')}"
+    with session_scope() as session:
+        claimed = lifecycle.claim(session, evaluation_id, worker_name, settings.lease_seconds)
+    if claimed is None:
+        log.info("evaluation %s: nothing to claim (already taken or finished)", evaluation_id)
+        return "not-claimed"
+    token, job = claimed
+    last = 0.0
+
+    def progress(fraction: float, _: str) -> None:
+        nonlocal last
+        if time.monotonic() - last >= PROGRESS_EVERY_SECONDS:  # a write per batch would flood the database
+            last = time.monotonic()
+            with session_scope() as session:
+                lifecycle.progress(session, evaluation_id, token, fraction)
+
+    try:
+        with _heartbeating(evaluation_id, token, settings):
+            outcome = run_evaluation(EvaluationJob.model_validate(job), progress)
+    except (EngineError, FileNotFoundError, ValueError) as exc:  # unusable sets or model: the user's to fix
+        error = str(exc)
+    except Exception as exc:
+        log.exception("evaluation %s crashed", evaluation_id)
+        error = f"internal error: {type(exc).__name__}: {exc}"
+    else:
+        items_key = f"evaluations/{evaluation_id}/items.jsonl"
+        path = get_storage().local_path(items_key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(item) + "\n" for item in outcome.items), encoding="utf-8")
+        with session_scope() as session:
+            lifecycle.succeed(session, evaluation_id, token, outcome.summary, outcome.sets, items_key)
+        return "succeeded"
+    with session_scope() as session:
+        lifecycle.fail(session, evaluation_id, token, error)
+    return "failed"
