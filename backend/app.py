@@ -16,6 +16,7 @@ from backend.core.errors import install_error_handlers
 from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
 from backend.health.endpoints import router as health_router
+from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
 
 
@@ -63,7 +64,7 @@ def create_app() -> FastAPI:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
         )
     api = APIRouter(prefix="/api")
-    for router in (health_router, datasets_router, models_router, runs_router, checkpoints_router):
+    for router in (health_router, datasets_router, reports_router, models_router, runs_router, checkpoints_router):
         api.include_router(router)
     app.include_router(api)
     _mount_frontend(app, settings.frontend_dist)

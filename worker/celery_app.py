@@ -9,6 +9,8 @@ from backend.core.settings import get_settings
 
 app = Celery("tunewright")
 app.conf.update(celery_config(get_settings()))
-app.conf.update(include=["worker.tasks.training", "worker.tasks.preview", "worker.tasks.validation"])
+app.conf.update(
+    include=["worker.tasks.training", "worker.tasks.preview", "worker.tasks.validation", "worker.tasks.profiling"]
+)
 
 import worker.signals  # noqa: E402,F401  (connects worker start/stop handlers)

@@ -22,6 +22,7 @@ from backend.core.settings import Settings, get_settings
 TRAIN_RUN = "tunewright.runs.train"
 PREVIEW_MASK = "tunewright.preview.mask"
 VALIDATE_RUN = "tunewright.runs.validate"
+DATASET_REPORT = "tunewright.datasets.report"
 GPU_QUEUE = "gpu"
 CPU_QUEUE = "cpu"
 
@@ -44,6 +45,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             TRAIN_RUN: {"queue": GPU_QUEUE},
             PREVIEW_MASK: {"queue": CPU_QUEUE},
             VALIDATE_RUN: {"queue": CPU_QUEUE},
+            DATASET_REPORT: {"queue": CPU_QUEUE},
         },
         "worker_hijack_root_logger": False,
     }

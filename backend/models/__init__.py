@@ -3,7 +3,8 @@
 from backend.models.catalog import CatalogModel
 from backend.models.checkpoint import Checkpoint
 from backend.models.dataset import Dataset
+from backend.models.report import DatasetReport
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
 
-__all__ = ["CatalogModel", "Checkpoint", "Dataset", "Run", "RunEvent", "RunStatus", "User"]
+__all__ = ["CatalogModel", "Checkpoint", "Dataset", "DatasetReport", "Run", "RunEvent", "RunStatus", "User"]
