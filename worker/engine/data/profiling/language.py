@@ -14,186 +14,35 @@ from collections import Counter
 SAMPLE_CHARS = 2000
 _WORD = re.compile(r"[^\W\d_]+")
 
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "is",
-            "in",
-            "that",
-            "it",
-            "for",
-            "you",
-            "was",
-            "with",
-            "on",
-            "are",
-            "this",
-            "be",
-            "have",
-            "not",
-            "what",
-            "how",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "und",
-            "das",
-            "ist",
-            "nicht",
-            "ich",
-            "sie",
-            "es",
-            "mit",
-            "ein",
-            "eine",
-            "zu",
-            "den",
-            "von",
-            "auf",
-            "für",
-            "wie",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "est",
-            "des",
-            "une",
-            "un",
-            "que",
-            "pas",
-            "pour",
-            "dans",
-            "du",
-            "qui",
-            "ce",
-            "sur",
-            "avec",
-            "vous",
-            "je",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "y",
-            "es",
-            "que",
-            "de",
-            "en",
-            "un",
-            "una",
-            "por",
-            "para",
-            "con",
-            "no",
-            "se",
-            "del",
-            "lo",
-            "como",
-        ]
-    ),
-    "pt": frozenset(
-        [
-            "o",
-            "a",
-            "os",
-            "as",
-            "e",
-            "é",
-            "que",
-            "de",
-            "em",
-            "um",
-            "uma",
-            "para",
-            "com",
-            "não",
-            "do",
-            "da",
-            "se",
-            "por",
-            "como",
-        ]
-    ),
-    "it": frozenset(
-        [
-            "il",
-            "la",
-            "le",
-            "e",
-            "è",
-            "che",
-            "di",
-            "un",
-            "una",
-            "per",
-            "con",
-            "non",
-            "del",
-            "della",
-            "sono",
-            "gli",
-            "lo",
-            "come",
-        ]
-    ),
-    "nl": frozenset(
-        [
-            "de",
-            "het",
-            "een",
-            "en",
-            "is",
-            "van",
-            "dat",
-            "niet",
-            "ik",
-            "je",
-            "op",
-            "te",
-            "met",
-            "zijn",
-            "voor",
-            "wat",
-            "hoe",
-        ]
-    ),
-    "id": frozenset(
-        ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari", "ada", "akan", "saya", "apa"]
-    ),
+_STOPWORDS = {
+    "en": "the and of to is in that it for you was with on are this be have not what how",
+    "de": "der die und das ist nicht ich sie es mit ein eine zu den von auf für wie",
+    "fr": "le la les et est des une un que pas pour dans du qui ce sur avec vous je",
+    "es": "el la los las y es que de en un una por para con no se del lo como",
+    "pt": "o a os as e é que de em um uma para com não do da se por como",
+    "it": "il la le e è che di un una per con non del della sono gli lo come",
+    "nl": "de het een en is van dat niet ik je op te met zijn voor wat hoe",
+    "id": "yang dan di ini itu dengan untuk tidak dari ada akan saya apa",
 }
+STOPWORDS = {language: frozenset(words.split()) for language, words in _STOPWORDS.items()}
 
-# (script, first code point, last code point); checked by range.
-_SCRIPTS: tuple[tuple[str, int, int], ...] = (
-    ("latin", 0x0041, 0x024F),
-    ("greek", 0x0370, 0x03FF),
-    ("cyrillic", 0x0400, 0x04FF),
-    ("hebrew", 0x0590, 0x05FF),
-    ("arabic", 0x0600, 0x06FF),
-    ("devanagari", 0x0900, 0x097F),
-    ("thai", 0x0E00, 0x0E7F),
-    ("hangul", 0x1100, 0x11FF),
-    ("kana", 0x3040, 0x30FF),
-    ("han", 0x3400, 0x4DBF),
-    ("han", 0x4E00, 0x9FFF),
-    ("hangul", 0xAC00, 0xD7AF),
-    ("han", 0xF900, 0xFAFF),
-)
+# Letters of each script, as regular expression classes so counting runs in C.
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(f"[{ranges}]")
+    for name, ranges in {
+        "latin": "A-Za-z\u00c0-\u024f",
+        "greek": "\u0370-\u03ff",
+        "cyrillic": "\u0400-\u04ff",
+        "hebrew": "\u0590-\u05ff",
+        "arabic": "\u0600-\u06ff",
+        "devanagari": "\u0900-\u097f",
+        "thai": "\u0e00-\u0e7f",
+        "hangul": "\u1100-\u11ff\uac00-\ud7af",
+        "kana": "\u3040-\u30ff",
+        "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    }.items()
+}
+_LETTER = re.compile(r"[^\W\d_]")
 _SCRIPT_LANGUAGE = {
     "greek": "el",
     "hebrew": "he",
@@ -206,21 +55,15 @@ _SCRIPT_LANGUAGE = {
 _UKRAINIAN = set("ієїґІЄЇҐ")
 
 
-def _script(char: str) -> str | None:
-    point = ord(char)
-    for name, first, last in _SCRIPTS:
-        if first <= point <= last:
-            return name
-    return None
-
-
 def detect_language(text: str) -> str:
     """An ISO 639-1 code, `latin-other`, `other` (a script not listed) or `und` (no letters)."""
     sample = text[:SAMPLE_CHARS]
-    scripts = Counter(s for c in sample if c.isalpha() and (s := _script(c)) is not None)
-    letters = sum(1 for c in sample if c.isalpha())
-    if not letters:
+    if not _LETTER.search(sample):
         return "und"
+    if sample.isascii():  # the common case, decided without counting scripts
+        scripts = Counter({"latin": 1})
+    else:
+        scripts = Counter({name: n for name, pattern in _SCRIPTS.items() if (n := len(pattern.findall(sample)))})
     if not scripts:
         return "other"
     top, _ = scripts.most_common(1)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +42,9 @@ class TokenCounter:
         encoded = self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
         return [len(ids) for ids in encoded]
 
-    def _render(self, record: Mapping[str, Any]) -> str:
+    def _render(self, record: Mapping[str, Any]) -> tuple[str, list[tuple[str, str]]]:
+        """The conversation as the model sees it, and its own messages' (role, content) (not the default system
+        prompt the template run inserts)."""
         messages, _ = prepare_messages(record, default_system_prompt=self.default_system_prompt)
         tools: list[dict[Any, Any] | Callable[..., Any]] | None = list(record_tools(record) or []) or None
         try:
@@ -50,26 +53,57 @@ class TokenCounter:
             )
         except (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
             raise DataError(f"the chat template cannot render it ({type(exc).__name__}: {exc})") from exc
-        return str(text)
+        own = messages[len(messages) - len(record["messages"]) :]
+        return str(text), [(m["role"], m["content"]) for m in own]
+
+    @staticmethod
+    def _attribute(text: str, pieces: list[tuple[str, str]], starts: list[int]) -> dict[str, int] | None:
+        """Tokens of the rendered text per role: those starting inside each message's content. None when a
+        content does not appear verbatim (the template changed it), so it is counted on its own instead."""
+        roles: dict[str, int] = {}
+        cursor = 0
+        for role, content in pieces:
+            position = text.find(content, cursor) if content else cursor
+            if position < 0:
+                return None
+            cursor = position + len(content)
+            roles[role] = roles.get(role, 0) + bisect_left(starts, cursor) - bisect_left(starts, position)
+        return roles
 
     def count(self, records: Sequence[Mapping[str, Any]]) -> list[RecordTokens]:
-        """Counts for a batch of records (one tokenizer call for all their pieces, one for all renderings)."""
-        pieces = [record_pieces(r, self.kind) for r in records]
-        lengths = iter(self._lengths([text for record in pieces for _, text in record]))
-        counts = []
-        for record in pieces:
-            result = RecordTokens()
-            for role, _ in record:
-                result.roles[role] = result.roles.get(role, 0) + next(lengths)
-            result.total = sum(result.roles.values())
-            counts.append(result)
+        """Counts for a batch of records. A conversation is rendered with the chat template and tokenized once;
+        each role's tokens are the rendered text's tokens that fall inside its messages' content. Other kinds,
+        and conversations the template cannot render, count each piece on its own."""
+        counts = [RecordTokens() for _ in records]
+        separately: list[int] = []
         if self.kind in CONVERSATION_KINDS and self.chat_template is not None:
-            rendered: list[tuple[int, str]] = []
+            rendered: list[tuple[int, str, list[tuple[str, str]]]] = []
             for position, conversation in enumerate(records):
                 try:
-                    rendered.append((position, self._render(conversation)))
+                    text, pieces = self._render(conversation)
                 except DataError as exc:
                     counts[position].error = exc.reason
-            for (position, _), total in zip(rendered, self._lengths([t for _, t in rendered]), strict=True):
-                counts[position].total = total
+                    separately.append(position)
+                    continue
+                rendered.append((position, text, pieces))
+            texts = [text for _, text, _ in rendered]
+            encoded = self.tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True) if texts else None
+            for row, (position, text, own) in enumerate(rendered):
+                assert encoded is not None
+                starts = [start for start, _ in encoded["offset_mapping"][row]]
+                roles = self._attribute(text, own, starts)
+                counts[position].total = len(starts)
+                if roles is None:
+                    separately.append(position)
+                else:
+                    counts[position].roles = roles
+        else:
+            separately = list(range(len(records)))
+        by_record = {position: record_pieces(records[position], self.kind) for position in separately}
+        lengths = iter(self._lengths([text for position in separately for _, text in by_record[position]]))
+        for position in separately:
+            for role, _ in by_record[position]:
+                counts[position].roles[role] = counts[position].roles.get(role, 0) + next(lengths)
+            if not counts[position].total:
+                counts[position].total = sum(counts[position].roles.values())
         return counts
