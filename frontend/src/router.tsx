@@ -5,6 +5,7 @@ import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
 import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
+import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
@@ -29,9 +30,24 @@ const datasetsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/dat
 const datasetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/datasets/$datasetId",
+  // `record`: open the record browser at that record (a report links its findings here).
+  validateSearch: (search: Record<string, unknown>): { record?: number } => {
+    const record = Number(search.record);
+    return Number.isInteger(record) && record >= 0 ? { record } : {};
+  },
   component: function DatasetRouteView() {
     const { datasetId } = datasetRoute.useParams();
-    return <DatasetDetailPage key={datasetId} datasetId={datasetId} />;
+    const { record } = datasetRoute.useSearch();
+    return <DatasetDetailPage key={`${datasetId}-${record ?? 0}`} datasetId={datasetId} fromRecord={record} />;
+  },
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/datasets/$datasetId/report",
+  component: function ReportRouteView() {
+    const { datasetId } = reportRoute.useParams();
+    return <ReportPage key={datasetId} datasetId={datasetId} />;
   },
 });
 
@@ -92,6 +108,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
   datasetRoute,
+  reportRoute,
   maskPreviewRoute,
   runsRoute,
   newRunRoute,

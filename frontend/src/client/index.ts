@@ -21,6 +21,10 @@ export type CatalogModel = Schemas["ModelRead"];
 export type TrainingSpecCreate = Schemas["TrainingSpecCreate"];
 export type Hyperparameters = Schemas["Hyperparameters"];
 export type ErrorBody = Schemas["ErrorBody"];
+export type Report = Schemas["ReportRead"];
+export type ReportResult = Schemas["ReportResult"];
+export type Distribution = Schemas["Distribution"];
+export type Listed = Schemas["Listed"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

@@ -15,7 +15,7 @@ SAMPLE_CHARS = 2000
 _WORD = re.compile(r"[^\W\d_]+")
 
 _STOPWORDS = {
-    "en": "the and of to is in that it for you was with on are this be have not what how",
+    "en": "the and of to is in that it for you was with on are this be have not what how a an as do i my which who",
     "de": "der die und das ist nicht ich sie es mit ein eine zu den von auf für wie",
     "fr": "le la les et est des une un que pas pour dans du qui ce sur avec vous je",
     "es": "el la los las y es que de en un una por para con no se del lo como",
