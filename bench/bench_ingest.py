@@ -1,6 +1,6 @@
 """Scale benchmark: ingest a large synthetic chat JSONL through the real ingest path, then compute its data report.
 
-    python bench/bench_ingest.py [--size-mb 1024] [--seed 0] [--models DIR] [--keep DIR]
+    python bench/bench_ingest.py [--size-mb 1024] [--seed 0] [--models DIR] [--keep DIR [--reuse]] [--phases ...]
 
 Generates ≈ size-mb of seeded synthetic conversations (≈ 1 KB each, so 1024 MB ≈ 1M conversations, with planted
 exact and near duplicates, emails and garbage) in a temporary folder, then measures, each phase in a fresh process
@@ -49,12 +49,12 @@ def _sentence(rng: random.Random, words: list[str], n: int) -> str:
     return " ".join(rng.choices(words, k=n)).capitalize() + "."
 
 
-def generate(path: Path, size_mb: int, seed: int) -> int:
-    """Write ≈ size_mb MB of conversations; returns the record count."""
+def generate(path: Path, size_mb: int, seed: int) -> None:
+    """Write ≈ size_mb MB of conversations."""
     rng = random.Random(seed)
     words = _vocabulary()
     target = size_mb * 1024 * 1024
-    written = records = 0
+    written = 0
     recent: list[str] = []
     with path.open("w", encoding="utf-8") as out:
         while written < target:
@@ -83,8 +83,6 @@ def generate(path: Path, size_mb: int, seed: int) -> int:
                     recent[rng.randrange(len(recent))] = line
             out.write(line + "\n")
             written += len(line.encode("utf-8")) + 1
-            records += 1
-    return records
 
 
 def _baseline(path: str) -> dict[str, Any]:
@@ -161,7 +159,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--models", type=Path, help="where the tiny demo models are (built there if missing)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep the files")
+    parser.add_argument("--reuse", action="store_true", help="reuse the synthetic file already in --keep")
+    parser.add_argument(
+        "--phases", default="baseline,ingest,report", help="comma-separated subset of baseline,ingest,report"
+    )
     args = parser.parse_args()
+    phases = set(args.phases.split(","))
 
     from worker.engine.demo_models import TINY_CHAT, build_tiny_family
 
@@ -171,31 +174,40 @@ def main() -> None:
         model = build_tiny_family(args.models or work / "models")[TINY_CHAT]
         data = work / "synthetic.jsonl"
         start = time.perf_counter()
-        records = generate(data, args.size_mb, args.seed)
+        if not (args.reuse and data.exists()):
+            generate(data, args.size_mb, args.seed)
+        records = sum(1 for _ in data.open("rb"))
         size_mb = data.stat().st_size / (1024 * 1024)
-        print(f"generated {records:,} conversations, {size_mb:,.0f} MB in {time.perf_counter() - start:.0f} s")
-        baseline = in_fresh_process(_baseline, str(data))
-        ingested = in_fresh_process(_ingest, str(data))
-        report = in_fresh_process(_report, ingested["normalised"], str(model))
-        print()
-        print("| phase | s | MB/s | records/s | peak RSS MB | throughput vs baseline |")
-        print("|---|---|---|---|---|---|")
-        for name, figures in (
-            ("baseline: json.loads scan", baseline),
-            ("ingest (stage + detect + validate + normalise)", ingested),
-            ("report (tiny-chat tokenizer + template)", report),
-        ):
+        print(f"{records:,} conversations, {size_mb:,.0f} MB ready in {time.perf_counter() - start:.0f} s")
+        print("| phase | s | MB/s | records/s | peak RSS MB | throughput vs baseline |", flush=True)
+        print("|---|---|---|---|---|---|", flush=True)
+        baseline_seconds = None
+
+        def row(name: str, figures: dict[str, Any]) -> None:
             seconds = figures["seconds"]
+            ratio = f"{baseline_seconds / seconds:.2f}×" if baseline_seconds else "–"
             print(
                 f"| {name} | {seconds:.1f} | {size_mb / seconds:.1f} | {records / seconds:,.0f} | "
-                f"{figures['peak_rss_mb']:.0f} | {baseline['seconds'] / seconds:.2f}× |"
+                f"{figures['peak_rss_mb']:.0f} | {ratio} |",
+                flush=True,
             )
-        print()
-        print(
-            f"report: {report['records']:,} records, {report['tokens']:,} tokens, {report['exact']:,} exact and "
-            f"{report['near']:,} near duplicates, {report['emails']:,} emails "
-            f"(planted ≈ {PLANTED_EXACT:.0%} exact, ≈ {PLANTED_NEAR:.0%} near)"
-        )
+
+        if "baseline" in phases:
+            baseline = in_fresh_process(_baseline, str(data))
+            baseline_seconds = baseline["seconds"]
+            row("baseline: json.loads scan", baseline)
+        normalised = data.with_suffix(".records.jsonl")
+        if "ingest" in phases:
+            ingested = in_fresh_process(_ingest, str(data))
+            row("ingest (stage + detect + validate + normalise)", ingested)
+        if "report" in phases:
+            report = in_fresh_process(_report, str(normalised), str(model))
+            row("report (tiny-chat tokenizer + template)", report)
+            print(
+                f"\nreport: {report['records']:,} records, {report['tokens']:,} tokens, {report['exact']:,} exact and "
+                f"{report['near']:,} near duplicates, {report['emails']:,} emails "
+                f"(planted ≈ {PLANTED_EXACT:.0%} exact, ≈ {PLANTED_NEAR:.0%} near)"
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -12,13 +12,14 @@ interface HistogramChartProps {
   testId?: string;
 }
 
-/** A uPlot bar chart of one histogram; `data-bins` on the container is the number of bins drawn. */
+/** A uPlot bar chart of one histogram, as wide as its container; `data-bins` is the number of bins. */
 export function HistogramChart({ edges, counts, label, color = "#4f46e5", height = 180, testId }: HistogramChartProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
-    if (!el || counts.length === 0) return;
-    const width = Math.max(240, Math.floor(el.getBoundingClientRect().width) || 360);
+    // No layout, no chart (test DOMs have none; uPlot needs a real canvas).
+    const width = el ? Math.floor(el.getBoundingClientRect().width) : 0;
+    if (!el || !width || counts.length === 0) return;
     const bars = uPlot.paths.bars?.({ size: [0.9, 100], align: 1 });
     const plot = new uPlot(
       {
