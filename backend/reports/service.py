@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
 from backend.core.db import utcnow
-from backend.core.errors import InvalidInput, NotFound
+from backend.core.errors import DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.queue import DATASET_REPORT, enqueue
 from backend.core.storage import LocalStorage
@@ -106,6 +106,12 @@ def claim(session: Session, storage: LocalStorage, report_id: str, stale_after_s
     if report is None:
         return None
     now = utcnow()
+    try:
+        models = catalog.candidates(session, report.model)
+    except DomainError as exc:  # the model left the catalog (or lost its weights) since the request
+        values = {"status": "failed", "error": exc.detail, "finished_at": now}
+        repository.conditional_update(session, report_id, DatasetReport.status == "queued", values)
+        return None
     token = secrets.token_hex(16)
     stale = (DatasetReport.status == "running") & (
         DatasetReport.heartbeat_at < now - timedelta(seconds=stale_after_seconds)
@@ -117,7 +123,6 @@ def claim(session: Session, storage: LocalStorage, report_id: str, stale_after_s
     assert dataset is not None  # a foreign key
     if report.compare_dataset_id is not None:
         compare = session.get(Dataset, report.compare_dataset_id)
-    models = catalog.candidates(session, report.model)
     family = catalog.family_chat_template(session, models[0])
     return ReportJob(
         report_id=report.id,

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 import redis
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from backend.core.db import session_scope, utcnow
 from backend.core.queue import CPU_QUEUE
 from backend.core.settings import get_settings
 from backend.core.storage import get_storage
-from backend.models import DatasetReport
+from backend.models import CatalogModel, DatasetReport
 from backend.reports import service
 from backend.reports.service import ReportJob
 from tests.support import SAMPLE_CHAT
@@ -73,3 +73,16 @@ def test_a_silent_workers_report_is_claimed_again(report_id: str) -> None:
         assert not service.record_progress(session, first, 0.9)  # the first worker lost it
         assert service.succeeded(session, second, {"records": 400})
     assert _row(report_id).status == "succeeded"
+
+
+def test_a_report_whose_model_is_gone_fails_with_the_reason(report_id: str) -> None:
+    with session_scope() as session:
+        model = session.scalars(select(CatalogModel).where(CatalogModel.name == "tiny-chat")).one()
+        source, model.source = model.source, "/nonexistent/tiny-chat"  # its weights were deleted meanwhile
+    try:
+        assert _claim(report_id) is None
+    finally:
+        with session_scope() as session:
+            session.execute(update(CatalogModel).where(CatalogModel.name == "tiny-chat").values(source=source))
+    row = _row(report_id)
+    assert row.status == "failed" and row.error is not None and "has no weights" in row.error
