@@ -20,6 +20,7 @@ from backend.evals.endpoints import router as evaluations_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
 from backend.openai_compat.endpoints import router as openai_router
+from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
@@ -70,6 +71,7 @@ def create_app() -> FastAPI:
     routers = (
         health_router,
         datasets_router,
+        reports_router,
         models_router,
         runs_router,
         checkpoints_router,

@@ -26,6 +26,7 @@ TABLES = {
     "openai_jobs",
     "exports",
     "evaluations",
+    "dataset_reports",
 }
 
 

@@ -16,6 +16,7 @@ app.conf.update(
         "worker.tasks.validation",
         "worker.tasks.export",
         "worker.tasks.evaluation",
+        "worker.tasks.profiling",
     ]
 )
 

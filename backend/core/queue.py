@@ -24,6 +24,7 @@ PREVIEW_MASK = "tunewright.preview.mask"
 VALIDATE_RUN = "tunewright.runs.validate"
 EXPORT_CHECKPOINT = "tunewright.exports.export"  # loads whole models: a GPU worker's job
 EVALUATE = "tunewright.evals.evaluate"
+DATASET_REPORT = "tunewright.datasets.report"
 GPU_QUEUE = "gpu"
 CPU_QUEUE = "cpu"
 
@@ -48,6 +49,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             VALIDATE_RUN: {"queue": CPU_QUEUE},
             EXPORT_CHECKPOINT: {"queue": GPU_QUEUE},
             EVALUATE: {"queue": GPU_QUEUE},  # it runs models
+            DATASET_REPORT: {"queue": CPU_QUEUE},
         },
         "worker_hijack_root_logger": False,
     }

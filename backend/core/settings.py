@@ -25,7 +25,11 @@ class Settings(BaseSettings):
         default=None, description="Redis URL for the broker and live events; default the embedded Redis socket."
     )
     host: str = Field(default="127.0.0.1", description="Address the API listens on.")
-    max_upload_mb: int = Field(default=512, ge=1, description="Largest accepted dataset upload, in MiB.")
+    max_upload_mb: int = Field(
+        default=2048,
+        ge=1,
+        description="Largest accepted dataset upload, in MiB (streamed to disk, not held in memory).",
+    )
     lease_seconds: int = Field(default=60, ge=2, description="A running job's lease; a worker renews it while alive.")
     heartbeat_seconds: float = Field(default=10, gt=0, description="How often a worker renews its lease.")
     reaper_interval_seconds: float = Field(default=15, gt=0, description="How often workers look for expired leases.")

@@ -6,6 +6,7 @@ from backend.models.dataset import Dataset
 from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
 from backend.models.openai_job import OpenAIJob
+from backend.models.report import DatasetReport
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
 
@@ -13,6 +14,7 @@ __all__ = [
     "CatalogModel",
     "Checkpoint",
     "Dataset",
+    "DatasetReport",
     "Evaluation",
     "Export",
     "ExportStatus",

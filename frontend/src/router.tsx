@@ -6,6 +6,7 @@ import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
 import { EvaluationsPage } from "./pages/evaluations/EvaluationsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
+import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
@@ -31,9 +32,24 @@ const datasetsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/dat
 const datasetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/datasets/$datasetId",
+  // `record`: open the record browser at that record (a report links its findings here).
+  validateSearch: (search: Record<string, unknown>): { record?: number } => {
+    const record = Number(search.record);
+    return Number.isInteger(record) && record >= 0 ? { record } : {};
+  },
   component: function DatasetRouteView() {
     const { datasetId } = datasetRoute.useParams();
-    return <DatasetDetailPage key={datasetId} datasetId={datasetId} />;
+    const { record } = datasetRoute.useSearch();
+    return <DatasetDetailPage key={`${datasetId}-${record ?? 0}`} datasetId={datasetId} fromRecord={record} />;
+  },
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/datasets/$datasetId/report",
+  component: function ReportRouteView() {
+    const { datasetId } = reportRoute.useParams();
+    return <ReportPage key={datasetId} datasetId={datasetId} />;
   },
 });
 
@@ -96,6 +112,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
   datasetRoute,
+  reportRoute,
   maskPreviewRoute,
   runsRoute,
   newRunRoute,

@@ -28,10 +28,11 @@ export function useDataset(datasetId: string) {
   });
 }
 
-export function useDatasetRecords(datasetId: string) {
+/** The records from `offset` on (a report links straight to a flagged record). */
+export function useDatasetRecords(datasetId: string, offset = 0) {
   return useInfiniteQuery({
-    queryKey: queryKeys.datasetRecords(datasetId),
-    initialPageParam: 0,
+    queryKey: queryKeys.datasetRecords(datasetId, offset),
+    initialPageParam: offset,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET("/api/datasets/{dataset_id}/records", {

@@ -3,7 +3,8 @@ export const queryKeys = {
   datasets: ["datasets"] as const,
   datasetFormats: ["dataset-formats"] as const,
   dataset: (id: string) => ["datasets", id] as const,
-  datasetRecords: (id: string) => ["datasets", id, "records"] as const,
+  datasetRecords: (id: string, offset = 0) => ["datasets", id, "records", offset] as const,
+  reports: (datasetId: string) => ["datasets", datasetId, "reports"] as const,
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
     ["mask-preview", datasetId, index, model, lossOn] as const,
   models: ["models"] as const,

@@ -28,6 +28,10 @@ export type ErrorBody = Schemas["ErrorBody"];
 export type ServableModel = Schemas["ServableModel"];
 export type ChatCompletionRequest = Schemas["ChatCompletionRequest"];
 export type ChatMessage = Schemas["ChatMessage"];
+export type Report = Schemas["ReportRead"];
+export type ReportResult = Schemas["ReportResult"];
+export type Distribution = Schemas["Distribution"];
+export type Listed = Schemas["Listed"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

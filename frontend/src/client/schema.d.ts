@@ -133,6 +133,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/datasets/{dataset_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The dataset's reports, latest first.
+         */
+        get: operations["reports-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Request a data report of the dataset: token counts per role with the model's tokenizer, languages, exact
+         *     and near duplicates, garbage, empty and over-long records, PII-looking strings and, with `compare_with`,
+         *     contamination with another dataset. A CPU worker computes it; poll the report for its progress.
+         */
+        post: operations["reports-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasets/formats": {
         parameters: {
             query?: never;
@@ -286,6 +312,23 @@ export interface paths {
          * @description The model catalog: every family's base and chat variants.
          */
         get: operations["models-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["reports-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1054,6 +1097,31 @@ export interface components {
             /** User */
             user?: string | null;
         };
+        /** Contamination */
+        Contamination: {
+            /** Compare Records */
+            compare_records: number;
+            exact: components["schemas"]["Listed"];
+            /** Examples */
+            examples: components["schemas"]["ContaminationExample"][];
+            /** @description Records with a near duplicate (and no exact one) in the compared dataset. */
+            near: components["schemas"]["Listed"];
+            /** Threshold */
+            threshold: number;
+        };
+        /** ContaminationExample */
+        ContaminationExample: {
+            /** Compare Index */
+            compare_index: number;
+            /** Compare Preview */
+            compare_preview: string;
+            /** Index */
+            index: number;
+            /** Preview */
+            preview: string;
+            /** Similarity */
+            similarity: number;
+        };
         /** DatasetFormat */
         DatasetFormat: {
             /** Description */
@@ -1183,6 +1251,27 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Distribution */
+        Distribution: {
+            histogram: components["schemas"]["Histogram"];
+            /** Max */
+            max: number;
+            /** Mean */
+            mean: number;
+            /** P50 */
+            p50: number;
+            /** P90 */
+            p90: number;
+            /** P99 */
+            p99: number;
+            /**
+             * Records
+             * @description Records the series counts (for a role: records that have that role).
+             */
+            records: number;
+            /** Total */
+            total: number;
+        };
         /** DpoHyperparameters */
         DpoHyperparameters: {
             /**
@@ -1211,6 +1300,26 @@ export interface components {
         /** DpoMethod */
         DpoMethod: {
             hyperparameters?: components["schemas"]["DpoHyperparameters"];
+        };
+        /** DuplicateGroup */
+        DuplicateGroup: {
+            /**
+             * Indices
+             * @description Record indices in the group (the first 20).
+             */
+            indices: number[];
+            /**
+             * Previews
+             * @description The first two records of the group, shortened, PII masked.
+             */
+            previews: string[];
+            /**
+             * Similarity
+             * @description Lowest estimated Jaccard within the group.
+             */
+            similarity?: number | null;
+            /** Size */
+            size: number;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -1415,6 +1524,18 @@ export interface components {
              */
             trigger: "automatic" | "on_demand";
         };
+        /** ExactDuplicates */
+        ExactDuplicates: {
+            /**
+             * Duplicate Records
+             * @description Records that repeat an earlier one (what dedup would drop).
+             */
+            duplicate_records: number;
+            /** Examples */
+            examples: components["schemas"]["DuplicateGroup"][];
+            /** Groups */
+            groups: number;
+        };
         /** ExportCreate */
         ExportCreate: {
             /**
@@ -1561,6 +1682,16 @@ export interface components {
             status: "ok" | "degraded";
             /** Version */
             version: string;
+        };
+        /** Histogram */
+        Histogram: {
+            /** Counts */
+            counts: number[];
+            /**
+             * Edges
+             * @description Bin i holds edges[i] <= value < edges[i + 1].
+             */
+            edges: number[];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -1958,6 +2089,26 @@ export interface components {
              */
             object: "list";
         };
+        /** LanguageCount */
+        LanguageCount: {
+            /**
+             * Language
+             * @description ISO 639-1 code, `latin-other`, `other` or `und` (no letters).
+             */
+            language: string;
+            /** Records */
+            records: number;
+        };
+        /** Listed */
+        Listed: {
+            /** Count */
+            count: number;
+            /**
+             * Indices
+             * @description The first record indices (0-based), at most 100.
+             */
+            indices: number[];
+        };
         /** MaskPreview */
         MaskPreview: {
             /** Dataset Id */
@@ -2083,6 +2234,60 @@ export interface components {
              */
             variant: "base" | "chat";
         };
+        /** NearDuplicates */
+        NearDuplicates: {
+            /**
+             * Duplicate Records
+             * @description Records that repeat an earlier one (what dedup would drop).
+             */
+            duplicate_records: number;
+            /** Examples */
+            examples: components["schemas"]["DuplicateGroup"][];
+            /** Groups */
+            groups: number;
+            /** Num Perm */
+            num_perm: number;
+            /** Shingle Words */
+            shingle_words: number;
+            /** Threshold */
+            threshold: number;
+        };
+        /** Pii */
+        Pii: {
+            /**
+             * By Type
+             * @description email, phone, credit_card (Luhn), iban (mod 97), cn_resident_id (checksum), ip_address.
+             */
+            by_type: {
+                [key: string]: components["schemas"]["PiiType"];
+            };
+            /** @description Records with any PII-looking string. */
+            records: components["schemas"]["Listed"];
+        };
+        /** PiiExample */
+        PiiExample: {
+            /** Index */
+            index: number;
+            /**
+             * Value
+             * @description The value, masked.
+             */
+            value: string;
+        };
+        /** PiiType */
+        PiiType: {
+            /** Count */
+            count: number;
+            /** Examples */
+            examples: components["schemas"]["PiiExample"][];
+            /**
+             * Indices
+             * @description The first record indices (0-based), at most 100.
+             */
+            indices: number[];
+            /** Matches */
+            matches: number;
+        };
         /**
          * Problem
          * @description One problem among several: a request field, or a record of an uploaded file.
@@ -2096,6 +2301,113 @@ export interface components {
             line?: number | null;
             /** Message */
             message: string;
+        };
+        /** Quality */
+        Quality: {
+            /**
+             * By Reason
+             * @description repetition, symbols, character_run.
+             */
+            by_reason: {
+                [key: string]: components["schemas"]["Listed"];
+            };
+            /** @description Records with any garbage or repetition flag. */
+            flagged: components["schemas"]["Listed"];
+            /** Thresholds */
+            thresholds: {
+                [key: string]: number;
+            };
+        };
+        /** ReportCreate */
+        ReportCreate: {
+            /**
+             * Compare With
+             * @description Another dataset's id: records of this dataset that also occur there (exactly or nearly) are reported as train/eval contamination.
+             */
+            compare_with?: string | null;
+            /**
+             * Max Length
+             * @description Records longer than this many tokens are over-long; default: the model's context length.
+             */
+            max_length?: number | null;
+            /**
+             * Model
+             * @description Catalog model whose tokenizer counts the tokens (and whose chat template renders conversations).
+             */
+            model: string;
+            /**
+             * Near Duplicate Threshold
+             * @description Estimated Jaccard similarity of word 5-gram shingles from which two records are near duplicates.
+             * @default 0.8
+             */
+            near_duplicate_threshold: number;
+        };
+        /** ReportList */
+        ReportList: {
+            /** Items */
+            items: components["schemas"]["ReportRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** ReportRead */
+        ReportRead: {
+            /** Compare Dataset Id */
+            compare_dataset_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Max Length */
+            max_length: number;
+            /** Model */
+            model: string;
+            /** Near Duplicate Threshold */
+            near_duplicate_threshold: number;
+            /** Progress */
+            progress: number;
+            /** @description The report, once it succeeded. */
+            result: components["schemas"]["ReportResult"] | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        /** ReportResult */
+        ReportResult: {
+            contamination: components["schemas"]["Contamination"] | null;
+            empty: components["schemas"]["Listed"];
+            exact_duplicates: components["schemas"]["ExactDuplicates"];
+            /** Kind */
+            kind: string;
+            /** Languages */
+            languages: components["schemas"]["LanguageCount"][];
+            /** Max Length */
+            max_length: number;
+            near_duplicates: components["schemas"]["NearDuplicates"];
+            over_long: components["schemas"]["Listed"];
+            pii: components["schemas"]["Pii"];
+            quality: components["schemas"]["Quality"];
+            /** Records */
+            records: number;
+            template_errors: components["schemas"]["TemplateErrors"];
+            tokens: components["schemas"]["TokenStats"];
+            /** @description Messages per record; null for raw text. */
+            turns: components["schemas"]["Distribution"] | null;
         };
         /**
          * Resources
@@ -2320,6 +2632,18 @@ export interface components {
         SupervisedMethod: {
             hyperparameters?: components["schemas"]["SupervisedHyperparameters"];
         };
+        /** TemplateErrors */
+        TemplateErrors: {
+            /** Count */
+            count: number;
+            /** First */
+            first: string | null;
+            /**
+             * Indices
+             * @description The first record indices (0-based), at most 100.
+             */
+            indices: number[];
+        };
         /** TextPart */
         TextPart: {
             /** Text */
@@ -2329,6 +2653,18 @@ export interface components {
              * @constant
              */
             type: "text";
+        };
+        /** TokenStats */
+        TokenStats: {
+            /**
+             * Roles
+             * @description Tokens per record of each role's content: system, user, assistant, tool (conversations), chosen/rejected (preference pairs) or document (raw text).
+             */
+            roles: {
+                [key: string]: components["schemas"]["Distribution"];
+            };
+            /** @description Tokens per record as the model sees it (chat template included). */
+            total: components["schemas"]["Distribution"];
         };
         /**
          * TrainingSpecCreate
@@ -2900,6 +3236,129 @@ export interface operations {
             };
         };
     };
+    "reports-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "reports-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "datasets-formats": {
         parameters: {
             query?: never;
@@ -3346,6 +3805,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["backend__catalog__schemas__ModelList"];
+                };
+            };
+        };
+    };
+    "reports-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -8,7 +8,7 @@ import { KIND_LABELS } from "../../lib/datasetFormats";
 import { DatasetRecords } from "./DatasetRecords";
 import { SourceFormat } from "./SourceFormat";
 
-export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
+export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string; fromRecord?: number }) {
   const dataset = useDataset(datasetId);
   return (
     <>
@@ -23,11 +23,22 @@ export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
             title={dataset.data.name}
             subtitle={dataset.data.filename}
             actions={
-              (dataset.data.format === "messages" || dataset.data.format === "text") && (
-                <Link to="/runs/new" search={{ dataset: dataset.data.id }} className="button button--primary">
-                  {dataset.data.format === "text" ? "Continue pretraining on this dataset" : "Fine-tune on this dataset"}
+              <>
+                <Link
+                  to="/datasets/$datasetId/report"
+                  params={{ datasetId }}
+                  className="button"
+                  data-testid="data-report-button"
+                  title="Token lengths, languages, duplicates, garbage, PII and contamination"
+                >
+                  Data report
                 </Link>
-              )
+                {(dataset.data.format === "messages" || dataset.data.format === "text") && (
+                  <Link to="/runs/new" search={{ dataset: dataset.data.id }} className="button button--primary">
+                    {dataset.data.format === "text" ? "Continue pretraining on this dataset" : "Fine-tune on this dataset"}
+                  </Link>
+                )}
+              </>
             }
           />
           <dl className="facts card">
@@ -69,7 +80,7 @@ export function DatasetDetailPage({ datasetId }: { datasetId: string }) {
         </>
       )}
       {/* The kind decides how records are shown; wait for it rather than render them as the wrong kind. */}
-      {dataset.data && <DatasetRecords datasetId={datasetId} kind={dataset.data.format} />}
+      {dataset.data && <DatasetRecords datasetId={datasetId} kind={dataset.data.format} fromRecord={fromRecord} />}
     </>
   );
 }

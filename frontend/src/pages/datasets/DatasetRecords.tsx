@@ -8,8 +8,8 @@ import { hasMaskPreview, type DatasetKind } from "../../lib/records";
 import { RecordCard } from "./RecordCard";
 
 /** The records, each shown per `kind`; the loss-mask preview only for conversations (`messages`). */
-export function DatasetRecords({ datasetId, kind }: { datasetId: string; kind?: DatasetKind }) {
-  const records = useDatasetRecords(datasetId);
+export function DatasetRecords({ datasetId, kind, fromRecord = 0 }: { datasetId: string; kind?: DatasetKind; fromRecord?: number }) {
+  const records = useDatasetRecords(datasetId, fromRecord);
   if (records.isPending) return <Loading what="Loading records" />;
   if (!records.data) return <ErrorBox error={records.error} title="Could not load the records." />;
   const items = records.data.pages.flatMap((p) => p.items);
@@ -19,6 +19,11 @@ export function DatasetRecords({ datasetId, kind }: { datasetId: string; kind?: 
       <h2>
         Records <span className="muted">({items.length.toLocaleString()} of {total.toLocaleString()} shown)</span>
       </h2>
+      {fromRecord > 0 && (
+        <p className="muted" data-testid="records-from">
+          From record #{fromRecord} · <Link to="/datasets/$datasetId" params={{ datasetId }}>show from the first</Link>
+        </p>
+      )}
       <div className="records" data-testid="dataset-records">
         {items.length ? (
           items.map((item) => (

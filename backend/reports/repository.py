@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, CursorResult, select, update
+from sqlalchemy.orm import Session
+
+from backend.models import DatasetReport
+
+
+def get(session: Session, report_id: str) -> DatasetReport | None:
+    return session.get(DatasetReport, report_id)
+
+
+def get_owned(session: Session, report_id: str, owner_id: str) -> DatasetReport | None:
+    query = select(DatasetReport).where(DatasetReport.id == report_id, DatasetReport.owner_id == owner_id)
+    return session.scalar(query)
+
+
+def list_for_dataset(session: Session, dataset_id: str, cursor: str | None, limit: int) -> Sequence[DatasetReport]:
+    query = select(DatasetReport).where(DatasetReport.dataset_id == dataset_id)
+    if cursor:
+        query = query.where(DatasetReport.id < cursor)
+    return session.scalars(query.order_by(DatasetReport.id.desc()).limit(limit)).all()
+
+
+def conditional_update(session: Session, report_id: str, where: ColumnElement[bool], values: dict[str, Any]) -> bool:
+    """UPDATE dataset_reports SET values WHERE id = report_id AND where; True if the row changed."""
+    query = update(DatasetReport).where(DatasetReport.id == report_id, where).values(**values)
+    result = session.execute(query.execution_options(synchronize_session=False))
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
