@@ -245,8 +245,9 @@ def test_errors_reach_the_sdk_with_their_status(client: openai.OpenAI) -> None:
         _greedy_chat(client, "no-such-model")
     with pytest.raises(openai.BadRequestError):
         client.chat.completions.create(model="tiny-chat", messages=MESSAGES, n=2)
-    with pytest.raises(openai.UnprocessableEntityError):
+    with pytest.raises(openai.BadRequestError) as bad_value:  # /v1 reports invalid values as OpenAI does: 400
         client.chat.completions.create(model="tiny-chat", messages=MESSAGES, temperature=7)
+    assert bad_value.value.body["param"] == "temperature"
     with pytest.raises(openai.BadRequestError) as refused:  # the template's own rule, reported by the server
         client.chat.completions.create(
             model="tiny-chat", messages=[{"role": "assistant", "content": "I speak first"}], max_tokens=4
