@@ -17,6 +17,11 @@ def get_owned_checkpoint(session: Session, checkpoint_id: str, owner_id: str) ->
     return session.scalar(query.where(Checkpoint.id == checkpoint_id, Run.owner_id == owner_id))
 
 
+def owned_checkpoint_at_step(session: Session, run_id: str, step: int, owner_id: str) -> Checkpoint | None:
+    query = select(Checkpoint).join(Run, Run.id == Checkpoint.run_id)
+    return session.scalar(query.where(Checkpoint.run_id == run_id, Checkpoint.step == step, Run.owner_id == owner_id))
+
+
 def final_checkpoint(session: Session, run_id: str) -> Checkpoint | None:
     query = select(Checkpoint).where(Checkpoint.run_id == run_id)
     return session.scalar(query.order_by(Checkpoint.step.desc(), Checkpoint.id.desc()).limit(1))

@@ -4,6 +4,7 @@ server has it, forward the request and hand back its answer under the name the c
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from specs.inference import ChatCompletionRequest, CompletionRequest, SamplingRe
 
 MAX_LISTED_CHECKPOINTS = 200
 FINE_TUNED_PREFIX = "ft:"
+# OpenAI names a job's checkpoints `<fine-tuned model>:ckpt-step-<N>` (fine_tuned_model_checkpoint).
+CHECKPOINT_SUFFIX = re.compile(r"^(?P<model>ft:.+):ckpt-step-(?P<step>\d+)$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,18 @@ def _run_target(session: Session, user: User, run_id: str) -> ServingTarget:
 
 
 def resolve(session: Session, user: User, model: str) -> ServingTarget:
-    """A catalog name, `ckpt_…`, `run_…` (its final checkpoint) or `ft:<base>:<project>:<suffix>:<run id>`."""
+    """A catalog name, `ckpt_…`, `run_…` (its final checkpoint), `ft:<base>:<project>:<suffix>:<run id>`, or that
+    name with `:ckpt-step-<N>` (the run's checkpoint at step N, as /v1/fine_tuning/jobs/{id}/checkpoints names it)."""
+    if named := CHECKPOINT_SUFFIX.match(model):
+        run_id, step = named["model"].rsplit(":", 1)[-1], int(named["step"])
+        at_step = repository.owned_checkpoint_at_step(session, run_id, step, user.id)
+        if at_step is None:
+            raise NotFound(
+                f"No checkpoint at step {step} of run {run_id!r}; GET /v1/fine_tuning/jobs/{run_id}/checkpoints "
+                "lists them.",
+                field="model",
+            )
+        return _checkpoint_target(at_step)
     if model.startswith(FINE_TUNED_PREFIX):
         return _run_target(session, user, model.rsplit(":", 1)[-1])
     if model.startswith("run_"):

@@ -16,7 +16,7 @@ import openai
 import pytest
 from openai import OpenAI
 
-from backend.launcher import api_command
+from backend.launcher import api_command, inference_command
 from tests.support import ROOT, SAMPLE_CHAT, wait_for
 
 ADMIN_KEY = "sk-tunewright-test"
@@ -31,16 +31,22 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(clean_db: None, tmp_path: Path) -> Iterator[str]:
+    """The API and, for chat completions on the fine-tuned models, the CPU inference server (as `make up` runs it)."""
+    from backend.core.settings import get_settings
+
+    settings = get_settings()
+    settings.inference_socket.parent.mkdir(parents=True, exist_ok=True)
+    settings.inference_socket.unlink(missing_ok=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "api.log"
-    with log_path.open("wb") as log:
+    env = {**os.environ, "TUNEWRIGHT_ADMIN_API_KEY": ADMIN_KEY, "PYTHONUNBUFFERED": "1"}
+    with log_path.open("wb") as log, (tmp_path / "inference.log").open("wb") as inference_log:
+        inference = subprocess.Popen(
+            inference_command(settings), cwd=ROOT, env=env, stdout=inference_log, stderr=subprocess.STDOUT
+        )
         process = subprocess.Popen(
-            api_command("127.0.0.1", port),
-            cwd=ROOT,
-            env={**os.environ, "TUNEWRIGHT_ADMIN_API_KEY": ADMIN_KEY, "PYTHONUNBUFFERED": "1"},
-            stdout=log,
-            stderr=subprocess.STDOUT,
+            api_command("127.0.0.1", port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
 
     def healthy() -> bool:
@@ -56,8 +62,9 @@ def server(clean_db: None, tmp_path: Path) -> Iterator[str]:
         wait_for(healthy, timeout=60, what="the API server")
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        for running in (process, inference):
+            running.terminate()
+            running.wait(timeout=30)
 
 
 @pytest.fixture
@@ -117,6 +124,15 @@ def test_the_openai_sdk_fine_tunes_end_to_end(client: OpenAI, server: str, start
 
     assert done.fine_tuned_model in [m.id for m in client.models.list()]
     assert client.models.retrieve(done.fine_tuned_model).owned_by == "default"
+
+    # Chat with the fine-tuned model and with one of its checkpoints, by the names the job reported.
+    hello = [{"role": "user", "content": "Hello there"}]
+    for name in (done.fine_tuned_model, checkpoints[-1].fine_tuned_model_checkpoint):
+        answer = client.chat.completions.create(model=name, messages=hello, max_tokens=6, temperature=0)
+        assert answer.model == name and answer.choices[0].message.role == "assistant"
+        assert answer.choices[0].finish_reason in {"stop", "length"} and answer.usage.completion_tokens >= 1
+    with pytest.raises(openai.NotFoundError):
+        client.chat.completions.create(model=f"{done.fine_tuned_model}:ckpt-step-5", messages=hello, max_tokens=2)
 
     # Cancel a job that is training: it stops cooperatively after its current step.
     doomed = client.fine_tuning.jobs.create(

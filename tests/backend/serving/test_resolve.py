@@ -65,7 +65,7 @@ def test_unknown_model_is_404_saying_what_ids_work(api: Any) -> None:
     error = response.json()["error"]
     assert error["code"] == "not_found" and error["param"] == "model"
     assert "ckpt_" in error["message"] and "/api/serving/models" in error["message"]
-    for model in ("ckpt_nope", "run_nope", "ft:tiny-chat:default:demo:run_nope"):
+    for model in ("ckpt_nope", "run_nope", "ft:tiny-chat:default:demo:run_nope", "ft:t:default:d:run_nope:ckpt-step-3"):
         assert _chat(api, model).status_code == 404, model
 
 
