@@ -19,8 +19,9 @@ from worker.engine.builders import TORCH_DTYPES
 from worker.engine.errors import EngineError
 
 
-def training_device(resources: ResolvedResources) -> torch.device:
-    """cuda:0 when the spec asks for a GPU (the worker exposes the run's GPUs through CUDA_VISIBLE_DEVICES)."""
+def training_device(resources: ResolvedResources, local_rank: int = 0) -> torch.device:
+    """The process's GPU when the spec asks for one (the worker exposes the run's GPUs through
+    CUDA_VISIBLE_DEVICES; under torchrun each process takes the one of its LOCAL_RANK)."""
     if resources.device == "cpu":
         return torch.device("cpu")
     if not torch.cuda.is_available():
@@ -28,7 +29,7 @@ def training_device(resources: ResolvedResources) -> torch.device:
             "the run was resolved for a CUDA GPU, but this worker has none (torch.cuda.is_available() is False); "
             "run it on a GPU worker or resubmit it with 0 GPUs"
         )
-    return torch.device("cuda", 0)
+    return torch.device("cuda", local_rank)
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,19 @@ class PrintReporter:
 
     def should_stop(self) -> str | None:
         return None
+
+
+class SilentReporter:
+    """For the processes other than rank 0 of a multi-process run: rank 0 speaks (and decides when to stop) for all."""
+
+    def log(self, message: str, level: str = "info", **data: Any) -> None:
+        pass
+
+    def metrics(self, metrics: StepMetrics) -> None:
+        pass
+
+    def checkpoint(self, info: CheckpointInfo) -> None:
+        pass
+
+    def should_stop(self) -> str | None:
+        return None

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import torch
+from torch.nn.parallel import DistributedDataParallel
 
+from worker.engine.distributed import SINGLE, Distributed
 from worker.engine.errors import TrainingDiverged
 from worker.engine.objectives import Batch, MetricSums, Objective, TokenLoss
 from worker.engine.precision import MixedPrecision
@@ -38,22 +41,44 @@ def _add(into: dict[str, list[float]], metrics: MetricSums) -> None:
         pair[1] += count
 
 
+def _gradient_sync(model: torch.nn.Module, sync: bool) -> AbstractContextManager[None]:
+    # DDP all-reduces gradients on every backward unless told not to: once per step, after the last micro-batch.
+    if isinstance(model, DistributedDataParallel) and not sync:
+        return model.no_sync()
+    return nullcontext()
+
+
 def forward_backward(
-    model: torch.nn.Module, batches: Sequence[Batch], precision: MixedPrecision, objective: Objective | None = None
+    model: torch.nn.Module,
+    batches: Sequence[Batch],
+    precision: MixedPrecision,
+    objective: Objective | None = None,
+    distributed: Distributed = SINGLE,
 ) -> StepLoss:
-    """Forward + backward over the micro-batches of one step; the loss is the mean over the whole step's weight."""
+    """Forward + backward over the micro-batches of one step; the loss is the mean over the whole step's weight.
+
+    Under data parallelism `batches` are this process's share of the step: the weight is that of all shares, and
+    DDP's average of the processes' gradients is scaled back to their sum, so the update is one process's.
+    """
     objective = objective or TokenLoss()
-    weight = sum(objective.weight(batch) for batch in batches)
+    weight = distributed.sum([sum(objective.weight(batch) for batch in batches)], precision.device)[0]
+    divisor = weight / distributed.world_size
     total = 0.0
     sums: dict[str, list[float]] = {}
-    for batch in batches:
-        loss, metrics = objective.loss_sum(model, batch, precision)
-        scaled = loss / weight
-        if precision.scaler is not None:
-            scaled = precision.scaler.scale(scaled)
-        scaled.backward()  # type: ignore[no-untyped-call]
+    for index, batch in enumerate(batches):
+        with _gradient_sync(model, sync=index == len(batches) - 1):
+            loss, metrics = objective.loss_sum(model, batch, precision)
+            scaled = loss / divisor
+            if precision.scaler is not None:
+                scaled = precision.scaler.scale(scaled)
+            scaled.backward()  # type: ignore[no-untyped-call]
         total += loss.item()
         _add(sums, metrics)
+    if distributed.active:
+        names = sorted(sums)
+        reduced = distributed.sum([total, *(part for name in names for part in sums[name])], precision.device)
+        total = reduced[0]
+        sums = {name: reduced[1 + 2 * i : 3 + 2 * i] for i, name in enumerate(names)}
     return StepLoss(total / weight, _means(sums))
 
 

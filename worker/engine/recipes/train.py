@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import torch
 from peft import PeftModel
+from torch.nn.parallel import DistributedDataParallel
 from transformers import PreTrainedTokenizerBase
 
 from specs.training import ResolvedTrainingSpec, Stage
@@ -48,12 +49,13 @@ from worker.engine.data.preference_dataset import kto_training_data, pair_traini
 from worker.engine.data.sft_dataset import sft_training_data
 from worker.engine.data.templates import token_id
 from worker.engine.data.training_data import TrainingData
+from worker.engine.distributed import SINGLE, Distributed
 from worker.engine.errors import EngineError
 from worker.engine.loading import load_tokenizer
 from worker.engine.methods import TrainableModel, build_trainable_model, count_parameters, saves_adapter
 from worker.engine.objectives import NEEDS_REFERENCE, build_objective, build_reference
 from worker.engine.precision import MixedPrecision, mixed_precision, training_device
-from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics, StopRequested
+from worker.engine.reporter import CheckpointInfo, Reporter, SilentReporter, StepMetrics, StopRequested
 from worker.engine.steps import EvalTracker, check_finite, clip_and_step, evaluate, forward_backward
 
 FINAL = "final"
@@ -162,10 +164,12 @@ def _stop_token_ids(tokenizer: PreTrainedTokenizerBase, end_of_turn: str | None)
     return [*ids, token_id(tokenizer, end_of_turn)]
 
 
-def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter) -> Path | None:
+def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter, distributed: Distributed) -> Path | None:
     """The newest complete checkpoint of this run (after clearing debris of interrupted writes), if any."""
-    for debris in remove_partial_checkpoints(output_dir):
-        reporter.log(f"removed an incomplete checkpoint write: {debris.name}", level="warning")
+    if distributed.is_main:
+        for debris in remove_partial_checkpoints(output_dir):
+            reporter.log(f"removed an incomplete checkpoint write: {debris.name}", level="warning")
+    distributed.barrier()
     checkpoints = complete_checkpoints(output_dir)
     if not checkpoints:
         return None
@@ -182,6 +186,7 @@ def run_training(
     *,
     pad_to_max_length: bool = False,
     cpu_threads: int | None = None,
+    distributed: Distributed = SINGLE,
 ) -> TrainingResult:
     """Train (or resume training) the spec's stage as it says; checkpoints and the final weights go to output_dir.
 
@@ -189,6 +194,7 @@ def run_training(
     asks to stop, TrainingDiverged on NaN/inf/exploding loss, DataError for unusable records, EngineError for
     settings this machine cannot run. `pad_to_max_length` gives every batch the same shape (what compiled or
     XLA backends want; on CPU it only wastes work), `cpu_threads` overrides the automatic torch thread count.
+    `distributed`: this process's place among those torchrun started (distributed.py); rank 0 alone uses `reporter`.
     """
     if spec.stage not in STAGES:
         raise EngineError(f"the engine cannot train stage {spec.stage!r}; it knows {', '.join(STAGES)}")
@@ -196,17 +202,20 @@ def run_training(
     if spec.stage == "kto" and hp.batch_size < 2:
         # The KL reference point pairs each prompt with another example's answer in the same micro-batch.
         raise EngineError("kto needs batch_size >= 2: its KL reference point comes from mismatched pairs in a batch")
+    distributed.check_accumulation(hp.gradient_accumulation_steps)
+    if not distributed.is_main:
+        reporter = SilentReporter()
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
-    device = training_device(spec.resources)
+    device = training_device(spec.resources, distributed.local_rank)
     _use_cpu_threads(device, cpu_threads)
     precision = mixed_precision(hp.precision, device)
     tokenizer = load_tokenizer(spec.model.path)
     data = STAGES[spec.stage](spec, tokenizer)
     fingerprint = spec_fingerprint(spec)
-    resume_folder = _resume_point(output_dir, fingerprint, reporter)
+    resume_folder = _resume_point(output_dir, fingerprint, reporter, distributed)
 
     # Seeded before the model is built, so adapter initialisation is part of the run's reproducible state.
     _seed_everything(hp.seed)
@@ -243,6 +252,12 @@ def run_training(
             state.evals_without_improvement,
         )
         reporter.log(f"resumed from step {step} ({resume_folder.name})", step=step)
+    stepped = model
+    if distributed.active:
+        # Every process starts from the same seed and checkpoint; DDP also broadcasts rank 0's weights to be sure.
+        device_ids = [device.index] if device.type == "cuda" else None
+        stepped = DistributedDataParallel(model, device_ids=device_ids, broadcast_buffers=False)
+        reporter.log(f"data parallel: {distributed.world_size} processes share each step's micro-batches")
 
     pad_to = hp.max_seq_length if pad_to_max_length else None
     size = hp.batch_size
@@ -260,6 +275,7 @@ def run_training(
         scheduler,
         precision,
         reporter,
+        distributed,
     )
     losses: list[float] = []
     eval_losses: dict[int, float] = {}
@@ -270,7 +286,8 @@ def run_training(
         step_started = time.perf_counter()
         micro = [[data.train[i] for i in stream.next_batch()] for _ in range(hp.gradient_accumulation_steps)]
         tokens = sum(data.token_count(item) for items in micro for item in items)
-        result = forward_backward(model, [data.to_batch(items, pad_to) for items in micro], precision, objective)
+        mine = [data.to_batch(items, pad_to) for items in distributed.my_share(micro)]
+        result = forward_backward(stepped, mine, precision, objective, distributed)
         loss, extra = result.loss, dict(result.metrics)
         learning_rate = float(scheduler.get_last_lr()[0])
         grad_norm, applied = clip_and_step(params, optimizer, precision, hp.max_grad_norm)
@@ -285,7 +302,11 @@ def run_training(
 
         eval_loss = None
         if eval_batches and ((hp.eval_steps > 0 and step % hp.eval_steps == 0) or step == hp.max_steps):
-            evaluated = evaluate(model, eval_batches, precision, objective)
+            # Rank 0 evaluates the (identical) weights; the others take its result so they all track the same.
+            evaluated = distributed.from_main(
+                evaluate(model, eval_batches, precision, objective) if distributed.is_main else None
+            )
+            assert evaluated is not None
             eval_loss = eval_losses[step] = evaluated.loss
             extra.update({f"eval_{name}": value for name, value in evaluated.metrics.items()})
             tracker.record(step, eval_loss)
@@ -309,7 +330,7 @@ def run_training(
         if tracker.should_stop:
             reporter.log(tracker.stop_message(), step=step, best_eval_loss=tracker.best)
             break
-        reason = reporter.should_stop()
+        reason = distributed.from_main(reporter.should_stop())
         if reason:
             # A pause or preemption keeps its progress; a cancel does not need it.
             if reason != "cancelled" and not saved:
@@ -318,10 +339,13 @@ def run_training(
             raise StopRequested(reason)
 
     train_seconds = time.perf_counter() - loop_started
-    final_dir = write_folder_atomically(
-        output_dir / FINAL,
-        lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template, stop_token_ids),
-    )
+    final_dir = output_dir / FINAL
+    if distributed.is_main:
+        write_folder_atomically(
+            final_dir,
+            lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template, stop_token_ids),
+        )
+    distributed.barrier()
     final_loss = losses[-1] if losses else None
     shown_loss = "n/a" if final_loss is None else f"{final_loss:.4f}"
     shown_eval = "" if tracker.latest is None else f", eval loss {tracker.latest:.4f} (best {tracker.best:.4f})"
@@ -354,11 +378,23 @@ class _Checkpointer:
     scheduler: torch.optim.lr_scheduler.LRScheduler
     precision: MixedPrecision
     reporter: Reporter
+    distributed: Distributed
 
     def save(
         self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
     ) -> None:
-        """`extra`: the stage's metrics of this step (rewards/... for preference stages), kept with the checkpoint."""
+        """`extra`: the stage's metrics of this step (rewards/... for preference stages), kept with the checkpoint.
+
+        Rank 0 writes it; every process waits until it is complete, so none runs ahead of a checkpoint or stops
+        before it exists.
+        """
+        if self.distributed.is_main:
+            self._write(step, loss, position, tracker, extra)
+        self.distributed.barrier()
+
+    def _write(
+        self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
+    ) -> None:
         state = TrainerState(
             step,
             self.max_steps,
