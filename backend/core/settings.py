@@ -49,6 +49,15 @@ class Settings(BaseSettings):
     gpu_count: int = Field(default=0, ge=0, description="GPUs in the pool that runs may ask for (0: train on CPUs).")
     gpu_memory_gb: float = Field(default=80, gt=0, description="Memory of each GPU in the pool, in GB.")
     gpu_type: str = Field(default="H100", description="GPU model of the pool, for time estimates.")
+    cpu_processes: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description=(
+            "Data-parallel processes (torchrun, gloo) a worker trains a CPU run with; above 1 it takes the multi-GPU "
+            "launch path without GPUs, e.g. to test it."
+        ),
+    )
     cpu_memory_gb: float | None = Field(
         default=None, gt=0, description="Memory a CPU run may use, in GB; default 80 % of this machine's RAM."
     )

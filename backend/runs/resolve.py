@@ -222,6 +222,14 @@ def resolve(
         )
     evaluating = hp.eval_fraction > 0 or eval_dataset is not None
     resources = _resources(body, settings)
+    if hp.gradient_accumulation_steps % max(1, resources.gpus):
+        # Each GPU's process takes whole micro-batches of the step, so k GPUs train the global batch one GPU would.
+        raise InvalidInput(
+            f"gradient_accumulation_steps = {hp.gradient_accumulation_steps} does not split over {resources.gpus} "
+            f"GPUs: each takes whole micro-batches of the step's batch_size x gradient_accumulation_steps; set it to "
+            f"a multiple of {resources.gpus}.",
+            field="hyperparameters.gradient_accumulation_steps",
+        )
     precision, why = _precision(body, resources)
     decisions.append(why)
     budget = resources.gpu_memory_gb if resources.device == "cuda" else settings.cpu_budget_gb

@@ -12,11 +12,11 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def start_worker(tmp_path: Path) -> Iterator[Callable[[str], WorkerProcess]]:
+def start_worker(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
     started: list[WorkerProcess] = []
 
-    def start(name: str) -> WorkerProcess:
-        worker = WorkerProcess(name, tmp_path)
+    def start(name: str, env: dict[str, str] | None = None) -> WorkerProcess:
+        worker = WorkerProcess(name, tmp_path, env)
         started.append(worker)
         return worker
 

@@ -25,6 +25,7 @@ from worker.engine.recipes.train import run_training
 from worker.engine.reporter import Reporter, StopRequested
 from worker.signals import shutting_down
 from worker.tasks.reporting import RunReporter
+from worker.tasks.torchrun import train_with_torchrun
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,18 @@ def _report_parity(spec: ResolvedTrainingSpec, final_dir: Path, reporter: Report
         )
 
 
+def _processes(spec: ResolvedTrainingSpec, cpu_processes: int) -> int:
+    """One process per GPU the run asked for; a CPU run takes as many as the worker is set to (usually 1)."""
+    return spec.resources.gpus if spec.resources.device == "cuda" else cpu_processes
+
+
+def _train(spec: ResolvedTrainingSpec, output_dir: Path, reporter: Reporter, processes: int) -> Path:
+    """The final folder; in this process for one device, under torchrun for more."""
+    if processes > 1:
+        return train_with_torchrun(spec, output_dir, reporter, processes)
+    return run_training(spec, output_dir, reporter).final_dir
+
+
 @app.task(name=TRAIN_RUN)
 def train_run(run_id: str) -> str:
     settings = get_settings()
@@ -63,10 +76,10 @@ def train_run(run_id: str) -> str:
     outcome: tuple[RunStatus | None, str | None]
     with run_reporter.heartbeating():
         try:
-            result = run_training(spec, output_dir, reporter)
+            final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes))
             outcome = (RunStatus.succeeded, None)
             if spec.stage == "sft":
-                _report_parity(spec, result.final_dir, reporter)
+                _report_parity(spec, final_dir, reporter)
         except StopRequested as stop:
             outcome = {
                 "cancelled": (RunStatus.cancelled, "cancelled by user"),

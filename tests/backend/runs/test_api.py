@@ -162,3 +162,25 @@ def test_a_base_model_trains_with_its_familys_chat_template(api: Any, dataset: d
     assert any("tiny-chat's" in d for d in base["resolved_spec"]["decisions"])
     chat = _create(api, dataset, model="tiny-chat").json()
     assert chat["resolved_spec"]["model"]["chat_template"] is None  # it has its own
+
+
+def test_a_multi_gpu_run_needs_accumulation_that_splits_over_its_gpus(
+    api: Any, dataset: dict[str, Any], queued_messages: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backend.core.settings import get_settings
+
+    monkeypatch.setenv("TUNEWRIGHT_GPU_COUNT", "4")
+    get_settings.cache_clear()
+    try:
+        refused = _create(api, dataset, resources={"gpus": 2}, hyperparameters={"gradient_accumulation_steps": 3})
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["field"] == "hyperparameters.gradient_accumulation_steps"
+        assert "multiple of 2" in refused.json()["detail"]
+        assert api.get("/api/runs").json()["items"] == [] and queued_messages("cpu") == 0
+
+        accepted = _create(api, dataset, resources={"gpus": 2}, hyperparameters={"gradient_accumulation_steps": 4})
+        assert accepted.status_code == 201, accepted.text
+        assert accepted.json()["resolved_spec"]["resources"]["gpus"] == 2
+    finally:
+        monkeypatch.delenv("TUNEWRIGHT_GPU_COUNT")
+        get_settings.cache_clear()
