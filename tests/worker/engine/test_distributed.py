@@ -17,7 +17,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from specs.training import ResolvedTrainingSpec
+from specs.training import Method, ResolvedTrainingSpec
 from tests.worker.support import RecordingReporter
 from worker.engine.checkpointing import complete_checkpoints
 from worker.engine.demo_models import TINY_CHAT, demo_spec
@@ -32,7 +32,9 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*is_gradient_checkpointing.*:Fu
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def spec_for(tiny_family: dict[str, Path], data: Path, **overrides: Any) -> ResolvedTrainingSpec:
+def spec_for(
+    tiny_family: dict[str, Path], data: Path, method: Method = "lora", **overrides: Any
+) -> ResolvedTrainingSpec:
     # Global batch 2 x 4: each of 2 processes takes 2 of the 4 micro-batches of a step.
     settings: dict[str, Any] = {
         "max_steps": 4,
@@ -43,7 +45,9 @@ def spec_for(tiny_family: dict[str, Path], data: Path, **overrides: Any) -> Reso
         "eval_steps": 2,
         **overrides,
     }
-    return demo_spec(tiny_family[TINY_CHAT].parent, data, method="lora", **settings)
+    if method == "full":
+        settings["learning_rate"] = 1e-3
+    return demo_spec(tiny_family[TINY_CHAT].parent, data, method=method, **settings)
 
 
 def launch(
@@ -113,6 +117,21 @@ def test_two_processes_train_as_one_and_resume_exactly(
     for one, other in zip(single.steps[1:], second.steps, strict=True):
         assert other.loss == pytest.approx(one.loss, abs=1e-5)
     assert_same_weights(adapter(tmp_path / "single"), adapter(tmp_path / "resumed"))
+
+
+def test_full_fine_tuning_in_two_processes_gives_the_single_process_model(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path
+) -> None:
+    spec = spec_for(tiny_family, sample_subset(24), method="full", max_steps=2, eval_fraction=0.0, eval_steps=0)
+    single = RecordingReporter()
+    run_training(spec, tmp_path / "single", single, cpu_threads=1)
+    end, two = launch(spec, tmp_path / "two")
+    assert end == RunEnd("finished")
+    assert [m.loss for m in two.steps] == pytest.approx([m.loss for m in single.steps], abs=1e-5)
+    before = load_file(tiny_family[TINY_CHAT] / "model.safetensors")
+    trained = load_file(tmp_path / "two" / "final" / "model.safetensors")
+    assert_same_weights(load_file(tmp_path / "single" / "final" / "model.safetensors"), trained)
+    assert any(not torch.equal(before[name], trained[name]) for name in before.keys() & trained.keys()), "it trained"
 
 
 def test_accumulation_must_split_into_whole_micro_batches(
