@@ -14,6 +14,7 @@ from dataclasses import asdict
 from itertools import combinations
 from typing import Any, cast
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.comparisons import blind, repository
@@ -160,10 +161,7 @@ def rate(session: Session, owner: User, comparison_id: str, body: RatingCreate) 
     if pair is None:
         raise NotFound(f"Comparison {comparison.id} has no pair {body.pair_id!r}.", field="pair_id")
     if repository.find_rating(session, pair.id, rater) is not None:
-        raise Conflict(
-            f"{rater} has already rated pair {pair.id}; each rater rates a pair once. Ask for the next pair.",
-            field="pair_id",
-        )
+        raise _already_rated(rater, pair.id)
     rating = ComparisonRating(
         id=new_id("rating"),
         comparison_id=comparison.id,
@@ -173,9 +171,19 @@ def rate(session: Session, owner: User, comparison_id: str, body: RatingCreate) 
         outcome=blind.outcome_of(body.choice, pair.id, rater),
         comment=body.comment or None,
     )
-    session.add(rating)
-    session.flush()
+    try:
+        with session.begin_nested():  # two requests of one rater racing past the check above: the second is a 409
+            session.add(rating)
+    except IntegrityError:
+        raise _already_rated(rater, pair.id) from None
     return rating
+
+
+def _already_rated(rater: str, pair_id: str) -> Conflict:
+    return Conflict(
+        f"{rater} has already rated pair {pair_id}; each rater rates a pair once. Ask for the next pair.",
+        field="pair_id",
+    )
 
 
 def results(session: Session, owner: User, comparison_id: str) -> ComparisonResults:
