@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.catalog.endpoints import router as models_router
 from backend.checkpoints.endpoints import router as checkpoints_router
+from backend.comparisons.endpoints import router as comparisons_router
 from backend.core.errors import install_error_handlers
 from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
@@ -78,6 +79,7 @@ def create_app() -> FastAPI:
         exports_router,
         serving_router,
         evaluations_router,
+        comparisons_router,
     )
     for router in routers:
         api.include_router(router)

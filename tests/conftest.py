@@ -85,10 +85,22 @@ def clean_db() -> Iterator[None]:
     from sqlalchemy import delete
 
     from backend.core.db import session_scope
-    from backend.models import Checkpoint, Dataset, DatasetReport, Evaluation, Export, Run, RunEvent
+    from backend.models import (
+        Checkpoint,
+        Comparison,
+        ComparisonPair,
+        ComparisonRating,
+        Dataset,
+        DatasetReport,
+        Evaluation,
+        Export,
+        Run,
+        RunEvent,
+    )
 
     with session_scope() as session:
-        for table in (Evaluation, RunEvent, Export, Checkpoint, Run, DatasetReport, Dataset):
+        tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
+        for table in (*tables, DatasetReport, Dataset):
             session.execute(delete(table))
     yield
 

@@ -2,6 +2,7 @@
 
 from backend.models.catalog import CatalogModel
 from backend.models.checkpoint import Checkpoint
+from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
 from backend.models.dataset import Dataset
 from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
@@ -13,6 +14,9 @@ from backend.models.user import User
 __all__ = [
     "CatalogModel",
     "Checkpoint",
+    "Comparison",
+    "ComparisonPair",
+    "ComparisonRating",
     "Dataset",
     "DatasetReport",
     "Evaluation",

@@ -1,6 +1,9 @@
 import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { EmptyState } from "./components/EmptyState";
+import { ComparisonsPage } from "./pages/comparisons/ComparisonsPage";
+import { RatePage } from "./pages/comparisons/RatePage";
+import { ResultsPage } from "./pages/comparisons/ResultsPage";
 import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
 import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
@@ -105,6 +108,26 @@ const runRoute = createRoute({
 
 const checkpointsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/checkpoints", component: CheckpointsPage });
 const evaluationsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/evaluations", component: EvaluationsPage });
+const comparisonsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/comparisons", component: ComparisonsPage });
+
+const rateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/comparisons/$comparisonId/rate",
+  component: function RateRouteView() {
+    const { comparisonId } = rateRoute.useParams();
+    return <RatePage key={comparisonId} comparisonId={comparisonId} />;
+  },
+});
+
+const comparisonResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/comparisons/$comparisonId/results",
+  component: function ComparisonResultsRouteView() {
+    const { comparisonId } = comparisonResultsRoute.useParams();
+    return <ResultsPage key={comparisonId} comparisonId={comparisonId} />;
+  },
+});
+
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
@@ -119,6 +142,9 @@ export const routeTree = rootRoute.addChildren([
   runRoute,
   checkpointsRoute,
   evaluationsRoute,
+  comparisonsRoute,
+  rateRoute,
+  comparisonResultsRoute,
   modelsRoute,
   playgroundRoute,
 ]);

@@ -13,5 +13,9 @@ export const queryKeys = {
   run: (id: string) => ["runs", id] as const,
   exports: (checkpointId: string) => ["exports", { checkpointId }] as const,
   checkpoints: (runId?: string) => (runId ? (["checkpoints", { runId }] as const) : (["checkpoints"] as const)),
+  comparisons: ["comparisons"] as const,
+  comparison: (id: string) => ["comparisons", id] as const,
+  nextPair: (id: string, rater: string, skip: string[]) => ["comparisons", id, "next", rater, skip] as const,
+  comparisonResults: (id: string) => ["comparisons", id, "results"] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

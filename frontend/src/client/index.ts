@@ -32,6 +32,11 @@ export type Report = Schemas["ReportRead"];
 export type ReportResult = Schemas["ReportResult"];
 export type Distribution = Schemas["Distribution"];
 export type Listed = Schemas["Listed"];
+export type Comparison = Schemas["ComparisonRead"];
+export type ComparisonCreate = Schemas["ComparisonCreate"];
+export type ComparisonResults = Schemas["ComparisonResults"];
+export type PairToRate = Schemas["PairToRate"];
+export type RatingCreate = Schemas["RatingCreate"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

@@ -47,6 +47,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/comparisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description Your side-by-side studies, newest first.
+         */
+        get: operations["comparisons-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Start a blind side-by-side study; a CPU worker generates every candidate's answers, then pairs can be rated.
+         */
+        post: operations["comparisons-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comparisons/{comparison_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["comparisons-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comparisons/{comparison_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export
+         * @description Every rating with its prompt, both answers and the candidates' names, as CSV or JSON.
+         */
+        get: operations["comparisons-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comparisons/{comparison_id}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Next Pair
+         * @description The next pair this rater has not rated (nor skipped), answers A/B in this rater's order, names hidden.
+         */
+        get: operations["comparisons-next_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comparisons/{comparison_id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate
+         * @description Record A, B or tie for a pair; a rater rates each pair once (409 the second time).
+         */
+        post: operations["comparisons-rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comparisons/{comparison_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results
+         * @description Win rates per pair of candidates (ties half, Wilson 95 % CI), Bradley-Terry/Elo ranking, ratings per rater.
+         */
+        get: operations["comparisons-results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasets": {
         parameters: {
             query?: never;
@@ -1005,6 +1126,96 @@ export interface components {
             run_id: string;
             /** Step */
             step: number;
+        };
+        /**
+         * ComparisonCreate
+         * @description Every candidate answers every prompt of a prompts dataset; people then rate the answers in blind pairs.
+         */
+        ComparisonCreate: {
+            /**
+             * Candidates
+             * @description Two or more models: catalog names, checkpoint ids (`ckpt_…`) or run ids (`run_…`).
+             */
+            candidates: string[];
+            /**
+             * Dataset Id
+             * @description A dataset of kind `prompts` (open-ended prompts, optional references).
+             */
+            dataset_id: string;
+            /**
+             * Name
+             * @description A label; defaults to the candidates' names.
+             * @default
+             */
+            name: string;
+            sampling?: components["schemas"]["SamplingSettings"];
+        };
+        /** ComparisonList */
+        ComparisonList: {
+            /** Items */
+            items: components["schemas"]["ComparisonRead"][];
+        };
+        /** ComparisonRead */
+        ComparisonRead: {
+            /** Candidates */
+            candidates: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Pair Count
+             * @description Pairs to rate: prompts × pairs of candidates (0 until generated).
+             */
+            pair_count: number;
+            /**
+             * Progress
+             * @description Share of the answers generated.
+             */
+            progress: number;
+            /** Prompt Count */
+            prompt_count: number;
+            sampling: components["schemas"]["SamplingSettings"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        /** ComparisonResults */
+        ComparisonResults: {
+            /** Pairwise */
+            pairwise: components["schemas"]["PairwiseResult"][];
+            /** Ranking */
+            ranking: components["schemas"]["RankedCandidate"][];
+            /**
+             * Ranking Note
+             * @description Why there is no ranking yet, when there is none.
+             */
+            ranking_note: string | null;
+            /**
+             * Rated
+             * @description Ratings recorded, all raters together.
+             */
+            rated: number;
+            /**
+             * Raters
+             * @description Ratings per rater.
+             */
+            raters: {
+                [key: string]: number;
+            };
         };
         /**
          * Completion
@@ -2252,6 +2463,67 @@ export interface components {
             /** Threshold */
             threshold: number;
         };
+        /** NextPair */
+        NextPair: {
+            /** @description None when this rater has rated (or skipped) every pair. */
+            pair: components["schemas"]["PairToRate"] | null;
+            /**
+             * Rated
+             * @description Pairs this rater has rated.
+             */
+            rated: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * PairToRate
+         * @description One pair as a rater sees it: answers A and B in a per-rater random order, no candidate named.
+         */
+        PairToRate: {
+            /** Answer A */
+            answer_a: string;
+            /** Answer B */
+            answer_b: string;
+            /** Pair Id */
+            pair_id: string;
+            /**
+             * Prompt
+             * @description The conversation the candidates answered (ends with a user turn).
+             */
+            prompt: {
+                [key: string]: string;
+            }[];
+            /** Reference */
+            reference: string | null;
+        };
+        /** PairwiseResult */
+        PairwiseResult: {
+            /** First */
+            first: string;
+            /** High */
+            high: number;
+            /** Losses */
+            losses: number;
+            /**
+             * Low
+             * @description Wilson 95 % interval.
+             */
+            low: number;
+            /** Second */
+            second: string;
+            /** Ties */
+            ties: number;
+            /**
+             * Win Rate
+             * @description (wins + ties / 2) / ratings, for `first` over `second`.
+             */
+            win_rate: number;
+            /**
+             * Wins
+             * @description Ratings where `first` won.
+             */
+            wins: number;
+        };
         /** Pii */
         Pii: {
             /**
@@ -2317,6 +2589,68 @@ export interface components {
             thresholds: {
                 [key: string]: number;
             };
+        };
+        /** RankedCandidate */
+        RankedCandidate: {
+            /** Candidate */
+            candidate: string;
+            /** Comparisons */
+            comparisons: number;
+            /**
+             * Elo
+             * @description 1000 + 400·log10(strength); None for a candidate without a win or tie.
+             */
+            elo: number | null;
+            /**
+             * Strength
+             * @description Bradley-Terry strength (geometric mean 1).
+             */
+            strength: number;
+            /**
+             * Wins
+             * @description Ties count half.
+             */
+            wins: number;
+        };
+        /** RatingCreate */
+        RatingCreate: {
+            /**
+             * Choice
+             * @description 'a', 'b' or 'tie', as the answers were shown to this rater.
+             * @enum {string}
+             */
+            choice: "a" | "b" | "tie";
+            /** Comment */
+            comment?: string | null;
+            /** Pair Id */
+            pair_id: string;
+            /**
+             * Rater
+             * @description Who rates; defaults to the current user's name.
+             * @default
+             */
+            rater: string;
+        };
+        /** RatingRead */
+        RatingRead: {
+            /**
+             * Choice
+             * @enum {string}
+             */
+            choice: "a" | "b" | "tie";
+            /** Comment */
+            comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Pair Id */
+            pair_id: string;
+            /** Rater */
+            rater: string;
         };
         /** ReportCreate */
         ReportCreate: {
@@ -2559,6 +2893,32 @@ export interface components {
              * @enum {string}
              */
             status: "validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        };
+        /** SamplingSettings */
+        SamplingSettings: {
+            /**
+             * Max Tokens
+             * @description Longest answer, in tokens.
+             * @default 256
+             */
+            max_tokens: number;
+            /**
+             * Seed
+             * @description Makes every candidate's sampling repeatable.
+             * @default 0
+             */
+            seed: number | null;
+            /**
+             * Temperature
+             * @description 0 is greedy decoding.
+             * @default 0.7
+             */
+            temperature: number;
+            /**
+             * Top P
+             * @default 1
+             */
+            top_p: number;
         };
         /**
          * ServableModel
@@ -2886,6 +3246,421 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-list": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComparisonCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comparison_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-export": {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                comparison_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-next_pair": {
+        parameters: {
+            query?: {
+                rater?: string;
+                skip?: string[] | null;
+            };
+            header?: never;
+            path: {
+                comparison_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextPair"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comparison_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "comparisons-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comparison_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonResults"];
                 };
             };
             /** @description Not found */

@@ -7,6 +7,7 @@ const NAV = [
   { to: "/runs", label: "Runs", testId: "nav-runs" },
   { to: "/checkpoints", label: "Checkpoints", testId: "nav-checkpoints" },
   { to: "/evaluations", label: "Evaluations", testId: "nav-evaluations" },
+  { to: "/comparisons", label: "Side by side", testId: "nav-comparisons" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
 ] as const;

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy.orm import Session
+
+from backend.models import Comparison, ComparisonPair, ComparisonRating
+
+
+def get(session: Session, comparison_id: str) -> Comparison | None:
+    return session.get(Comparison, comparison_id)
+
+
+def get_owned(session: Session, comparison_id: str, owner_id: str) -> Comparison | None:
+    query = select(Comparison).where(Comparison.id == comparison_id, Comparison.owner_id == owner_id)
+    return session.scalar(query)
+
+
+def list_owned(session: Session, owner_id: str, limit: int) -> Sequence[Comparison]:
+    query = select(Comparison).where(Comparison.owner_id == owner_id).order_by(Comparison.id.desc()).limit(limit)
+    return session.scalars(query).all()
+
+
+def pair_count(session: Session, comparison_id: str) -> int:
+    query = select(func.count()).select_from(ComparisonPair).where(ComparisonPair.comparison_id == comparison_id)
+    return int(session.scalar(query) or 0)
+
+
+def get_pair(session: Session, comparison_id: str, pair_id: str) -> ComparisonPair | None:
+    query = select(ComparisonPair).where(ComparisonPair.id == pair_id, ComparisonPair.comparison_id == comparison_id)
+    return session.scalar(query)
+
+
+def next_unrated_pair(session: Session, comparison_id: str, rater: str, skip: Sequence[str]) -> ComparisonPair | None:
+    rated = select(ComparisonRating.pair_id).where(
+        ComparisonRating.comparison_id == comparison_id, ComparisonRating.rater == rater
+    )
+    query = select(ComparisonPair).where(ComparisonPair.comparison_id == comparison_id, ComparisonPair.id.not_in(rated))
+    if skip:
+        query = query.where(ComparisonPair.id.not_in(list(skip)))
+    return session.scalar(query.order_by(ComparisonPair.position).limit(1))
+
+
+def rated_count(session: Session, comparison_id: str, rater: str) -> int:
+    query = select(func.count()).where(ComparisonRating.comparison_id == comparison_id, ComparisonRating.rater == rater)
+    return int(session.scalar(query) or 0)
+
+
+def find_rating(session: Session, pair_id: str, rater: str) -> ComparisonRating | None:
+    query = select(ComparisonRating).where(ComparisonRating.pair_id == pair_id, ComparisonRating.rater == rater)
+    return session.scalar(query)
+
+
+def ratings_with_pairs(session: Session, comparison_id: str) -> list[tuple[ComparisonRating, ComparisonPair]]:
+    query = (
+        select(ComparisonRating, ComparisonPair)
+        .join(ComparisonPair, ComparisonPair.id == ComparisonRating.pair_id)
+        .where(ComparisonRating.comparison_id == comparison_id)
+        .order_by(ComparisonRating.created_at, ComparisonRating.id)
+    )
+    return [(r, p) for r, p in session.execute(query).all()]
+
+
+def conditional_update(session: Session, comparison_id: str, where: dict[str, Any], values: dict[str, Any]) -> bool:
+    """UPDATE comparisons SET values WHERE id = comparison_id AND every `where` column matches; True if it did."""
+    query = update(Comparison).where(Comparison.id == comparison_id)
+    for column, expected in where.items():
+        query = query.where(getattr(Comparison, column) == expected)
+    result = session.execute(query.values(**values).execution_options(synchronize_session=False))
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1

@@ -1,0 +1,34 @@
+import type { Comparison } from "../client";
+
+export type RatingKey = "a" | "b" | "tie" | "skip";
+
+/** The rating page's keyboard: 1/a = A, 2/b = B, 3/t = tie, n = skip; anything else is not ours. */
+export function ratingForKey(key: string): RatingKey | null {
+  switch (key.toLowerCase()) {
+    case "1":
+    case "a":
+      return "a";
+    case "2":
+    case "b":
+      return "b";
+    case "3":
+    case "t":
+      return "tie";
+    case "n":
+      return "skip";
+    default:
+      return null;
+  }
+}
+
+export function isGenerating(comparison: Comparison): boolean {
+  return comparison.status === "queued" || comparison.status === "running";
+}
+
+export function formatRate(rate: number): string {
+  return `${(rate * 100).toFixed(1)} %`;
+}
+
+export function exportUrl(id: string, format: "csv" | "json"): string {
+  return `/api/comparisons/${encodeURIComponent(id)}/export?format=${format}`;
+}
