@@ -46,8 +46,8 @@ def _refusal(display: str, result: IngestResult, on_invalid: OnInvalid) -> Inval
         advice = f"no record of {display} is valid, so there is nothing to train on; fix the file and upload it again"
     else:
         advice = (
-            f"fix the file and upload it again, or upload it with on_invalid=quarantine to keep its {good} valid "
-            f"record(s) and set the {bad} bad one(s) aside"
+            f"fix the file and upload it again, or upload it to POST /api/datasets with on_invalid=quarantine to keep "
+            f"its {good} valid record(s) and set the {bad} bad one(s) aside"
         )
     asked = " (on_invalid=quarantine was asked for)" if on_invalid == "quarantine" else ""
     return InvalidInput(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 CHAT = {"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}
 BAD_ROLE = '{"messages": [{"role": "robot", "content": "x"}, {"role": "assistant", "content": "a"}]}'
 BROKEN = '{"messages": [oops'
@@ -135,3 +137,22 @@ def test_an_unknown_on_invalid_is_a_clear_422(api: Any) -> None:
     response = _upload(api, FILE, on_invalid="drop")
     assert response.status_code == 422
     assert response.json()["field"] == "on_invalid" and "'reject' or 'quarantine'" in response.json()["detail"]
+
+
+def test_a_store_failure_while_keeping_the_files_leaves_nothing_half_written(
+    api: Any, data_dir: Path, monkeypatch: Any
+) -> None:
+    from backend.core.storage import LocalStorage
+
+    before = _stored(data_dir)
+    real_import = LocalStorage.import_file
+
+    def disk_full_on_the_quarantine(self: LocalStorage, key: str, source: Path) -> None:
+        if key.endswith("/quarantine.jsonl"):
+            raise OSError(28, "No space left on device")
+        real_import(self, key, source)
+
+    monkeypatch.setattr(LocalStorage, "import_file", disk_full_on_the_quarantine)
+    with pytest.raises(OSError, match="No space left"):
+        _upload(api, FILE, on_invalid="quarantine")
+    _nothing_kept(api, data_dir, before)
