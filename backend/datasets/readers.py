@@ -200,12 +200,11 @@ class JsonlSource:
                 text = raw.decode(self.encoding if number == 1 else self.encoding.replace("-sig", ""))
                 if not text.strip():
                     continue
-                raw_line = text.rstrip("\r\n")
                 try:
-                    yield Item(number, json.loads(text), raw=raw_line)
+                    yield Item(number, json.loads(text), raw=text)
                 except json.JSONDecodeError as exc:
                     reason = f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
-                    yield Item(number, error=reason, raw=raw_line)
+                    yield Item(number, error=reason, raw=text)
 
 
 class JsonArraySource:

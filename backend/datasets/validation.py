@@ -59,5 +59,12 @@ class Problems:
         if len(self.listed) < MAX_PROBLEMS:
             self.listed.append(Problem(self.file, line, fld, message, self.unit))
         if self.quarantine is not None:
-            entry = {"file": self.file, "line": line, "unit": self.unit, "field": fld, "message": message, "raw": raw}
+            entry = {
+                "file": self.file,
+                "line": line,
+                "unit": self.unit,
+                "field": fld,
+                "message": message,
+                "raw": raw.rstrip("\r\n"),
+            }
             self.quarantine.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -156,3 +156,17 @@ def test_a_store_failure_while_keeping_the_files_leaves_nothing_half_written(
     with pytest.raises(OSError, match="No space left"):
         _upload(api, FILE, on_invalid="quarantine")
     _nothing_kept(api, data_dir, before)
+
+
+def test_parquet_rows_are_quarantined_by_row_number(api: Any) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"instruction": ["q1", "q2", "q3"], "output": ["a1", None, "a3"], "score": [1.5, 2.5, 3.5]})
+    out = pa.BufferOutputStream()
+    pq.write_table(table, out)
+    dataset = _upload(api, out.getvalue().to_pybytes(), "qa.parquet", on_invalid="quarantine").json()
+    assert (dataset["record_count"], dataset["quarantined_count"]) == (2, 1)
+    [bad] = api.get(f"/api/datasets/{dataset['id']}/quarantine").json()["items"]
+    assert (bad["line"], bad["unit"], bad["field"]) == (2, "row", "output")
+    assert json.loads(bad["raw"]) == {"instruction": "q2", "output": None, "score": 2.5}
