@@ -37,6 +37,13 @@ class ErrorBody(BaseModel):
     field: str | None = Field(default=None, description="The request field at fault, when there is one.")
     problems: list[Problem] | None = Field(default=None, description="Every problem found (at most 20 listed).")
     problem_count: int | None = Field(default=None, description="How many problems there were in all.")
+    valid_count: int | None = Field(
+        default=None, description="For a refused dataset upload: how many of its records were valid."
+    )
+    quarantinable: bool | None = Field(
+        default=None,
+        description="For a refused dataset upload: whether on_invalid=quarantine would accept its valid records.",
+    )
 
 
 class DomainError(Exception):

@@ -16,14 +16,21 @@ from backend.datasets.schemas import (
     DatasetRecord,
     DatasetRecords,
     MaskPreview,
+    QuarantinedRecord,
+    QuarantinedRecords,
 )
+from backend.datasets.service import OnInvalid
 
 router = APIRouter(prefix="/datasets", tags=["datasets"], responses=ERROR_RESPONSES)
 
 
 UPLOAD_DESCRIPTION = """Upload a dataset. Its format is detected from its first records (or forced with `format`), every
-record is validated and normalised, and on any problem nothing is stored: the 422 lists the problems, each
-naming the file, line (or Parquet row) and field.
+record is validated and normalised. With `on_invalid=reject` (the default) any bad record refuses the file and
+nothing is stored: the 422 lists the problems, each naming the file, line (or Parquet row) and field, and says
+how many records were valid (`valid_count`) and whether the file could be accepted in part (`quarantinable`).
+With `on_invalid=quarantine` the valid records become the dataset and the bad ones are set aside, counted in
+`quarantined_count` and listed by GET /api/datasets/{id}/quarantine; a file with no valid record, or with a
+part that cannot be read (broken JSON array, a line over 16 MiB, a bad encoding), is refused all the same.
 
 Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
 of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
@@ -53,6 +60,13 @@ def upload(
             '"output": "answer"}; without it, columns named like a format\'s fields are used.'
         ),
     ] = None,
+    on_invalid: Annotated[
+        OnInvalid,
+        Form(
+            description="`reject` refuses a file with any bad record; `quarantine` keeps the valid records and "
+            "sets the bad ones aside, listed with their problems."
+        ),
+    ] = "reject",
 ) -> DatasetRead:
     declared = int(request.headers.get("content-length") or 0)
     if declared > settings.max_upload_bytes + 64 * 1024:
@@ -67,6 +81,7 @@ def upload(
         max_bytes=settings.max_upload_bytes,
         requested=format,
         columns=columns,
+        on_invalid=on_invalid,
     )
     return DatasetRead.model_validate(dataset)
 
@@ -106,6 +121,25 @@ def records(
     items, next_offset = service.read_records(storage, dataset, offset, limit)
     return DatasetRecords(
         items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
+    )
+
+
+@router.get("/{dataset_id}/quarantine", response_model=QuarantinedRecords)
+def quarantine(
+    dataset_id: str,
+    session: SessionDep,
+    user: CurrentUser,
+    storage: StorageDep,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+) -> QuarantinedRecords:
+    """The bad records set aside when the dataset was uploaded with on_invalid=quarantine, each with its problem."""
+    dataset = service.get(session, user, dataset_id)
+    items, next_offset = service.read_quarantine(storage, dataset, offset, limit)
+    return QuarantinedRecords(
+        items=[QuarantinedRecord(index=i, **entry) for i, entry in items],
+        total=dataset.quarantined_count,
+        next_offset=next_offset,
     )
 
 

@@ -1,7 +1,8 @@
 """Ingesting one uploaded file: stage it, read it, detect its format, validate and normalise every record.
 
-The normalised records (`records.jsonl`, one internal-kind record per line) are written to a staging file; the
-caller stores them only when the whole file is good.
+The good records, normalised (one internal-kind record per line), go to one staging file and the bad ones, raw,
+to another (the quarantine); the caller decides whether to keep the good ones with the bad ones set aside, or
+nothing at all.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,7 +34,8 @@ class IngestResult:
     record_count: int = 0
     sha256: str = ""
     problems: list[Problem] = field(default_factory=list)
-    problem_count: int = 0
+    problem_count: int = 0  # every bad record (each written to the quarantine file), or 1 for an unreadable file
+    readable: bool = True  # False when part of the file cannot be read: no record after that point is known
 
 
 def stage_upload(stream: BinaryIO, target: Path, max_bytes: int) -> int:
@@ -127,15 +130,20 @@ def _mixed(fmt: Format, detection: Detection, record: Mapping[str, Any]) -> tupl
     )
 
 
+def _raw(item: readers.Item) -> str:
+    return item.raw or json.dumps(item.value, ensure_ascii=False, default=str)
+
+
 def _records(
     source: readers.Source, pairs: list[tuple[str, str]], problems: Problems
-) -> Iterator[tuple[int, dict[str, Any]]]:
+) -> Iterator[tuple[readers.Item, dict[str, Any]]]:
     """Every record that parses as an object, with its mapping applied; the rest become problems."""
     noun = "row" if source.unit == "row" else "line"
     for item in source.items():
         if item.error is not None:
-            problems.add(item.where, "", item.error)
+            problems.add(item.where, "", item.error, item.raw)
             if item.fatal:
+                problems.readable = False
                 return
             continue
         if not isinstance(item.value, dict):
@@ -143,18 +151,19 @@ def _records(
                 item.where,
                 "",
                 f'each {noun} must be a JSON object like {{"messages": [...]}}, not {type(item.value).__name__}',
+                _raw(item),
             )
             continue
         try:
-            yield item.where, _apply(pairs, item.value)
+            yield item, _apply(pairs, item.value)
         except RecordError as exc:
-            problems.add(item.where, exc.field, exc.message)
+            problems.add(item.where, exc.field, exc.message, _raw(item))
 
 
 def _sample(source: readers.Source, pairs: list[tuple[str, str]], filename: str) -> list[tuple[int, dict[str, Any]]]:
     sample: list[tuple[int, dict[str, Any]]] = []
-    for pair in _records(source, pairs, Problems(filename)):  # problems are reported by the full pass
-        sample.append(pair)
+    for item, record in _records(source, pairs, Problems(filename)):  # problems are reported by the full pass
+        sample.append((item.where, record))
         if len(sample) == SAMPLE_SIZE:
             break
     return sample
@@ -168,30 +177,29 @@ def _ingest_records(
     requested: str,
     mapping: dict[str, str],
     writer: _Writer,
+    problems: Problems,
     result: IngestResult,
-) -> Problems:
+) -> None:
     source = readers.open_source(container, path, filename, encoding)
-    problems = Problems(filename, source.unit)
+    problems.unit = source.unit
     pairs = _pairs(mapping, source.columns(), filename)
     sample = _sample(source, pairs, filename)
     if not sample:  # nothing parsed as an object: the full pass lists why
         list(_records(source, pairs, problems))
-        return problems
+        return
     detection = detect(sample, requested, filename, source.unit)
     fmt = detection.format
     result.kind, result.source_format, result.confidence = fmt.kind, fmt.name, detection.confidence
-    for where, record in _records(source, pairs, problems):
+    for item, record in _records(source, pairs, problems):
         if not fmt.matches(record) and (mixed := _mixed(fmt, detection, record)):
-            problems.add(where, *mixed)
+            problems.add(item.where, *mixed, _raw(item))
             continue
         try:
             normalised = fmt.normalise(record)
         except RecordError as exc:
-            problems.add(where, exc.field, exc.message)
+            problems.add(item.where, exc.field, exc.message, _raw(item))
             continue
-        if not problems.count:  # once the file is known to be bad, only look for more problems
-            writer.write(normalised)
-    return problems
+        writer.write(normalised)
 
 
 def _ingest_text(
@@ -202,8 +210,9 @@ def _ingest_text(
     requested: str,
     mapping: dict[str, str],
     writer: _Writer,
+    problems: Problems,
     result: IngestResult,
-) -> Problems:
+) -> None:
     if requested not in ("auto", "text"):
         raise InvalidInput(
             f"{filename} is a plain text file, so it can only be ingested as format=text (raw text for continued "
@@ -217,17 +226,22 @@ def _ingest_text(
     lines: Iterable[str] = readers.text_lines(path, encoding)
     for record in chunk_lines(lines, filename, markdown=container == "markdown"):
         writer.write(record)
-    return Problems(filename)
 
 
 def ingest(
-    path: Path, filename: str, out_path: Path, *, requested: str = "auto", columns: str | None = None
+    path: Path,
+    filename: str,
+    out_path: Path,
+    quarantine_path: Path | None = None,
+    *,
+    requested: str = "auto",
+    columns: str | None = None,
 ) -> IngestResult:
-    """Read the staged upload at `path` and write its normalised records to `out_path`.
+    """Read the staged upload at `path`; write its good records, normalised, to `out_path` and its bad ones, raw
+    and each with its problem, to `quarantine_path` (without one, bad records are only counted and listed).
 
     Raises InvalidInput for a problem with the file as a whole (its type, the format override, the column
-    mapping); problems with records (and with the text encoding) come back in the result, and then `out_path`
-    holds nothing to keep.
+    mapping); problems with records (and with the text encoding) come back in the result.
     """
     mapping = parse_columns(columns, requested)
     container = readers.sniff(path, filename)
@@ -241,12 +255,14 @@ def ingest(
                 "UTF-8 (in most editors: Save As → Encoding → UTF-8) and upload it again"
             )
             result.problems, result.problem_count = [Problem(filename, line, "", message)], 1
+            result.readable = False
             return result
         result.encoding = encoding
     run = _ingest_text if container in ("txt", "markdown") else _ingest_records
-    with out_path.open("wb") as out:
-        writer = _Writer(out)
-        problems = run(path, filename, container, result.encoding, requested, mapping, writer, result)
-    result.problems, result.problem_count = problems.listed, problems.count
+    quarantine_file = quarantine_path.open("wb") if quarantine_path else nullcontext(None)
+    with out_path.open("wb") as out, quarantine_file as quarantine:
+        writer, problems = _Writer(out), Problems(filename, quarantine=quarantine)
+        run(path, filename, container, result.encoding, requested, mapping, writer, problems, result)
+    result.problems, result.problem_count, result.readable = problems.listed, problems.count, problems.readable
     result.record_count, result.sha256 = writer.count, writer.digest.hexdigest()
     return result

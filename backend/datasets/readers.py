@@ -60,6 +60,9 @@ class Item:
     value: Any = None
     error: str | None = None
     fatal: bool = False  # nothing after it can be read
+    # The record's text as it stands in the file, kept when the record is quarantined; empty where the parsed
+    # value says it all (CSV and Parquet rows), to spare good records the serialising.
+    raw: str = ""
 
 
 def _skip(text: str, pos: int) -> int:
@@ -181,7 +184,8 @@ class JsonlSource:
     def items(self) -> Iterator[Item]:
         if self.whole_object:  # a .json file holding one object (perhaps pretty-printed) is one record
             try:
-                yield Item(1, json.loads(self.path.read_text(encoding=self.encoding)))
+                text = self.path.read_text(encoding=self.encoding)
+                yield Item(1, json.loads(text), raw=text)
                 return
             except json.JSONDecodeError:
                 pass  # more than one object: one per line
@@ -197,10 +201,10 @@ class JsonlSource:
                 if not text.strip():
                     continue
                 try:
-                    yield Item(number, json.loads(text))
+                    yield Item(number, json.loads(text), raw=text)
                 except json.JSONDecodeError as exc:
                     reason = f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object"
-                    yield Item(number, error=reason)
+                    yield Item(number, error=reason, raw=text)
 
 
 class JsonArraySource:
@@ -230,7 +234,7 @@ class JsonArraySource:
                 reason = f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
                 yield Item(exc.lineno, error=reason, fatal=True)
                 return
-            yield Item(line, value)
+            yield Item(line, value, raw=text[pos:end])
             pos = _skip(text, end)
             if text.startswith(",", pos):
                 pos = _skip(text, pos + 1)
@@ -315,7 +319,7 @@ class CsvSource:
                         continue
                     if len(cells) != len(header):
                         reason = f"has {len(cells)} cells but the header has {len(header)} columns; quote cells holding '{self.delimiter}'"
-                        yield Item(where, error=reason)
+                        yield Item(where, error=reason, raw=json.dumps(cells, ensure_ascii=False))
                         continue
                     yield Item(where, {**dict(zip(header, cells, strict=True)), **subject})
             except LineTooLong:

@@ -39,6 +39,12 @@ class DatasetRead(BaseModel):
     )
     encoding: str = Field(description="The text encoding read: utf-8, utf-8-sig (UTF-8 with a BOM) or gb18030.")
     record_count: int
+    quarantined_count: int = Field(
+        description=(
+            "Bad records set aside at upload (on_invalid=quarantine): not in the dataset, listed by "
+            "GET /api/datasets/{id}/quarantine. 0 when every record was valid."
+        )
+    )
     size_bytes: int
     sha256: str = Field(description="Hash of the normalised records: the dataset version's identity.")
     created_at: datetime
@@ -75,6 +81,22 @@ class DatasetRecord(BaseModel):
 
 class DatasetRecords(BaseModel):
     items: list[DatasetRecord]
+    total: int
+    next_offset: int | None
+
+
+class QuarantinedRecord(BaseModel):
+    index: int = Field(description="0-based position in the quarantine list.")
+    file: str
+    line: int = Field(description="Its line in the file (its row, for Parquet).")
+    unit: Literal["line", "row"]
+    field: str = Field(description="The field at fault; empty when the record as a whole is.")
+    message: str = Field(description="What is wrong with it and what to change.")
+    raw: str = Field(description="The record as it stands in the file (a CSV or Parquet row as a JSON object).")
+
+
+class QuarantinedRecords(BaseModel):
+    items: list[QuarantinedRecord]
     total: int
     next_offset: int | None
 

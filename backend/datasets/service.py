@@ -4,7 +4,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from sqlalchemy.orm import Session
 
@@ -16,11 +16,12 @@ from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
 from backend.datasets import repository
 from backend.datasets.formats import ALL_FORMATS
-from backend.datasets.ingest import ingest, stage_upload
+from backend.datasets.ingest import IngestResult, ingest, stage_upload
 from backend.datasets.readers import ENCODINGS, SUPPORTED
 from backend.models import Dataset, User
 
 PREVIEW_TIMEOUT_SECONDS = 30
+QUARANTINE_FILE = "quarantine.jsonl"  # beside records.jsonl: the bad records set aside at upload
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -28,6 +29,37 @@ def _display_name(filename: str) -> str:
     # Only for display: the stored file gets a generated key, never this name.
     name = PurePath(_CONTROL.sub("", filename).replace("\\", "/")).name[:255]
     return name if name not in ("", ".", "..") else "upload"
+
+
+OnInvalid = Literal["reject", "quarantine"]
+
+
+def _refusal(display: str, result: IngestResult, on_invalid: OnInvalid) -> InvalidInput:
+    """Why the upload is refused, and whether accepting its good records with the bad ones set aside could help."""
+    first = result.problems[0]
+    more = f" ({result.problem_count - 1} more problems listed)" if result.problem_count > 1 else ""
+    good, bad = result.record_count, result.problem_count
+    quarantinable = result.readable and good > 0
+    if not result.readable:
+        advice = "part of the file cannot be read, so it cannot be accepted in part; fix the file and upload it again"
+    elif not good:
+        advice = f"no record of {display} is valid, so there is nothing to train on; fix the file and upload it again"
+    else:
+        advice = (
+            f"fix the file and upload it again, or upload it to POST /api/datasets with on_invalid=quarantine to keep "
+            f"its {good} valid record(s) and set the {bad} bad one(s) aside"
+        )
+    asked = " (on_invalid=quarantine was asked for)" if on_invalid == "quarantine" else ""
+    return InvalidInput(
+        f"{first.sentence()}{more}. Nothing was stored{asked}: {advice}.",
+        field="file",
+        extra={
+            "problems": [p.as_dict() for p in result.problems],
+            "problem_count": result.problem_count,
+            "valid_count": good if result.readable else 0,
+            "quarantinable": quarantinable,
+        },
+    )
 
 
 def create_from_upload(
@@ -41,12 +73,19 @@ def create_from_upload(
     max_bytes: int,
     requested: str = "auto",
     columns: str | None = None,
+    on_invalid: OnInvalid = "reject",
 ) -> Dataset:
-    """Validate an upload whole and store its normalised records; on any problem nothing is kept."""
+    """Validate an upload whole and store its normalised records.
+
+    A bad record refuses the whole file, unless `on_invalid` is `quarantine`: then the good records become the
+    dataset and the bad ones are stored raw beside them, each with its problem. Either way a refused upload keeps
+    nothing, and a file without one good record (or with a part that cannot be read) is always refused.
+    """
     display = _display_name(filename)
     dataset_id = new_id("ds")
     staging = storage.staging_dir()
     raw, staged = staging / f"{dataset_id}.upload", staging / f"{dataset_id}.jsonl"
+    quarantine = staging / f"{dataset_id}.quarantine.jsonl"
     try:
         try:
             size = stage_upload(stream, raw, max_bytes)
@@ -56,18 +95,12 @@ def create_from_upload(
                 "(TUNEWRIGHT_MAX_UPLOAD_MB).",
                 field="file",
             ) from None
-        result = ingest(raw, display, staged, requested=requested, columns=columns)
-        if result.problems:
-            first = result.problems[0]
-            more = f" ({result.problem_count - 1} more problems listed)" if result.problem_count > 1 else ""
-            raise InvalidInput(
-                f"{first.sentence()}{more}. Nothing was stored; fix the file and upload it again.",
-                field="file",
-                extra={"problems": [p.as_dict() for p in result.problems], "problem_count": result.problem_count},
-            )
+        result = ingest(raw, display, staged, quarantine, requested=requested, columns=columns)
+        if result.problems and (on_invalid == "reject" or not result.readable or not result.record_count):
+            raise _refusal(display, result, on_invalid)
         if result.record_count == 0:
             raise InvalidInput(f"{display} holds no records; add at least one (blank lines are skipped).", field="file")
-        key = f"datasets/{dataset_id}/records.jsonl"
+        folder = f"datasets/{dataset_id}"
         dataset = Dataset(
             id=dataset_id,
             owner_id=owner.id,
@@ -77,17 +110,24 @@ def create_from_upload(
             source_format=result.source_format,
             detection_confidence=result.confidence,
             encoding=result.encoding,
-            storage_key=key,
+            storage_key=f"{folder}/records.jsonl",
             size_bytes=size,
             sha256=result.sha256,
             record_count=result.record_count,
+            quarantined_count=result.problem_count,
         )
         session.add(dataset)
         session.flush()
-        storage.import_file(key, staged)
+        try:
+            storage.import_file(dataset.storage_key, staged)
+            if result.problem_count:
+                storage.import_file(f"{folder}/{QUARANTINE_FILE}", quarantine)
+        except BaseException:
+            storage.delete(folder)  # the transaction rolls back too: no row, no files
+            raise
         return dataset
     finally:
-        for path in (raw, staged):
+        for path in (raw, staged, quarantine):
             path.unlink(missing_ok=True)
 
 
@@ -156,11 +196,10 @@ def open_records(session: Session, owner: User, storage: LocalStorage, dataset_i
     return storage.open(get(session, owner, dataset_id).storage_key)
 
 
-def read_records(
-    storage: LocalStorage, dataset: Dataset, offset: int, limit: int
-) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
-    items: list[tuple[int, dict[str, Any]]] = []
-    with storage.open(dataset.storage_key) as f:
+def _read_lines(storage: LocalStorage, key: str, offset: int, limit: int) -> tuple[list[tuple[int, Any]], int | None]:
+    """Up to `limit` JSON lines from `offset` on, each with its index; the offset of the next page or None."""
+    items: list[tuple[int, Any]] = []
+    with storage.open(key) as f:
         for index, line in enumerate(f):
             if index < offset:
                 continue
@@ -168,6 +207,21 @@ def read_records(
                 return items, index
             items.append((index, json.loads(line)))
     return items, None
+
+
+def read_records(
+    storage: LocalStorage, dataset: Dataset, offset: int, limit: int
+) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
+    return _read_lines(storage, dataset.storage_key, offset, limit)
+
+
+def read_quarantine(
+    storage: LocalStorage, dataset: Dataset, offset: int, limit: int
+) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
+    """The records set aside at upload, as stored: file, line, unit, field, message and raw text."""
+    if not dataset.quarantined_count:
+        return [], None
+    return _read_lines(storage, f"datasets/{dataset.id}/{QUARANTINE_FILE}", offset, limit)
 
 
 def read_record(storage: LocalStorage, dataset: Dataset, index: int) -> dict[str, Any]:

@@ -28,4 +28,6 @@ class Dataset(Base):
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))
     record_count: Mapped[int] = mapped_column(Integer)
+    # Bad records set aside at upload (on_invalid=quarantine), stored raw beside the records; 0 when none.
+    quarantined_count: Mapped[int] = mapped_column(Integer, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -43,6 +43,21 @@ export function useDatasetRecords(datasetId: string, offset = 0) {
   });
 }
 
+/** The bad records set aside when the dataset was uploaded with on_invalid=quarantine. */
+export function useDatasetQuarantine(datasetId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.datasetQuarantine(datasetId),
+    initialPageParam: 0,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET("/api/datasets/{dataset_id}/quarantine", {
+          params: { path: { dataset_id: datasetId }, query: { offset: pageParam, limit: RECORDS_PAGE } },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_offset,
+  });
+}
+
 export interface MaskPreviewArgs {
   datasetId: string;
   index: number;
@@ -85,6 +100,7 @@ export interface UploadVariables {
   name?: string;
   format?: UploadOptions["format"];
   columns?: UploadOptions["columns"];
+  onInvalid?: UploadOptions["onInvalid"];
 }
 
 /** Upload with progress: `progress` is 0–100 while bytes go out, null before the first upload. */
@@ -92,10 +108,10 @@ export function useUploadDataset() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
   const mutation = useMutation({
-    mutationFn: async ({ file, name, format, columns }: UploadVariables) => {
+    mutationFn: async ({ file, name, format, columns, onInvalid }: UploadVariables) => {
       setProgress(0);
       try {
-        return await uploadDataset({ file, name: name?.trim() || null, format, columns, onProgress: setProgress });
+        return await uploadDataset({ file, name: name?.trim() || null, format, columns, onInvalid, onProgress: setProgress });
       } catch (failure) {
         const { status, body } = failure as { status: number; body: unknown };
         throw toApiError(status ?? 0, body);

@@ -16,8 +16,20 @@ export class ApiError extends Error {
   readonly problems: Problem[];
   /** How many problems the server found; it lists at most a few. */
   readonly problemCount: number;
+  /** A refused dataset upload: how many records were valid, and whether on_invalid=quarantine would keep them. */
+  readonly validCount?: number;
+  readonly quarantinable: boolean;
 
-  constructor(init: { status: number; code: string; detail: string; field?: string; problems?: Problem[]; problemCount?: number }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    detail: string;
+    field?: string;
+    problems?: Problem[];
+    problemCount?: number;
+    validCount?: number;
+    quarantinable?: boolean;
+  }) {
     super(init.detail);
     this.name = "ApiError";
     this.status = init.status;
@@ -26,6 +38,8 @@ export class ApiError extends Error {
     this.field = init.field;
     this.problems = init.problems ?? [];
     this.problemCount = init.problemCount ?? this.problems.length;
+    this.validCount = init.validCount;
+    this.quarantinable = init.quarantinable ?? false;
   }
 }
 
@@ -65,6 +79,8 @@ export function toApiError(status: number, body: unknown): ApiError {
         field: typeof body.field === "string" ? body.field : undefined,
         problems,
         problemCount,
+        validCount: typeof body.valid_count === "number" ? body.valid_count : undefined,
+        quarantinable: body.quarantinable === true,
       });
     }
     if (Array.isArray(body.detail)) {

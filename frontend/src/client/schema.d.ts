@@ -181,8 +181,12 @@ export interface paths {
         /**
          * Upload
          * @description Upload a dataset. Its format is detected from its first records (or forced with `format`), every
-         *     record is validated and normalised, and on any problem nothing is stored: the 422 lists the problems, each
-         *     naming the file, line (or Parquet row) and field.
+         *     record is validated and normalised. With `on_invalid=reject` (the default) any bad record refuses the file and
+         *     nothing is stored: the 422 lists the problems, each naming the file, line (or Parquet row) and field, and says
+         *     how many records were valid (`valid_count`) and whether the file could be accepted in part (`quarantinable`).
+         *     With `on_invalid=quarantine` the valid records become the dataset and the bad ones are set aside, counted in
+         *     `quarantined_count` and listed by GET /api/datasets/{id}/quarantine; a file with no valid record, or with a
+         *     part that cannot be read (broken JSON array, a line over 16 MiB, a bad encoding), is refused all the same.
          *
          *     Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
          *     of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
@@ -208,6 +212,26 @@ export interface paths {
         };
         /** Get */
         get: operations["datasets-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarantine
+         * @description The bad records set aside when the dataset was uploaded with on_invalid=quarantine, each with its problem.
+         */
+        get: operations["datasets-quarantine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -963,6 +987,13 @@ export interface components {
             format: "auto" | "openai" | "alpaca" | "sharegpt" | "preference" | "kto" | "text" | "multiple_choice" | "prompts";
             /** Name */
             name?: string | null;
+            /**
+             * On Invalid
+             * @description `reject` refuses a file with any bad record; `quarantine` keeps the valid records and sets the bad ones aside, listed with their problems.
+             * @default reject
+             * @enum {string}
+             */
+            on_invalid: "reject" | "quarantine";
         };
         /** Body_openai-create_file */
         "Body_openai-create_file": {
@@ -1426,6 +1457,11 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /**
+             * Quarantined Count
+             * @description Bad records set aside at upload (on_invalid=quarantine): not in the dataset, listed by GET /api/datasets/{id}/quarantine. 0 when every record was valid.
+             */
+            quarantined_count: number;
             /** Record Count */
             record_count: number;
             /**
@@ -1559,6 +1595,16 @@ export interface components {
              * @description Every problem found (at most 20 listed).
              */
             problems?: components["schemas"]["Problem"][] | null;
+            /**
+             * Quarantinable
+             * @description For a refused dataset upload: whether on_invalid=quarantine would accept its valid records.
+             */
+            quarantinable?: boolean | null;
+            /**
+             * Valid Count
+             * @description For a refused dataset upload: how many of its records were valid.
+             */
+            valid_count?: number | null;
         };
         /**
          * EvaluationCreate
@@ -2589,6 +2635,50 @@ export interface components {
             thresholds: {
                 [key: string]: number;
             };
+        };
+        /** QuarantinedRecord */
+        QuarantinedRecord: {
+            /**
+             * Field
+             * @description The field at fault; empty when the record as a whole is.
+             */
+            field: string;
+            /** File */
+            file: string;
+            /**
+             * Index
+             * @description 0-based position in the quarantine list.
+             */
+            index: number;
+            /**
+             * Line
+             * @description Its line in the file (its row, for Parquet).
+             */
+            line: number;
+            /**
+             * Message
+             * @description What is wrong with it and what to change.
+             */
+            message: string;
+            /**
+             * Raw
+             * @description The record as it stands in the file (a CSV or Parquet row as a JSON object).
+             */
+            raw: string;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "line" | "row";
+        };
+        /** QuarantinedRecords */
+        QuarantinedRecords: {
+            /** Items */
+            items: components["schemas"]["QuarantinedRecord"][];
+            /** Next Offset */
+            next_offset: number | null;
+            /** Total */
+            total: number;
         };
         /** RankedCandidate */
         RankedCandidate: {
@@ -3838,6 +3928,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DatasetRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "datasets-quarantine": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinedRecords"];
                 };
             };
             /** @description Not found */

@@ -15,6 +15,8 @@ export interface UploadOptions {
   format?: UploadBody["format"] | null;
   /** Format fields → the file's columns (CSV/TSV/Parquet/JSON); sent as a JSON string. */
   columns?: Record<string, string> | null;
+  /** `reject` (default) refuses a file with any bad record; `quarantine` keeps the valid ones and sets the bad aside. */
+  onInvalid?: UploadBody["on_invalid"] | null;
   /** Called with 0–100 as bytes go out. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -26,7 +28,7 @@ export interface UploadFailure {
   body: unknown;
 }
 
-export function uploadDataset({ file, name, format, columns, onProgress, signal }: UploadOptions): Promise<UploadResult> {
+export function uploadDataset({ file, name, format, columns, onInvalid, onProgress, signal }: UploadOptions): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
@@ -35,6 +37,7 @@ export function uploadDataset({ file, name, format, columns, onProgress, signal 
       name: name || null,
       format: format && format !== "auto" ? format : null,
       columns: columns && Object.keys(columns).length ? JSON.stringify(columns) : null,
+      on_invalid: onInvalid ?? null,
     };
     for (const [key, value] of Object.entries(fields)) {
       if (value !== null && value !== undefined) form.append(key, value instanceof File ? value : String(value));

@@ -9,6 +9,7 @@ export const dataset: Dataset = {
   detection_confidence: 1,
   encoding: "utf-8",
   record_count: 45,
+  quarantined_count: 0,
   size_bytes: 7805,
   sha256: "41c51127e37c8dc06d1524cbf20ee729b30f567a67b778fc779e65af16b40169",
   created_at: "2026-01-01T12:00:00Z",

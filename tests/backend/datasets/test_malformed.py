@@ -32,6 +32,8 @@ LATIN1 = '{"text": "Crème brûlée au café"}\n'.encode("latin-1")
 GARBAGE = random.Random(7).randbytes(8192)
 NO_NUL_GARBAGE = bytes(b for b in random.Random(8).randbytes(8192) if b)
 TRUNCATED = json.dumps([ALPACA] * 3, indent=2).encode()[:-40]
+# One line past the real 16 MiB line limit (the upload limit is far larger), after a good record.
+HUGE_LINE = _lines(CHAT) + b'{"text": "' + b"x" * (17 * 1024 * 1024) + b'"}\n'
 
 # name → (file name, content, form fields, status, words the detail must contain, field)
 CORPUS: dict[str, tuple[str, bytes, dict[str, str], int, str, str]] = {
@@ -74,12 +76,15 @@ CORPUS: dict[str, tuple[str, bytes, dict[str, str], int, str, str]] = {
     "empty json array": ("none.json", b"[]", {}, 422, "no records", "file"),
     "latin-1 bytes": ("fr.jsonl", LATIN1, {}, 422, "neither UTF-8 nor GB18030", "file"),
     "utf-16": ("u16.jsonl", '{"text": "x"}'.encode("utf-16"), {}, 422, "UTF-16", "file"),
+    "one huge line": ("huge.jsonl", HUGE_LINE, {}, 422, "line 2: is longer than 16 MiB", "file"),
+    "gzip bomb": ("bomb.jsonl.gz", gzip.compress(b"\0" * (32 * 1024 * 1024)), {}, 422, "not unpacked", "file"),
     "gzip bomb renamed .jsonl": ("bomb.jsonl", gzip.compress(b"\0" * (32 * 1024 * 1024)), {}, 422, "gzip", "file"),
     "zip archive": ("data.zip", _zip(), {}, 422, "not unpacked", "file"),
     "pdf": ("paper.pdf", b"%PDF-1.7\n...", {}, 422, "not supported yet", "file"),
     "docx": ("memo.docx", _zip(), {}, 422, "DOCX files are not supported yet", "file"),
     "unknown extension": ("data.yaml", b"a: 1\n", {}, 422, "unsupported file type", "file"),
     "path-like name, bad content": ("../../etc/passwd.jsonl", b"root:x:0:0\n", {}, 422, "passwd.jsonl line 1", "file"),
+    "absolute path name": ("/etc/passwd.jsonl", b"root:x:0:0\n", {}, 422, "passwd.jsonl line 1", "file"),
     "windows path name": ("C:\\Users\\..\\evil.jsonl", b"{oops\n", {}, 422, "evil.jsonl line 1", "file"),
     "dot-dot name": ("..", _lines(CHAT), {}, 422, "unsupported file type", "file"),
     "csv unknown column in mapping": (
@@ -134,6 +139,19 @@ def test_bad_upload_is_a_clear_4xx_and_leaves_nothing(api: Any, data_dir: Path, 
         assert set(problem) >= {"file", "line", "field", "message"} and ".." not in problem["file"]
     assert api.get("/api/datasets").json()["items"] == []
     assert _stored(data_dir) == before
+    assert list((data_dir / "artifacts" / ".staging").iterdir()) == []
+
+
+def test_a_nul_byte_in_the_file_name_is_dropped(api: Any, data_dir: Path) -> None:
+    # Clients percent-encode a NUL in the multipart file name; send the raw byte as a hostile client would.
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="../evil\x00.jsonl"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n{oops\n\r\n--b--\r\n"
+    )
+    response = api.post("/api/datasets", content=body, headers={"content-type": "multipart/form-data; boundary=b"})
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"].startswith("evil.jsonl line 1: not valid JSON")
+    assert api.get("/api/datasets").json()["items"] == []
     assert list((data_dir / "artifacts" / ".staging").iterdir()) == []
 
 

@@ -5,6 +5,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { formatBytes, formatDate } from "../../lib/format";
 import { KIND_LABELS } from "../../lib/datasetFormats";
+import { DatasetQuarantine } from "./DatasetQuarantine";
 import { DatasetRecords } from "./DatasetRecords";
 import { SourceFormat } from "./SourceFormat";
 
@@ -47,6 +48,12 @@ export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string
               <dd>{dataset.data.record_count.toLocaleString()}</dd>
             </div>
             <div>
+              <dt>Quarantined</dt>
+              <dd data-testid="dataset-quarantined" title="Bad records set aside at upload, listed below the facts">
+                {dataset.data.quarantined_count.toLocaleString()}
+              </dd>
+            </div>
+            <div>
               <dt>Size</dt>
               <dd>{formatBytes(dataset.data.size_bytes)}</dd>
             </div>
@@ -77,6 +84,7 @@ export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string
               </dd>
             </div>
           </dl>
+          {dataset.data.quarantined_count > 0 && <DatasetQuarantine datasetId={datasetId} count={dataset.data.quarantined_count} />}
         </>
       )}
       {/* The kind decides how records are shown; wait for it rather than render them as the wrong kind. */}

@@ -98,6 +98,82 @@ describe("Datasets page", () => {
     expect(rows).toHaveLength(3); // header + 2 problems
     expect(rows[1]).toHaveTextContent("messages[0].role");
     expect(rows[2]).toHaveTextContent("6");
+    expect(screen.queryByTestId("quarantine-offer")).not.toBeInTheDocument(); // the server did not offer it
+  });
+
+  it("offers to accept the valid records and quarantine the bad ones, then re-uploads with quarantine", async () => {
+    renderApp("/datasets");
+    await userEvent.upload(await screen.findByTestId("dataset-file-input"), new File(["x"], "bad.jsonl"));
+    await userEvent.click(screen.getByTestId("upload-button"));
+    const first = FakeXHR.last!;
+    expect(first.body?.get("on_invalid")).toBe("reject");
+    first.respond(422, {
+      error: "InvalidInput",
+      detail: "bad.jsonl line 2: not valid JSON.",
+      field: "file",
+      problems: [
+        { file: "bad.jsonl", line: 2, field: "", message: "not valid JSON" },
+        { file: "bad.jsonl", line: 4, field: "messages", message: "must be a list" },
+      ],
+      problem_count: 2,
+      valid_count: 3,
+      quarantinable: true,
+    });
+    const accept = await screen.findByTestId("quarantine-button");
+    expect(accept).toHaveTextContent("Accept the 3 valid records and quarantine 2");
+    await userEvent.click(accept);
+
+    const second = FakeXHR.last!;
+    expect(second).not.toBe(first);
+    expect(second.body?.get("on_invalid")).toBe("quarantine");
+    expect((second.body?.get("file") as File).name).toBe("bad.jsonl");
+    second.respond(201, { ...dataset, record_count: 3, quarantined_count: 2 });
+    expect(await screen.findByTestId("upload-success")).toHaveTextContent("3 records, read as openai (messages); 2 bad records quarantined.");
+  });
+
+  it("does not offer quarantine when no record is valid", async () => {
+    renderApp("/datasets");
+    await userEvent.upload(await screen.findByTestId("dataset-file-input"), new File(["x"], "bad.jsonl"));
+    await userEvent.click(screen.getByTestId("upload-button"));
+    FakeXHR.last!.respond(422, {
+      error: "InvalidInput",
+      detail: "bad.jsonl line 1: not valid JSON.",
+      problems: [{ file: "bad.jsonl", line: 1, field: "", message: "not valid JSON" }],
+      problem_count: 1,
+      valid_count: 0,
+      quarantinable: false,
+    });
+    expect(await screen.findByTestId("upload-error")).toHaveTextContent("bad.jsonl line 1");
+    expect(screen.queryByTestId("quarantine-offer")).not.toBeInTheDocument();
+  });
+
+  it("shows a dataset's quarantined records", async () => {
+    const partial = { ...dataset, id: "ds_q", record_count: 3, quarantined_count: 1 };
+    mockApi({
+      "GET /api/datasets/ds_q": () => partial,
+      "GET /api/datasets/ds_q/records": () => ({ items: [], total: 3, next_offset: null }),
+      "GET /api/datasets/ds_q/quarantine": () => ({
+        items: [{ index: 0, file: "bad.jsonl", line: 4, unit: "line", field: "messages", message: "must be a list", raw: '{"messages": 5}' }],
+        total: 1,
+        next_offset: null,
+      }),
+    });
+    renderApp("/datasets/ds_q");
+    expect(await screen.findByTestId("dataset-quarantined")).toHaveTextContent("1");
+    const row = await screen.findByTestId("quarantine-row");
+    expect(row).toHaveTextContent("bad.jsonl");
+    expect(row).toHaveTextContent("must be a list");
+    expect(row).toHaveTextContent('{"messages": 5}');
+  });
+
+  it("shows no quarantine section when nothing was set aside", async () => {
+    mockApi({
+      "GET /api/datasets/ds_1": () => dataset,
+      "GET /api/datasets/ds_1/records": () => ({ items: [], total: 0, next_offset: null }),
+    });
+    renderApp(`/datasets/${dataset.id}`);
+    expect(await screen.findByTestId("dataset-quarantined")).toHaveTextContent("0");
+    expect(screen.queryByTestId("dataset-quarantine")).not.toBeInTheDocument();
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import { FormField } from "../runs/FormField";
 import { DropZone } from "./DropZone";
 import { FormatsHelp } from "./FormatsHelp";
+import { QuarantineOffer } from "./QuarantineOffer";
 
 export function UploadForm() {
   const [file, setFile] = useState<File | null>(null);
@@ -32,8 +33,7 @@ export function UploadForm() {
   const formatHelp =
     format === "auto" ? AUTO_FORMAT_HELP : selected.length ? selected.map((f) => `${f.title}: ${f.description}`).join(" · ") : undefined;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const send = (onInvalid: "reject" | "quarantine") => {
     if (!file) return;
     const mapping = showColumns ? parseColumns(columns, knownFields) : { ok: true as const, value: null };
     if (!mapping.ok) {
@@ -41,7 +41,7 @@ export function UploadForm() {
       return;
     }
     upload.mutate(
-      { file, name, format, columns: mapping.value },
+      { file, name, format, columns: mapping.value, onInvalid },
       {
         onSuccess: () => {
           setFile(null);
@@ -50,6 +50,11 @@ export function UploadForm() {
         },
       },
     );
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    send("reject");
   };
 
   const chooseFile = (next: File | null) => {
@@ -139,12 +144,16 @@ export function UploadForm() {
         />
       )}
       {upload.isError && (
-        <ErrorBox error={upload.error} title="The upload was rejected; nothing was stored." testId="upload-error" showProblems />
+        <>
+          <ErrorBox error={upload.error} title="The upload was rejected; nothing was stored." testId="upload-error" showProblems />
+          {file && <QuarantineOffer error={upload.error} onAccept={() => send("quarantine")} />}
+        </>
       )}
       {upload.isSuccess && (
-        <p className="notice notice--success" role="status">
+        <p className="notice notice--success" role="status" data-testid="upload-success">
           Uploaded <Link to="/datasets/$datasetId" params={{ datasetId: upload.data.id }}>{upload.data.name}</Link>:{" "}
-          {upload.data.record_count.toLocaleString()} records, read as {upload.data.source_format} ({upload.data.format}).
+          {upload.data.record_count.toLocaleString()} records, read as {upload.data.source_format} ({upload.data.format})
+          {upload.data.quarantined_count > 0 && `; ${upload.data.quarantined_count.toLocaleString()} bad records quarantined`}.
         </p>
       )}
       <FormatsHelp formats={formats.data} />

@@ -36,6 +36,7 @@ const mcSet: Dataset = {
   detection_confidence: 1,
   encoding: "utf-8",
   record_count: 6,
+  quarantined_count: 0,
   size_bytes: 100,
   sha256: "x",
   created_at: at,
