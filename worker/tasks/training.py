@@ -71,10 +71,10 @@ def train_run(run_id: str) -> str:
     output_dir = get_storage().local_path(f"runs/{run_id}")
     run_reporter = RunReporter(lease, settings, shutting_down)
     tensorboard = TensorBoardReporter(output_dir / "tensorboard")
-    trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
-    reporter = TeeReporter(run_reporter, tensorboard, *trackers)
     outcome: tuple[RunStatus | None, str | None]
-    with run_reporter.heartbeating():
+    with run_reporter.heartbeating():  # tracker servers can be slow to answer; the lease must outlive them
+        trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
+        reporter = TeeReporter(run_reporter, tensorboard, *trackers)
         try:
             result = run_training(spec, output_dir, reporter)
             outcome = (RunStatus.succeeded, None)
@@ -94,10 +94,10 @@ def train_run(run_id: str) -> str:
             reporter.log(traceback.format_exc(limit=8), level="error")
         finally:
             tensorboard.close()
+        status, reason = outcome
+        for tracker in trackers:
+            tracker.finish(status.value if status is not None else str(reason))
 
-    status, reason = outcome
-    for tracker in trackers:
-        tracker.finish(status.value if status is not None else str(reason))
     with session_scope() as session:
         if status is not None:
             lifecycle.finish(session, lease, status, reason)

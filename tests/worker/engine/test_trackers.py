@@ -4,17 +4,16 @@ run, and a tracker that fails never fails training."""
 from __future__ import annotations
 
 import json
-import struct
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from specs.training import ResolvedTrainingSpec
-from tests.worker.support import RecordingReporter
+from tests.worker.support import RecordingReporter, finished_wandb_runs
 from worker.engine.demo_models import TINY_CHAT, demo_spec
 from worker.engine.metric_logging import TeeReporter
 from worker.engine.recipes.train import run_training
@@ -94,31 +93,6 @@ def test_mlflow_gets_params_decisions_every_step_and_a_resume_appends(
     assert run.data.tags["tunewright.checkpoint"] == f"step 6: {resumed.checkpoints[-1].path}"
 
 
-BLOCK, HEADER = 32768, 7  # the .wandb file is a LevelDB-style log of protobuf records
-
-
-def wandb_records(path: Path) -> Iterator[Any]:
-    from wandb.proto import wandb_internal_pb2
-
-    data = path.read_bytes()
-    assert data[:4] == b":W&B"
-    position, pending = HEADER, b""
-    while position + HEADER <= len(data):
-        if BLOCK - position % BLOCK < HEADER:  # a block's tail too short for a header is padding
-            position += BLOCK - position % BLOCK
-            continue
-        _checksum, length, kind = struct.unpack("<IHB", data[position : position + HEADER])
-        if kind == 0:
-            break
-        pending += data[position + HEADER : position + HEADER + length]
-        position += HEADER + length
-        if kind in (1, 4):  # a full record, or the last chunk of one
-            record = wandb_internal_pb2.Record()
-            record.ParseFromString(pending)
-            pending = b""
-            yield record
-
-
 def test_wandb_offline_gets_config_notes_every_step_and_a_resume_continues_the_run(
     tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -132,13 +106,10 @@ def test_wandb_offline_gets_config_notes_every_step_and_a_resume_continues_the_r
     resumed = train_tracked(spec, output, wandb=target)
     assert any("W&B: this run is tracked at" in line and "(offline)" in line for line in paused.logs)
 
-    segments = sorted(output.glob("wandb/offline-run-*/run-*.wandb"))
-    assert len(segments) == 2, "each execution of the run is one offline segment of the same W&B run"
     history: list[dict[str, Any]] = []
-    for segment in segments:
-        records = list(wandb_records(segment))
-        kinds = [r.WhichOneof("record_type") for r in records]
-        [run] = [r.run for r in records if r.WhichOneof("record_type") == "run"] or pytest.fail(f"{segment}: {kinds}")
+    # Each execution of the run is one offline segment of the same W&B run.
+    for records in finished_wandb_runs(output, count=2):
+        [run] = [r.run for r in records if r.WhichOneof("record_type") == "run"]
         assert run.run_id == RUN_ID and run.display_name == RUN_ID and run.project == "tiny"
         assert run.notes.splitlines() == DECISIONS
         config = {item.key: json.loads(item.value_json) for item in run.config.update}
