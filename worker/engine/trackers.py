@@ -71,6 +71,9 @@ class TrackerReporter:
         self.run: TrackerRun | None = None
         try:
             self.run = open_run()
+        except ImportError as exc:
+            self._turn_off("could not start (install the `trackers` extra on this worker)", exc)
+            return
         except Exception as exc:
             self._turn_off("could not start", exc)
             return

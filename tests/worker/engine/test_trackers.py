@@ -170,6 +170,18 @@ def test_a_failing_tracker_warns_once_and_training_goes_on(
     assert flaky.calls == ["metrics 1", "metrics 2"], "a broken tracker is not called again during the run"
 
 
+def test_a_configured_tracker_whose_package_is_missing_says_what_to_install(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "wandb", None)  # what `import wandb` meets on a worker without the extra
+    recorder = RecordingReporter()
+    spec = tracked_spec(tiny_family, sample_subset(24))
+    [tracker] = open_trackers(spec, RUN_ID, tmp_path / "run", recorder, wandb=WandbTarget("tiny", mode="offline"))
+    assert tracker.run is None
+    [warning] = warnings_of(recorder, "W&B")
+    assert warning.startswith("W&B could not start (install the `trackers` extra on this worker): ModuleNotFoundError")
+
+
 def test_metrics_reach_trackers_under_the_tensorboard_names() -> None:
     sent: list[tuple[dict[str, float], int]] = []
 
