@@ -175,6 +175,8 @@ class MlflowRun:
         import mlflow
 
         mlflow.flush_async_logging()
+        if status == "lease_lost":
+            return  # another execution owns the run now and keeps this tracker run's status
         self.client.set_tag(self.run_id, "tunewright.status", status)
         if status in MLFLOW_STATUS:
             self.client.set_terminated(self.run_id, MLFLOW_STATUS[status])

@@ -18,7 +18,7 @@ from worker.engine.demo_models import TINY_CHAT, demo_spec
 from worker.engine.metric_logging import TeeReporter
 from worker.engine.recipes.train import run_training
 from worker.engine.reporter import CheckpointInfo, StepMetrics, StopRequested
-from worker.engine.trackers import MlflowTarget, TrackerReporter, WandbTarget, open_trackers
+from worker.engine.trackers import MlflowRun, MlflowTarget, TrackerReporter, WandbTarget, open_trackers
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
 
@@ -91,6 +91,22 @@ def test_mlflow_gets_params_decisions_every_step_and_a_resume_appends(
     decisions = Path(client.download_artifacts(run_id, "decisions.txt", str(tmp_path)))
     assert decisions.read_text().splitlines() == DECISIONS
     assert run.data.tags["tunewright.checkpoint"] == f"step 6: {resumed.checkpoints[-1].path}"
+
+
+def test_an_execution_that_lost_its_lease_leaves_the_mlflow_run_to_its_successor(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = MlflowTarget(f"sqlite:///{tmp_path / 'mlflow.db'}")
+    spec, output = tracked_spec(tiny_family, sample_subset(24)), tmp_path / "run"
+    output.mkdir()
+    stale, successor = MlflowRun(target, spec, RUN_ID, output), MlflowRun(target, spec, RUN_ID, output)
+    assert stale.run_id == successor.run_id, "the second execution reopens the run recorded in the run's folder"
+    stale.finish("lease_lost")
+    run = successor.client.get_run(successor.run_id)
+    assert run.info.status == "RUNNING" and "tunewright.status" not in run.data.tags
+    successor.finish("failed")
+    assert successor.client.get_run(successor.run_id).info.status == "FAILED"
 
 
 def test_wandb_offline_gets_config_notes_every_step_and_a_resume_continues_the_run(
