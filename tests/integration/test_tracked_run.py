@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import WorkerProcess, event_kinds
+from tests.support import ROOT, WorkerProcess, event_kinds
 from tests.worker.support import finished_wandb_runs
 
 pytestmark = [pytest.mark.integration, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -40,6 +40,7 @@ def test_a_run_is_tracked_in_mlflow_and_wandb(
     from mlflow import MlflowClient
 
     worker, tracking_uri = tracked_worker
+    assert not (ROOT / "mlflow.db").exists()
     run = submit(max_steps=6, save_steps=3)
     done = wait_status(run["id"], {"succeeded", "failed", "cancelled"})
     assert done["status"] == "succeeded", (done["error"], worker.log()[-3000:])
@@ -72,3 +73,4 @@ def test_a_run_is_tracked_in_mlflow_and_wandb(
         if (item.key or "/".join(item.nested_key)) == "_step"
     ]
     assert steps == [step for step, _ in losses]
+    assert not (ROOT / "mlflow.db").exists(), "MLflow's default store must not appear in the worker's directory"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics
 FINISHED_OK = ("succeeded", "paused", "worker_shutdown", "lease_lost")
 MLFLOW_STATUS = {"succeeded": "FINISHED", "failed": "FAILED", "cancelled": "KILLED"}
 MLFLOW_RUN_FILE = "mlflow_run.json"
+# Steps of metrics MLflow's background logger may still be sending; further behind than that, training waits for it.
+MLFLOW_BACKLOG_STEPS = 100
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ class MlflowRun:
 
         self.client = MlflowClient(tracking_uri=target.tracking_uri)
         self.run_file = output_dir / MLFLOW_RUN_FILE
+        self.sending: deque[Any] = deque()
         self.run_id = self._resumed(target.tracking_uri) or self._created(target, spec, run_name)
         self.run_file.write_text(json.dumps({"tracking_uri": target.tracking_uri, "run_id": self.run_id}))
         run = self.client.get_run(self.run_id)
@@ -165,16 +169,17 @@ class MlflowRun:
 
         now = int(time.time() * 1000)
         batch = [Metric(key, value, now, step) for key, value in named.items()]
-        # Queued to MLflow's background logger: a slow server never holds up a training step.
-        self.client.log_batch(self.run_id, metrics=batch, synchronous=False)
+        # Queued to MLflow's background logger; waiting on the oldest batch also surfaces its delivery errors.
+        self.sending.append(self.client.log_batch(self.run_id, metrics=batch, synchronous=False))
+        if len(self.sending) > MLFLOW_BACKLOG_STEPS:
+            self.sending.popleft().wait()
 
     def checkpoint(self, info: CheckpointInfo) -> None:
         self.client.set_tag(self.run_id, "tunewright.checkpoint", f"step {info.step}: {info.path}")
 
     def finish(self, status: str) -> None:
-        import mlflow
-
-        mlflow.flush_async_logging()
+        while self.sending:
+            self.sending.popleft().wait()
         if status == "lease_lost":
             return  # another execution owns the run now and keeps this tracker run's status
         self.client.set_tag(self.run_id, "tunewright.status", status)
