@@ -83,6 +83,21 @@ class Settings(BaseSettings):
     inference_timeout_seconds: float = Field(
         default=300, gt=0, description="Longest the API waits for the inference server to answer (or send a token)."
     )
+    mlflow_tracking_uri: str | None = Field(
+        default=None,
+        description="When set, every run is also logged to this MLflow tracking server or store (e.g. "
+        "`http://mlflow:5000`, `sqlite:///mlflow.db`); needs the `trackers` extra on the workers.",
+    )
+    mlflow_experiment: str = Field(default="tunewright", description="MLflow experiment the runs are logged under.")
+    wandb_project: str | None = Field(
+        default=None,
+        description="When set, every run is also logged to this Weights & Biases project (credentials from "
+        "`WANDB_API_KEY`); needs the `trackers` extra on the workers.",
+    )
+    wandb_entity: str | None = Field(default=None, description="W&B team or user; default the key's own.")
+    wandb_mode: Literal["online", "offline"] = Field(
+        default="online", description="`offline` writes W&B runs into the run's folder for a later `wandb sync`."
+    )
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
 
     @model_validator(mode="after")

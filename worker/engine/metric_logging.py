@@ -12,6 +12,19 @@ from typing import Any
 from worker.engine.reporter import CheckpointInfo, Reporter, StepMetrics
 
 
+def scalars(metrics: StepMetrics) -> dict[str, float]:
+    """A step's numbers under the names every tracker shows them by: `train/...` and `eval/...`."""
+    named = {
+        f"train/{name}": float(getattr(metrics, name))
+        for name in ("loss", "learning_rate", "grad_norm", "tokens_per_second", "epoch")
+    }
+    if metrics.eval_loss is not None:
+        named["eval/loss"] = metrics.eval_loss
+    for name, value in metrics.extra.items():
+        named[f"eval/{name.removeprefix('eval_')}" if name.startswith("eval_") else f"train/{name}"] = value
+    return named
+
+
 class TensorBoardReporter:
     """Writes scalars only; never asks to stop."""
 
@@ -24,14 +37,8 @@ class TensorBoardReporter:
         self.writer.add_text(level, message)
 
     def metrics(self, metrics: StepMetrics) -> None:
-        for name in ("loss", "learning_rate", "grad_norm", "tokens_per_second", "epoch"):
-            self.writer.add_scalar(f"train/{name}", getattr(metrics, name), metrics.step)
-        eval_loss = getattr(metrics, "eval_loss", None)
-        if eval_loss is not None:
-            self.writer.add_scalar("eval/loss", eval_loss, metrics.step)
-        for name, value in metrics.extra.items():
-            where = f"eval/{name.removeprefix('eval_')}" if name.startswith("eval_") else f"train/{name}"
-            self.writer.add_scalar(where, value, metrics.step)
+        for name, value in scalars(metrics).items():
+            self.writer.add_scalar(name, value, metrics.step)
         self.writer.flush()
 
     def checkpoint(self, info: CheckpointInfo) -> None:

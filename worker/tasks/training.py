@@ -12,7 +12,7 @@ from pathlib import Path
 
 from backend.core.db import session_scope
 from backend.core.queue import TRAIN_RUN
-from backend.core.settings import get_settings
+from backend.core.settings import Settings, get_settings
 from backend.core.storage import get_storage
 from backend.models import RunStatus
 from backend.runs import lifecycle
@@ -23,6 +23,7 @@ from worker.engine.metric_logging import TeeReporter, TensorBoardReporter
 from worker.engine.parity import template_parity
 from worker.engine.recipes.train import run_training
 from worker.engine.reporter import Reporter, StopRequested
+from worker.engine.trackers import MlflowTarget, TrackerReporter, WandbTarget, open_trackers
 from worker.signals import shutting_down
 from worker.tasks.reporting import RunReporter
 from worker.tasks.torchrun import train_with_torchrun
@@ -58,6 +59,17 @@ def _train(spec: ResolvedTrainingSpec, output_dir: Path, reporter: Reporter, pro
     return run_training(spec, output_dir, reporter).final_dir
 
 
+def _open_trackers(
+    settings: Settings, spec: ResolvedTrainingSpec, run_id: str, output_dir: Path, notify: Reporter
+) -> list[TrackerReporter]:
+    mlflow = wandb = None
+    if settings.mlflow_tracking_uri:
+        mlflow = MlflowTarget(settings.mlflow_tracking_uri, settings.mlflow_experiment)
+    if settings.wandb_project:
+        wandb = WandbTarget(settings.wandb_project, settings.wandb_entity, settings.wandb_mode)
+    return open_trackers(spec, run_id, output_dir, notify, mlflow=mlflow, wandb=wandb)
+
+
 @app.task(name=TRAIN_RUN)
 def train_run(run_id: str) -> str:
     settings = get_settings()
@@ -72,9 +84,10 @@ def train_run(run_id: str) -> str:
     output_dir = get_storage().local_path(f"runs/{run_id}")
     run_reporter = RunReporter(lease, settings, shutting_down)
     tensorboard = TensorBoardReporter(output_dir / "tensorboard")
-    reporter = TeeReporter(run_reporter, tensorboard)
     outcome: tuple[RunStatus | None, str | None]
-    with run_reporter.heartbeating():
+    with run_reporter.heartbeating():  # tracker servers can be slow to answer; the lease must outlive them
+        trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
+        reporter = TeeReporter(run_reporter, tensorboard, *trackers)
         try:
             final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes))
             outcome = (RunStatus.succeeded, None)
@@ -94,8 +107,10 @@ def train_run(run_id: str) -> str:
             reporter.log(traceback.format_exc(limit=8), level="error")
         finally:
             tensorboard.close()
+        status, reason = outcome
+        for tracker in trackers:
+            tracker.finish(status.value if status is not None else str(reason))
 
-    status, reason = outcome
     with session_scope() as session:
         if status is not None:
             lifecycle.finish(session, lease, status, reason)
