@@ -9,6 +9,8 @@ from fastapi import Depends, Header
 from sqlalchemy.orm import Session
 
 from backend.core.db import session_scope
+from backend.core.errors import Forbidden
+from backend.core.principal import Principal
 from backend.core.security import check_bearer
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
@@ -34,6 +36,23 @@ def _current_user(session: SessionDep) -> User:
 
 
 CurrentUser = Annotated[User, Depends(_current_user)]
+
+
+def _current_principal(session: SessionDep, user: CurrentUser) -> Principal:
+    return users.principal_for(session, user)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(_current_principal)]
+
+
+def _admin_principal(principal: CurrentPrincipal) -> Principal:
+    if not principal.is_admin:
+        raise Forbidden("Only an admin may do this; ask one of your workbench's admins.")
+    return principal
+
+
+AdminPrincipal = Annotated[Principal, Depends(_admin_principal)]
+"""Admin-only endpoints (`/api/admin/...`) take this instead of CurrentPrincipal."""
 
 
 def require_api_key(

@@ -62,6 +62,19 @@ class Unauthorized(DomainError):
     code = "Unauthorized"
 
 
+class Forbidden(DomainError):
+    """The principal is known but its role does not allow this (never used to hide another project's object:
+    that is a NotFound, so its existence is not confirmed)."""
+
+    status_code = 403
+    code = "Forbidden"
+
+
+class TooManyRequests(DomainError):
+    status_code = 429
+    code = "TooManyRequests"
+
+
 class NotFound(DomainError):
     status_code = 404
     code = "NotFound"
@@ -99,7 +112,15 @@ OPENAI_PREFIX = "/v1"
 # OpenAI answers every invalid request with 400 (FastAPI and our services say 422), and names the kind of
 # problem in `code`; `type` is `invalid_request_error` for client errors as in OpenAI's own responses.
 _OPENAI_STATUS = {422: 400}
-_OPENAI_CODES = {401: "invalid_api_key", 404: "not_found", 405: "method_not_allowed", 409: "conflict", 413: "too_large"}
+_OPENAI_CODES = {
+    401: "invalid_api_key",
+    403: "permission_denied",
+    429: "rate_limit_exceeded",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+}
 
 
 def _is_openai(request: Request) -> bool:

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from backend.core.errors import ServiceUnavailable
 from backend.core.ids import new_id
+from backend.core.principal import Principal, Role
 from backend.models import User
 from backend.users import repository
 
@@ -24,3 +25,8 @@ def get_default_user(session: Session) -> User:
     if user is None:
         raise ServiceUnavailable("The workbench is not set up yet: run `make up` (or `python -m backend.cli setup`).")
     return user
+
+
+def principal_for(session: Session, user: User) -> Principal:
+    """What `user` may do. Until accounts land, the one default user is an admin who sees every project."""
+    return Principal(user=user, role=Role.admin, project_ids=None)
