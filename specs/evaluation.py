@@ -15,6 +15,7 @@ PromptStyle = Literal["plain", "chat"]
 BestMetric = Literal[
     "mc_accuracy",
     "mc_accuracy_norm",
+    "mc_generate_accuracy",
     "eval_loss",
     "perplexity",
     "general_mc_accuracy_delta",
@@ -24,12 +25,14 @@ BestMetric = Literal[
 HIGHER_IS_BETTER: dict[str, bool] = {
     "mc_accuracy": True,
     "mc_accuracy_norm": True,
+    "mc_generate_accuracy": True,
     "eval_loss": False,
     "perplexity": False,
     "general_mc_accuracy_delta": True,
     "general_eval_loss_delta": False,
 }
-# The metrics each kind of set produces (a general set produces the general_* ones).
+# The metrics each kind of set produces (a general set produces the general_* ones); multiple-choice sets also give
+# mc_generate_accuracy when the job generates answers.
 METRICS_OF_KIND: dict[str, tuple[str, ...]] = {
     "multiple_choice": ("mc_accuracy", "mc_accuracy_norm"),
     "messages": ("eval_loss", "perplexity"),
@@ -62,5 +65,11 @@ class EvaluationJob(BaseModel):
         "as a user turn with the model's chat template and the answer scored as the assistant's reply.",
     )
     default_system_prompt: str | None = None
+    generate_answers: bool = Field(
+        default=False,
+        description="Also score multiple-choice sets by generating a reply greedily and extracting the chosen letter "
+        "(mc_generate_accuracy), besides the log-likelihood scores.",
+    )
+    max_new_tokens: int = Field(default=32, ge=1, le=1024, description="Longest generated reply, in tokens.")
     batch_size: int = Field(default=8, ge=1, le=512, description="Sequences per forward pass.")
     max_seq_length: int = Field(default=1024, ge=16, description="Longer inputs are cut from the left.")

@@ -160,6 +160,11 @@ class EvaluationPlan(BaseModel):
         description="How multiple-choice questions are shown: 'plain' text as lm-evaluation-harness does, or "
         "'chat' with the model's chat template.",
     )
+    generate_answers: bool = Field(
+        default=False,
+        description="Also generate a reply to each multiple-choice question and read the chosen letter from it "
+        "(mc_generate_accuracy), as a chat model is used.",
+    )
 
 
 class TrainingSpecCreate(BaseModel):

@@ -33,6 +33,11 @@ class EvaluationCreate(BaseModel):
     prompt_style: PromptStyle = Field(
         default="plain", description="'plain' (as lm-evaluation-harness) or 'chat' (the model's chat template)."
     )
+    generate_answers: bool = Field(
+        default=False,
+        description="Also generate a reply to each multiple-choice question and read the chosen letter from it "
+        "(mc_generate_accuracy).",
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> EvaluationCreate:
@@ -54,12 +59,13 @@ class EvaluationRead(BaseModel):
     dataset_ids: list[str]
     general_dataset_ids: list[str]
     prompt_style: PromptStyle
+    generate_answers: bool
     status: EvaluationStatus
     progress: float = Field(ge=0, le=1)
     attempts: int = Field(description="Executions started (a worker lost mid-evaluation causes a retry).")
     metrics: dict[str, float] = Field(
         description="Summary: mc_accuracy, mc_accuracy_norm (domain multiple-choice sets, all questions pooled), "
-        "eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, "
+        "mc_generate_accuracy (answers generated and read, when asked), eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, "
         "reference_general_* for the reference model and general_*_delta = checkpoint − reference."
     )
     results: list[dict[str, Any]] = Field(
@@ -86,6 +92,9 @@ class EvaluationItem(BaseModel):
     chosen_norm: int = Field(description="The choice with the highest log-likelihood per character (acc_norm).")
     correct: bool
     loglikelihoods: list[float]
+    generated: str | None = Field(default=None, description="The generated reply, when answers were generated.")
+    extracted: int | None = Field(default=None, description="The choice read from the reply; null when none was.")
+    generate_correct: bool | None = Field(default=None, description="Whether the extracted choice is the answer.")
 
 
 class EvaluationItems(BaseModel):
@@ -102,6 +111,7 @@ def evaluation_read(row: Any) -> EvaluationRead:
         dataset_ids=row.dataset_ids,
         general_dataset_ids=row.general_dataset_ids,
         prompt_style=row.job.get("prompt_style", "plain"),
+        generate_answers=row.job.get("generate_answers", False),
         status=row.status,
         progress=row.progress,
         attempts=row.attempts,

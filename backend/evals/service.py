@@ -65,8 +65,10 @@ def _eval_sets(
     return sets
 
 
-def _produced(sets: Sequence[EvalSetSpec], with_reference: bool) -> set[str]:
+def _produced(sets: Sequence[EvalSetSpec], with_reference: bool, generate_answers: bool) -> set[str]:
     metrics = {m for s in sets if s.role == "domain" for m in METRICS_OF_KIND[s.kind]}
+    if generate_answers and "mc_accuracy" in metrics:
+        metrics.add("mc_generate_accuracy")
     if with_reference:
         metrics |= {f"general_{m}_delta" for s in sets if s.role == "general" for m in METRICS_OF_KIND[s.kind]}
     return metrics
@@ -76,7 +78,7 @@ def resolve_plan(session: Session, owner: User, storage: LocalStorage, plan: Eva
     """A run's evaluation plan with every set checked and 'auto' resolved; raises InvalidInput naming the field."""
     sets = _eval_sets(session, owner, storage, plan.dataset_ids, "domain", "evaluation.dataset_ids")
     sets += _eval_sets(session, owner, storage, plan.general_dataset_ids, "general", "evaluation.general_dataset_ids")
-    produced = _produced(sets, with_reference=True)
+    produced = _produced(sets, with_reference=True, generate_answers=plan.generate_answers)
     best = plan.best_metric
     if best == "auto":
         best = "mc_accuracy" if "mc_accuracy" in produced else "eval_loss"
@@ -133,13 +135,16 @@ def _new(
     return evaluation
 
 
-def _checkpoint_job(run: Run, checkpoint: Checkpoint, sets: list[EvalSetSpec], style: PromptStyle) -> EvaluationJob:
+def _checkpoint_job(
+    run: Run, checkpoint: Checkpoint, sets: list[EvalSetSpec], style: PromptStyle, generate_answers: bool
+) -> EvaluationJob:
     model = run.resolved_spec["model"]
     return EvaluationJob(
         model_path=checkpoint.path,
         reference_path=model["path"],
         sets=sets,
         prompt_style=style,
+        generate_answers=generate_answers,
         default_system_prompt=model.get("default_system_prompt"),
         max_seq_length=run.resolved_spec["hyperparameters"]["max_seq_length"],
     )
@@ -156,7 +161,7 @@ def evaluate_checkpoint_automatically(
     assert owner is not None, "a run has an owner"
     sets = _eval_sets(session, owner, storage, plan["dataset_ids"], "domain", "dataset_ids")
     sets += _eval_sets(session, owner, storage, plan["general_dataset_ids"], "general", "general_dataset_ids")
-    job = _checkpoint_job(run, checkpoint, sets, plan["prompt_style"])
+    job = _checkpoint_job(run, checkpoint, sets, plan["prompt_style"], plan.get("generate_answers", False))
     return _new(session, run.owner_id, job, "automatic", run_id=run.id, checkpoint_id=checkpoint.id)
 
 
@@ -168,7 +173,7 @@ def create(session: Session, owner: User, storage: LocalStorage, body: Evaluatio
         if found is None:
             raise InvalidInput(f"No checkpoint {body.checkpoint_id!r}.", field="checkpoint_id")
         checkpoint, run = found
-        job = _checkpoint_job(run, checkpoint, sets, body.prompt_style)
+        job = _checkpoint_job(run, checkpoint, sets, body.prompt_style, body.generate_answers)
         return _new(session, owner.id, job, "on_demand", run_id=run.id, checkpoint_id=checkpoint.id)
     assert body.model is not None
     models = catalog.candidates(session, body.model)
@@ -180,6 +185,7 @@ def create(session: Session, owner: User, storage: LocalStorage, body: Evaluatio
         model_path=model.source,
         sets=sets,
         prompt_style=body.prompt_style,
+        generate_answers=body.generate_answers,
         default_system_prompt=model.default_system_prompt,
         max_seq_length=min(model.context_length or DEFAULT_MAX_SEQ_LENGTH, DEFAULT_MAX_SEQ_LENGTH),
     )

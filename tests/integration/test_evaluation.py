@@ -32,7 +32,7 @@ def test_a_model_evaluated_on_demand_reports_accuracy_per_subject_and_per_item(a
     worker = start_worker("evaluator")
     mc = _upload(api, FIXTURES / "mixed_subjects.jsonl")
     mmlu = _upload(api, FIXTURES / "arithmetic_test.csv")
-    body = {"model": "tiny-chat", "dataset_ids": [mc["id"], mmlu["id"]]}
+    body = {"model": "tiny-chat", "dataset_ids": [mc["id"], mmlu["id"]], "generate_answers": True}
     created = api.post("/api/evaluations", json=body).json()
     send_now(EVALUATE, created["id"])  # a redelivered message: the second claim finds nothing
     evaluation = _finished(api, created["id"])
@@ -44,7 +44,12 @@ def test_a_model_evaluated_on_demand_reports_accuracy_per_subject_and_per_item(a
     for item in items:
         assert item["chosen"] == max(range(4), key=lambda c: (item["loglikelihoods"][c], -c))
         assert item["correct"] == (item["chosen"] == item["answer"])
+        assert isinstance(item["generated"], str) and item["generate_correct"] == (item["extracted"] == item["answer"])
     assert evaluation["metrics"]["mc_accuracy"] == pytest.approx(sum(i["correct"] for i in items) / 10)
+    assert evaluation["metrics"]["mc_generate_accuracy"] == pytest.approx(
+        sum(i["generate_correct"] for i in items) / 10
+    )
+    assert evaluation["generate_answers"] is True
     first = evaluation["results"][0]
     assert first["dataset_id"] == mc["id"] and first["kind"] == "multiple_choice"
     subjects = first["metrics"]["subjects"]
@@ -53,6 +58,8 @@ def test_a_model_evaluated_on_demand_reports_accuracy_per_subject_and_per_item(a
         assert values["questions"] == len(of_subject) == 2
         assert values["mc_accuracy"] == pytest.approx(sum(i["correct"] for i in of_subject) / 2)
     assert list(evaluation["results"][1]["metrics"]["subjects"]) == ["arithmetic"]  # from the MMLU file name
+    # The redelivered message waits behind the evaluation on the one-process worker, then claims nothing.
+    wait_for(lambda: "nothing to claim" in worker.log(), 60, interval=0.3, what="the second delivery to be consumed")
     assert worker.log().count("nothing to claim") == 1
 
 

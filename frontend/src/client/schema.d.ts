@@ -1627,6 +1627,12 @@ export interface components {
              */
             general_dataset_ids?: string[];
             /**
+             * Generate Answers
+             * @description Also generate a reply to each multiple-choice question and read the chosen letter from it (mc_generate_accuracy).
+             * @default false
+             */
+            generate_answers: boolean;
+            /**
              * Model
              * @description Or a catalog model name (`tiny-chat`), scored as it is.
              */
@@ -1657,6 +1663,21 @@ export interface components {
             correct: boolean;
             /** Dataset Id */
             dataset_id: string;
+            /**
+             * Extracted
+             * @description The choice read from the reply; null when none was.
+             */
+            extracted?: number | null;
+            /**
+             * Generate Correct
+             * @description Whether the extracted choice is the answer.
+             */
+            generate_correct?: boolean | null;
+            /**
+             * Generated
+             * @description The generated reply, when answers were generated.
+             */
+            generated?: string | null;
             /**
              * Index
              * @description 0-based record of the eval set.
@@ -1697,7 +1718,7 @@ export interface components {
              * @description The metric that picks the recommended checkpoint (accuracy: highest, loss: lowest); 'auto' = mc_accuracy when a multiple-choice set is given, else eval_loss.
              * @default auto
              */
-            best_metric: ("mc_accuracy" | "mc_accuracy_norm" | "eval_loss" | "perplexity" | "general_mc_accuracy_delta" | "general_eval_loss_delta") | "auto";
+            best_metric: ("mc_accuracy" | "mc_accuracy_norm" | "mc_generate_accuracy" | "eval_loss" | "perplexity" | "general_mc_accuracy_delta" | "general_eval_loss_delta") | "auto";
             /**
              * Dataset Ids
              * @description Eval sets (`ds_…`) scored for every checkpoint: multiple-choice sets give accuracy, conversation or text sets eval loss and perplexity.
@@ -1708,6 +1729,12 @@ export interface components {
              * @description General-ability sets scored for every checkpoint and for the run's untouched model; the change (general_*_delta) shows forgetting.
              */
             general_dataset_ids?: string[];
+            /**
+             * Generate Answers
+             * @description Also generate a reply to each multiple-choice question and read the chosen letter from it (mc_generate_accuracy), as a chat model is used.
+             * @default false
+             */
+            generate_answers: boolean;
             /**
              * Prompt Style
              * @description How multiple-choice questions are shown: 'plain' text as lm-evaluation-harness does, or 'chat' with the model's chat template.
@@ -1738,11 +1765,13 @@ export interface components {
             finished_at: string | null;
             /** General Dataset Ids */
             general_dataset_ids: string[];
+            /** Generate Answers */
+            generate_answers: boolean;
             /** Id */
             id: string;
             /**
              * Metrics
-             * @description Summary: mc_accuracy, mc_accuracy_norm (domain multiple-choice sets, all questions pooled), eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, reference_general_* for the reference model and general_*_delta = checkpoint − reference.
+             * @description Summary: mc_accuracy, mc_accuracy_norm (domain multiple-choice sets, all questions pooled), mc_generate_accuracy (answers generated and read, when asked), eval_loss, perplexity (domain conversation/text sets), general_* the same on the general sets, reference_general_* for the reference model and general_*_delta = checkpoint − reference.
              */
             metrics: {
                 [key: string]: number;

@@ -4,6 +4,7 @@ import type { Evaluation } from "../client";
 export const METRIC_COLUMNS: readonly { key: string; label: string; higherIsBetter: boolean }[] = [
   { key: "mc_accuracy", label: "MC accuracy", higherIsBetter: true },
   { key: "mc_accuracy_norm", label: "MC acc (norm)", higherIsBetter: true },
+  { key: "mc_generate_accuracy", label: "MC generated", higherIsBetter: true },
   { key: "eval_loss", label: "Eval loss", higherIsBetter: false },
   { key: "perplexity", label: "Perplexity", higherIsBetter: false },
   { key: "general_mc_accuracy_delta", label: "General MC Δ", higherIsBetter: true },

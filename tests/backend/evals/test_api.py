@@ -76,12 +76,17 @@ def test_a_run_declares_its_evaluation_and_the_best_metric_is_resolved(
         "general_dataset_ids": [],
         "best_metric": "mc_accuracy",
         "prompt_style": "plain",
+        "generate_answers": False,
     }
     assert run["recommended_checkpoint_id"] is None
     assert any(d.startswith("evaluation: every checkpoint") for d in run["resolved_spec"]["decisions"])
     loss_only = api.post("/api/runs", json={**base, "evaluation": {"dataset_ids": [chats["id"]]}}).json()
     assert loss_only["evaluation"]["best_metric"] == "eval_loss"
     assert api.post("/api/runs", json=base).json()["evaluation"] is None
+    plan = {"dataset_ids": [mc_set["id"]], "generate_answers": True, "best_metric": "mc_generate_accuracy"}
+    generating = api.post("/api/runs", json={**base, "evaluation": plan})
+    assert generating.status_code == 201, generating.text
+    assert generating.json()["evaluation"]["best_metric"] == "mc_generate_accuracy"
 
 
 @pytest.mark.parametrize(
@@ -92,6 +97,7 @@ def test_a_run_declares_its_evaluation_and_the_best_metric_is_resolved(
         ({"dataset_ids": ["CHATS"], "best_metric": "mc_accuracy"}, "evaluation.best_metric", "eval_loss"),
         ({"dataset_ids": ["MC"], "best_metric": "general_eval_loss_delta"}, "evaluation.best_metric", "not measured"),
         ({"dataset_ids": ["MC"], "colour": "red"}, "evaluation.colour", ""),
+        ({"dataset_ids": ["MC"], "best_metric": "mc_generate_accuracy"}, "evaluation.best_metric", "not measured"),
     ],
 )
 def test_a_bad_evaluation_plan_refuses_the_run(

@@ -21,6 +21,7 @@ import torch
 from specs.evaluation import EvalSetSpec, EvaluationJob
 from worker.engine.data.records import read_jsonl
 from worker.engine.errors import DataError
+from worker.engine.evaluation.generate_extract import score_by_generation
 from worker.engine.evaluation.loss import dataset_loss
 from worker.engine.evaluation.multiple_choice import Question, score_multiple_choice
 from worker.engine.inference import load_for_inference
@@ -46,6 +47,66 @@ def _questions(spec: EvalSetSpec) -> list[Question]:
     return questions
 
 
+def _score_multiple_choice(
+    model: torch.nn.Module,
+    tokenizer: Any,
+    questions: list[Question],
+    job: EvaluationJob,
+    progress: Callable[[int, int], None],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One set's metrics and per-question rows: log-likelihood scores, and generated answers when the job asks."""
+    passes = 2 if job.generate_answers else 1
+    result = score_multiple_choice(
+        model,
+        tokenizer,
+        questions,
+        style=job.prompt_style,
+        system_prompt=job.default_system_prompt,
+        batch_size=job.batch_size,
+        max_length=job.max_seq_length,
+        progress=lambda done, total: progress(done, total * passes),
+    )
+    metrics: dict[str, Any] = {
+        "mc_accuracy": result.overall.accuracy,
+        "mc_accuracy_norm": result.overall.accuracy_norm,
+        "questions": result.overall.count,
+        "subjects": {
+            name: {"mc_accuracy": a.accuracy, "mc_accuracy_norm": a.accuracy_norm, "questions": a.count}
+            for name, a in result.subjects.items()
+        },
+    }
+    items: list[dict[str, Any]] = [
+        {
+            "index": item.index,
+            "subject": item.subject,
+            "answer": item.answer,
+            "chosen": item.chosen,
+            "chosen_norm": item.chosen_norm,
+            "correct": item.correct,
+            "loglikelihoods": item.loglikelihoods,
+        }
+        for item in result.items
+    ]
+    if job.generate_answers:
+        generated = score_by_generation(
+            model,
+            tokenizer,
+            questions,
+            style=job.prompt_style,
+            system_prompt=job.default_system_prompt,
+            batch_size=job.batch_size,
+            max_length=job.max_seq_length,
+            max_new_tokens=job.max_new_tokens,
+            progress=lambda done, total: progress(total + done, total * 2),
+        )
+        metrics["mc_generate_accuracy"] = generated.overall.accuracy
+        for name, accuracy in generated.subjects.items():
+            metrics["subjects"][name]["mc_generate_accuracy"] = accuracy.accuracy
+        for row, answer in zip(items, generated.items, strict=True):
+            row.update(generated=answer.generated, extracted=answer.extracted, generate_correct=answer.correct)
+    return metrics, items
+
+
 def _score_sets(
     path: str, sets: list[EvalSetSpec], job: EvaluationJob, model_label: str, report: Callable[[float], None]
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
@@ -63,39 +124,9 @@ def _score_sets(
                 report((position + done / total) / len(sets))
 
             if spec.kind == "multiple_choice":
-                result = score_multiple_choice(
-                    model,
-                    tokenizer,
-                    _questions(spec),
-                    style=job.prompt_style,
-                    system_prompt=job.default_system_prompt,
-                    batch_size=job.batch_size,
-                    max_length=job.max_seq_length,
-                    progress=progress,
-                )
-                metrics[spec.dataset_id] = {
-                    "mc_accuracy": result.overall.accuracy,
-                    "mc_accuracy_norm": result.overall.accuracy_norm,
-                    "questions": result.overall.count,
-                    "subjects": {
-                        name: {"mc_accuracy": a.accuracy, "mc_accuracy_norm": a.accuracy_norm, "questions": a.count}
-                        for name, a in result.subjects.items()
-                    },
-                }
-                items += [
-                    {
-                        "dataset_id": spec.dataset_id,
-                        "model": model_label,
-                        "index": item.index,
-                        "subject": item.subject,
-                        "answer": item.answer,
-                        "chosen": item.chosen,
-                        "chosen_norm": item.chosen_norm,
-                        "correct": item.correct,
-                        "loglikelihoods": item.loglikelihoods,
-                    }
-                    for item in result.items
-                ]
+                set_metrics, set_items = _score_multiple_choice(model, tokenizer, _questions(spec), job, progress)
+                metrics[spec.dataset_id] = set_metrics
+                items += [{"dataset_id": spec.dataset_id, "model": model_label, **item} for item in set_items]
             else:
                 loss = dataset_loss(
                     model,
@@ -127,8 +158,9 @@ def _pooled(sets: list[EvalSetSpec], metrics: dict[str, dict[str, Any]], prefix:
     mc = [metrics[s.dataset_id] for s in sets if s.kind == "multiple_choice"]
     if mc:
         questions = sum(m["questions"] for m in mc)
-        for key in ("mc_accuracy", "mc_accuracy_norm"):
-            out[prefix + key] = sum(m[key] * m["questions"] for m in mc) / questions
+        for key in ("mc_accuracy", "mc_accuracy_norm", "mc_generate_accuracy"):
+            if all(key in m for m in mc):
+                out[prefix + key] = sum(m[key] * m["questions"] for m in mc) / questions
     losses = [metrics[s.dataset_id] for s in sets if s.kind != "multiple_choice"]
     if losses:
         tokens = sum(m["tokens"] for m in losses)

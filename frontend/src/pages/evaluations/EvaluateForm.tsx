@@ -19,6 +19,7 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
   const [sets, setSets] = useState<string[]>([]);
   const [general, setGeneral] = useState<string[]>([]);
   const [promptStyle, setPromptStyle] = useState<"plain" | "chat">("plain");
+  const [generateAnswers, setGenerateAnswers] = useState(false);
   const scorable = datasets.filter((d) => SCORED_KINDS.has(d.format));
   const error = create.isError ? asApiError(create.error) : null;
 
@@ -30,6 +31,7 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
       dataset_ids: sets,
       general_dataset_ids: general,
       prompt_style: promptStyle,
+      generate_answers: generateAnswers,
     });
   }
 
@@ -66,6 +68,12 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
           <option value="chat">chat</option>
         </select>
       </FormField>
+      <div className="field field--check">
+        <label className="check">
+          <input type="checkbox" data-testid="evaluate-generate" checked={generateAnswers} onChange={(e) => setGenerateAnswers(e.target.checked)} />
+          Also generate answers to multiple-choice questions and read the chosen letter (MC generated accuracy)
+        </label>
+      </div>
       {error && <ErrorBox error={error} title="The evaluation was not started." testId="evaluate-error" />}
       <button type="submit" className="button button--primary" data-testid="evaluate-button" disabled={create.isPending || !target}>
         {create.isPending ? "Starting…" : "Evaluate"}

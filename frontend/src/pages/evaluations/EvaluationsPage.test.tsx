@@ -15,6 +15,7 @@ const evaluation = (over: Partial<Evaluation>): Evaluation => ({
   dataset_ids: ["ds_mc"],
   general_dataset_ids: [],
   prompt_style: "plain",
+  generate_answers: false,
   status: "succeeded",
   progress: 1,
   attempts: 1,
@@ -95,7 +96,11 @@ describe("Evaluations page", () => {
     await userEvent.click(within(screen.getByTestId("evaluate-sets-checks")).getByRole("checkbox"));
     await userEvent.click(within(form).getByTestId("evaluate-button"));
     await waitFor(() => expect(posted).toHaveLength(2));
-    expect(posted[1]).toEqual({ model: "tiny-base", dataset_ids: ["ds_mc"], general_dataset_ids: [], prompt_style: "plain" });
+    expect(posted[1]).toEqual({ model: "tiny-base", dataset_ids: ["ds_mc"], general_dataset_ids: [], prompt_style: "plain", generate_answers: false });
+    await userEvent.click(within(form).getByTestId("evaluate-generate"));
+    await userEvent.click(within(form).getByTestId("evaluate-button"));
+    await waitFor(() => expect(posted).toHaveLength(3));
+    expect(posted[2]).toMatchObject({ generate_answers: true });
     expect(api.calls.some((c) => c.method === "POST")).toBe(true);
   });
 });

@@ -10,11 +10,13 @@ export interface EvaluationPlanValues {
   datasetIds: string[];
   generalDatasetIds: string[];
   bestMetric: BestMetric;
+  generateAnswers: boolean;
 }
 
 const BEST_METRICS: readonly BestMetric[] = [
   "mc_accuracy",
   "mc_accuracy_norm",
+  "mc_generate_accuracy",
   "eval_loss",
   "perplexity",
   "general_mc_accuracy_delta",
@@ -22,7 +24,7 @@ const BEST_METRICS: readonly BestMetric[] = [
 ];
 const isBestMetric = (v: string): v is BestMetric => v === "auto" || (BEST_METRICS as readonly string[]).includes(v);
 
-export const NO_EVALUATION: EvaluationPlanValues = { datasetIds: [], generalDatasetIds: [], bestMetric: "auto" };
+export const NO_EVALUATION: EvaluationPlanValues = { datasetIds: [], generalDatasetIds: [], bestMetric: "auto", generateAnswers: false };
 
 /** The spec's `evaluation` block, or none when no eval set is ticked. */
 export function evaluationBlock(values: EvaluationPlanValues): Plan | undefined {
@@ -32,6 +34,7 @@ export function evaluationBlock(values: EvaluationPlanValues): Plan | undefined 
     general_dataset_ids: values.generalDatasetIds,
     best_metric: values.bestMetric,
     prompt_style: "plain",
+    generate_answers: values.generateAnswers,
   };
 }
 
@@ -64,6 +67,12 @@ export function EvaluationPlanFields({ datasets, values, onChange }: { datasets:
             ))}
           </select>
         </FormField>
+        <div className="field field--check">
+          <label className="check">
+            <input type="checkbox" data-testid="run-eval-generate" checked={values.generateAnswers} onChange={(e) => onChange({ ...values, generateAnswers: e.target.checked })} />
+            Also generate answers to multiple-choice questions (MC generated accuracy)
+          </label>
+        </div>
       </div>
     </>
   );

@@ -57,7 +57,7 @@ describe("New run form", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
     const post = api.calls.find((r) => r.method === "POST")!;
     expect(await post.clone().json()).toMatchObject({
-      evaluation: { dataset_ids: ["ds_1"], general_dataset_ids: [], best_metric: "eval_loss", prompt_style: "plain" },
+      evaluation: { dataset_ids: ["ds_1"], general_dataset_ids: [], best_metric: "eval_loss", prompt_style: "plain", generate_answers: false },
     });
   });
 
