@@ -214,6 +214,7 @@ def check_template(
         tree = env.parse(template)
     except TemplateError as exc:
         raise InvalidInput(f"The chat template does not parse: {exc}.", field=field_name) from None
+    private: dict[str, None] = {}
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         if isinstance(node, nodes.Getattr):
             name: object = node.attr
@@ -221,11 +222,13 @@ def check_template(
             assert isinstance(node, nodes.Getitem)
             name = getattr(node.arg, "value", None)
         if isinstance(name, str) and name.startswith("_"):
-            raise InvalidInput(
-                f"The chat template reads `{name}`, an internal attribute the sandbox forbids; a chat template only "
-                "needs messages, their roles and contents, and the special tokens.",
-                field=field_name,
-            )
+            private.setdefault(name)
+    if private:
+        raise InvalidInput(
+            f"The chat template reads {', '.join(f'`{n}`' for n in sorted(private))}: internal attributes the "
+            "sandbox forbids; a chat template only needs messages, their roles and contents, and the special tokens.",
+            field=field_name,
+        )
     tokens = {"bos_token": "<s>", "eos_token": "</s>", **(special_tokens or {})}
     try:
         compiled = env.from_string(template)
