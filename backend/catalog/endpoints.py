@@ -18,8 +18,8 @@ from backend.catalog.schemas import (
 from backend.core.deps import AdminPrincipal, SessionDep
 
 router = APIRouter(prefix="/models", tags=["models"])
-admin_router = APIRouter(prefix="/admin/models", tags=["admin-models"])
-sources_router = APIRouter(prefix="/admin/model-sources", tags=["admin-model-sources"])
+admin_router = APIRouter(prefix="/admin/models", tags=["admin_models"])
+sources_router = APIRouter(prefix="/admin/model-sources", tags=["admin_model_sources"])
 
 
 @router.get("", response_model=ModelList)
