@@ -148,23 +148,23 @@ def list_models(session: Session, *, include_retired: bool = False) -> Sequence[
 
 
 def usable(session: Session, model: CatalogModel) -> CatalogModel:
-    """The model, if something new may start on it: not retired, its source still allowed, its weights present."""
+    """The model, if something new may start on it: not retired, its weights present, its source still allowed."""
     if model.retired_at is not None:
         raise InvalidInput(
             f"Model {model.name!r} is retired: new runs, evaluations and serving cannot use it (existing runs "
             "keep working). Choose another model from GET /api/models.",
             field="model",
         )
-    if not source_allowed(session, model.source):
-        raise InvalidInput(
-            f"Model {model.name!r} comes from {model.source}, which the model-source allow-list no longer covers; "
-            "ask an admin to allow it again (Admin → Model sources) or choose another model.",
-            field="model",
-        )
     if not is_available(model):
         raise InvalidInput(
             f"Model {model.name!r} has no weights at {model.source}; run `make up` to generate the demo "
             "models, or fix the catalog entry.",
+            field="model",
+        )
+    if not source_allowed(session, model.source):
+        raise InvalidInput(
+            f"Model {model.name!r} comes from {model.source}, which the model-source allow-list no longer covers; "
+            "ask an admin to allow it again (Admin → Model sources) or choose another model.",
             field="model",
         )
     return model

@@ -12,6 +12,8 @@ export function AddFamilyForm() {
   const add = useAddFamily();
   const set = (key: keyof FamilyForm) => (value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
   const payload = familyPayload(form);
+  // The "what is missing" hint only once the admin has started filling the form in.
+  const dirty = JSON.stringify(form) !== JSON.stringify(EMPTY_FAMILY_FORM);
   const error = add.error ? asApiError(add.error) : null;
   const fieldError = (name: string) =>
     error?.field === name || error?.field === `recommended.${name}` ? error.detail : undefined;
@@ -75,7 +77,7 @@ export function AddFamilyForm() {
           {TRUST_REMOTE_CODE_WARNING}
         </p>
       )}
-      {typeof payload === "string" && <p className="field__error">{payload}</p>}
+      {typeof payload === "string" && dirty && <p className="field__error">{payload}</p>}
       {error && !known.includes(error.field ?? "") && <ErrorBox error={add.error} title="The family was not added." testId="add-family-error" />}
       {add.data && (
         <div className="notice notice--success" data-testid="add-family-done">
