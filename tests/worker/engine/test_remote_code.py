@@ -94,3 +94,27 @@ def test_the_spec_flag_reaches_the_training_loader(
     spec.model = ModelSource(name="remote", path=str(remote_model), variant="base")  # the default: untrusted
     with pytest.raises(ValueError, match="trust_remote_code"):
         build_trainable_model(spec, device, mixed_precision("fp32", device))
+
+
+def test_inference_and_export_load_with_the_flag_only(remote_model: Path, tmp_path: Path) -> None:
+    from worker.engine.export import export_checkpoint
+    from worker.engine.inference import load_for_inference
+
+    loaded = load_for_inference(remote_model, device=torch.device("cpu"), trust_remote_code=True)
+    assert type(loaded.model).__name__ == "RemoteForCausalLM"
+    with pytest.raises(ValueError, match="trust_remote_code"):
+        load_for_inference(remote_model, device=torch.device("cpu"))
+
+    result = export_checkpoint(
+        remote_model,
+        tmp_path / "export",
+        "merged",
+        "fp32",
+        record={},
+        device=torch.device("cpu"),
+        trust_remote_code=True,
+    )
+    assert result.parity is not None
+    exported = json.loads((tmp_path / "export" / "config.json").read_text())
+    assert exported["auto_map"]["AutoModelForCausalLM"].endswith("RemoteForCausalLM")
+    assert (tmp_path / "export" / "model.safetensors").is_file()
