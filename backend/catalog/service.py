@@ -190,8 +190,8 @@ def candidates(session: Session, name: str) -> Sequence[CatalogModel]:
     if not live:
         every = list_models(session)
         known = ", ".join(sorted({m.name for m in every} | {m.family for m in every})) or "none registered"
-        retired = " is retired" if family else " is not in the catalog"
-        raise InvalidInput(f"Model or family {name!r}{retired}; choose one of: {known}.", field="model")
+        what = f"Family {name!r} is retired" if family else f"Unknown model or family {name!r}"
+        raise InvalidInput(f"{what}; choose one of the catalog: {known}.", field="model")
     return [usable(session, m) for m in live]
 
 
