@@ -149,3 +149,31 @@ def test_the_allow_list_crud_and_what_removing_a_root_refuses(
     assert "acme-chat" not in served and "tiny-chat" in served
     # Other families are untouched.
     assert admin_api.post("/api/runs", json={"dataset_id": dataset_id, "model": "tiny-chat"}).status_code == 201
+
+
+def test_an_empty_allow_list_is_seeded_from_the_settings_once(admin_api: Any, models_dir: Path, tmp_path: Path) -> None:
+    from sqlalchemy import delete
+
+    from backend.catalog import service
+    from backend.core.db import session_scope
+    from backend.core.settings import Settings
+    from backend.models import ModelSource
+
+    settings = Settings(model_roots=[tmp_path], hub_allow=["Qwen/*", "meta-llama/*"])
+    with session_scope() as session:
+        session.execute(delete(ModelSource))
+        service.ensure_builtin(session, models_dir, settings)
+    seeded = {(s["kind"], s["value"]) for s in admin_api.get("/api/admin/model-sources").json()["items"]}
+    assert seeded == {
+        ("local", str(models_dir)),
+        ("local", str(tmp_path.resolve())),
+        ("hub", "Qwen/*"),
+        ("hub", "meta-llama/*"),
+    }
+    # An admin's edits survive restarts: a non-empty list is left alone.
+    qwen = next(s for s in admin_api.get("/api/admin/model-sources").json()["items"] if s["value"] == "Qwen/*")
+    assert admin_api.delete(f"/api/admin/model-sources/{qwen['id']}").status_code == 204
+    with session_scope() as session:
+        service.ensure_builtin(session, models_dir, settings)
+    after = {s["value"] for s in admin_api.get("/api/admin/model-sources").json()["items"]}
+    assert "Qwen/*" not in after and "meta-llama/*" in after
