@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     hub_allow: list[str] = Field(
         default_factory=list,
         description="Hugging Face hub id patterns admins may register models from (seeds the allow-list at first "
-        "start), e.g. '[\"Qwen/*\", \"meta-llama/*\"]'.",
+        'start), e.g. \'["Qwen/*", "meta-llama/*"]\'.',
     )
     frontend_dist: Path = Field(
         default=Path(__file__).resolve().parents[2] / "frontend" / "dist", description="Built frontend served at `/`."
