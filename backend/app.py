@@ -11,7 +11,9 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend.catalog.endpoints import admin_router as admin_models_router
 from backend.catalog.endpoints import router as models_router
+from backend.catalog.endpoints import sources_router as model_sources_router
 from backend.checkpoints.endpoints import router as checkpoints_router
 from backend.comparisons.endpoints import router as comparisons_router
 from backend.core.errors import install_error_handlers
@@ -74,6 +76,8 @@ def create_app() -> FastAPI:
         datasets_router,
         reports_router,
         models_router,
+        admin_models_router,
+        model_sources_router,
         runs_router,
         checkpoints_router,
         exports_router,

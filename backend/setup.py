@@ -35,5 +35,5 @@ def migrate(url: str | None = None) -> None:
 def seed() -> None:
     with session_scope() as session:
         user = users.ensure_default_user(session)
-        catalog.ensure_builtin(session, get_settings().resolved_models_dir)
+        catalog.ensure_builtin(session, get_settings().resolved_models_dir, get_settings())
         datasets.ensure_sample(session, user, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)

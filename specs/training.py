@@ -286,6 +286,11 @@ class ModelSource(BaseModel):
         description="For a base model: its family's chat template, used instead of a generic one so the fine-tuned "
         "base speaks the family's format; special tokens it needs are added and embeddings resized.",
     )
+    trust_remote_code: bool = Field(
+        default=False,
+        description="Set by an admin on the catalog entry only (never by the submitter): run the Python code in "
+        "the model folder when loading it. Weights still load from safetensors only.",
+    )
 
 
 class ResolvedTrainingSpec(BaseModel):

@@ -20,6 +20,7 @@ TABLES = {
     "users",
     "datasets",
     "catalog_models",
+    "model_sources",
     "runs",
     "run_events",
     "checkpoints",

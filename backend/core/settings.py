@@ -64,6 +64,16 @@ class Settings(BaseSettings):
     models_dir: Path | None = Field(
         default=None, description="Where the demo model family lives; default DATA_DIR/models."
     )
+    model_roots: list[Path] = Field(
+        default_factory=list,
+        description="Local folders admins may register models from (seeds the model-source allow-list at first "
+        "start; the demo models folder is always seeded). JSON list, e.g. '[\"/srv/models\"]'.",
+    )
+    hub_allow: list[str] = Field(
+        default_factory=list,
+        description="Hugging Face hub id patterns admins may register models from (seeds the allow-list at first "
+        'start), e.g. \'["Qwen/*", "meta-llama/*"]\'.',
+    )
     frontend_dist: Path = Field(
         default=Path(__file__).resolve().parents[2] / "frontend" / "dist", description="Built frontend served at `/`."
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from backend.catalog import service as catalog
 from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
@@ -32,6 +33,7 @@ def create(session: Session, owner: User, checkpoint_id: str, body: ExportCreate
             "there is no adapter to export; ask for kind 'merged'.",
             field="kind",
         )
+    catalog.check_trained_from(session, run.model_name, str(run.resolved_spec.get("model", {}).get("path", "")))
     existing = repository.find_reusable(session, checkpoint.id, body.kind, body.dtype)
     if existing is not None:
         return existing

@@ -1,6 +1,6 @@
 """SQLAlchemy tables. Importing this package registers every table on `Base.metadata` (Alembic reads it)."""
 
-from backend.models.catalog import CatalogModel
+from backend.models.catalog import CatalogModel, ModelSource
 from backend.models.checkpoint import Checkpoint
 from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
 from backend.models.dataset import Dataset
@@ -22,6 +22,7 @@ __all__ = [
     "Evaluation",
     "Export",
     "ExportStatus",
+    "ModelSource",
     "OpenAIJob",
     "Run",
     "RunEvent",

@@ -429,6 +429,7 @@ def resolve(
             path=model.source,
             variant="chat" if model.variant == "chat" else "base",
             default_system_prompt=model.default_system_prompt,
+            trust_remote_code=model.trust_remote_code,
         ),
         dataset_path=dataset_path,
         dataset_records=records,

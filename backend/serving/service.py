@@ -81,7 +81,7 @@ def resolve(session: Session, user: User, model: str) -> ServingTarget:
         if checkpoint is None:
             raise NotFound(f"No checkpoint {model!r}; see GET /api/checkpoints for yours.", field="model")
         return _checkpoint_target(checkpoint)
-    entry = next((m for m in catalog.list_models(session) if m.name == model), None)
+    entry = next((m for m in catalog.list_models(session, include_retired=True) if m.name == model), None)
     if entry is None:
         raise NotFound(
             f"Unknown model {model!r}: use a catalog model name, a checkpoint id (ckpt_…), a run id (run_…) or a "
@@ -92,6 +92,7 @@ def resolve(session: Session, user: User, model: str) -> ServingTarget:
         raise Conflict(
             f"Model {model!r} has no weights at {entry.source}; run `make up` to generate them.", field="model"
         )
+    catalog.usable(session, entry)  # retired, or its source left the allow-list
     return ServingTarget(entry.name, entry.source, False)
 
 
@@ -149,7 +150,7 @@ def servable_models(session: Session, user: User) -> list[ServableModel]:
     found = [
         ServableModel(id=m.name, kind="catalog", label=m.name, base_model=m.name, chat=_has_chat_template(m.source))
         for m in catalog.list_models(session)
-        if catalog.is_available(m)
+        if catalog.is_available(m) and catalog.source_allowed(session, m.source)
     ]
     for checkpoint, run in repository.succeeded_checkpoints(session, user.id, MAX_LISTED_CHECKPOINTS):
         label = f"{run.name} · step {checkpoint.step} ({run.model_name})"

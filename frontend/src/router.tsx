@@ -11,6 +11,8 @@ import { EvaluationsPage } from "./pages/evaluations/EvaluationsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
+import { ModelCatalogPage } from "./pages/admin/ModelCatalogPage";
+import { ModelSourcesPage } from "./pages/admin/ModelSourcesPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
@@ -129,6 +131,8 @@ const comparisonResultsRoute = createRoute({
 });
 
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
+const adminModelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/models", component: ModelCatalogPage });
+const adminSourcesRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/model-sources", component: ModelSourcesPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
 export const routeTree = rootRoute.addChildren([
@@ -146,6 +150,8 @@ export const routeTree = rootRoute.addChildren([
   rateRoute,
   comparisonResultsRoute,
   modelsRoute,
+  adminModelsRoute,
+  adminSourcesRoute,
   playgroundRoute,
 ]);
 

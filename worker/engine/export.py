@@ -86,11 +86,13 @@ def export_checkpoint(
     conversations: Sequence[list[Message]] = (),
     system_prompt: str | None = None,
     device: torch.device | None = None,
+    trust_remote_code: bool = False,
 ) -> ExportResult:
     """Write the export to `destination` atomically, with `record` (run, data, spec) in its reproducibility.json.
 
     `quantization` is the QLoRA base's (the spec's), to measure the quantisation gap of a merged QLoRA adapter.
     `conversations` are the parity prompts (the default ones, with `system_prompt`, when empty).
+    `trust_remote_code` is the spec's per-model flag: the model's own code runs to load and check it.
     """
     if not checkpoint_dir.is_dir():
         raise EngineError(f"checkpoint folder {checkpoint_dir} does not exist")
@@ -106,9 +108,11 @@ def export_checkpoint(
     def write(folder: Path) -> None:
         nonlocal parity
         if kind == "adapter":
-            _write_adapter(checkpoint_dir, folder, dtype)
+            _write_adapter(checkpoint_dir, folder, dtype, trust_remote_code)
         else:
-            parity = _write_merged(checkpoint_dir, folder, dtype, device, prompts, quantization if adapter else None)
+            parity = _write_merged(
+                checkpoint_dir, folder, dtype, device, prompts, quantization if adapter else None, trust_remote_code
+            )
         tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
         full_record = {
             **record,
@@ -133,13 +137,14 @@ def export_checkpoint(
     return ExportResult(destination, size, parity)
 
 
-def _write_adapter(checkpoint_dir: Path, folder: Path, dtype: ExportDtype) -> None:
+def _write_adapter(checkpoint_dir: Path, folder: Path, dtype: ExportDtype, trust_remote_code: bool) -> None:
     tensors = load_file(checkpoint_dir / ADAPTER_WEIGHTS)
     target = TORCH_DTYPES[dtype]
     converted = {name: t.to(target) if t.is_floating_point() else t for name, t in tensors.items()}
     save_file(converted, folder / ADAPTER_WEIGHTS, metadata={"format": "pt"})
     shutil.copy2(checkpoint_dir / ADAPTER_CONFIG, folder / ADAPTER_CONFIG)
-    _write_tokenizer_and_generation_config(checkpoint_dir, folder, load_tokenizer(str(checkpoint_dir)), None)
+    tokenizer = load_tokenizer(str(checkpoint_dir), trust_remote_code=trust_remote_code)
+    _write_tokenizer_and_generation_config(checkpoint_dir, folder, tokenizer, None)
 
 
 def _write_tokenizer_and_generation_config(
@@ -167,6 +172,7 @@ def _write_merged(
     device: torch.device,
     conversations: list[list[Message]],
     quantization: Quantization | None,
+    trust_remote_code: bool = False,
 ) -> dict[str, Any]:
     target = TORCH_DTYPES[dtype]
     quantised_reference: Reference | None = None
@@ -177,6 +183,7 @@ def _write_merged(
             device=device,
             dtype=TORCH_DTYPES[quantization.compute_dtype],
             quantization=bnb_config(quantization),
+            trust_remote_code=trust_remote_code,
         )
         prompts = render_prompts(as_trained.tokenizer, conversations)
         pad = pad_token_id(as_trained.tokenizer)
@@ -185,7 +192,9 @@ def _write_merged(
 
     # An adapter merges on a base in the export dtype; a whole model is the reference as trained (its own dtype).
     adapter = is_adapter_folder(checkpoint_dir)
-    loaded = load_for_inference(checkpoint_dir, device=device, dtype=target if adapter else torch.float32)
+    loaded = load_for_inference(
+        checkpoint_dir, device=device, dtype=target if adapter else torch.float32, trust_remote_code=trust_remote_code
+    )
     tokenizer = loaded.tokenizer
     prompts = render_prompts(tokenizer, conversations)
     pad = pad_token_id(tokenizer)
@@ -206,7 +215,8 @@ def _write_merged(
     del loaded, merged
 
     # The export as a user loads it: plain AutoModelForCausalLM on the written folder.
-    candidate = cast(torch.nn.Module, load_model(str(folder), device=device, dtype=target)).eval()
+    written = load_model(str(folder), device=device, dtype=target, trust_remote_code=trust_remote_code)
+    candidate = cast(torch.nn.Module, written).eval()
     result = compare(reference, candidate, dtype, pad)
     if not result.passed:
         raise ParityFailed(result)

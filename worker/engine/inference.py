@@ -59,29 +59,34 @@ def load_for_inference(
     device: torch.device | None = None,
     dtype: torch.dtype | None = None,
     quantization: BitsAndBytesConfig | None = None,
+    trust_remote_code: bool = False,
 ) -> InferenceModel:
     """The model at `path` (model folder, hub id or adapter folder) in eval mode with its KV cache on.
 
     `quantization` loads an adapter's base the way QLoRA trained on it (4-bit), with training's CPU numerics.
+    `trust_remote_code` comes from the run's spec (an admin's per-model flag), never from a request.
     """
+    trust = trust_remote_code
     device = device or pick_device()
     dtype = dtype or pick_dtype(device)
     source = str(path)
     if is_adapter_folder(source):
         folder = Path(source)
         base_path = adapter_base_path(folder)
-        tokenizer = load_tokenizer(str(folder))
-        base = load_model(base_path, device=device, dtype=dtype, quantization_config=quantization)
+        tokenizer = load_tokenizer(str(folder), trust_remote_code=trust)
+        base = load_model(
+            base_path, device=device, dtype=dtype, quantization_config=quantization, trust_remote_code=trust
+        )
         if quantization is not None:
             keep_cpu_4bit_layout(base)
-        new_ids = added_token_ids(tokenizer, load_tokenizer(base_path))
+        new_ids = added_token_ids(tokenizer, load_tokenizer(base_path, trust_remote_code=trust))
         add_token_rows(base, new_ids, len(tokenizer))
         model: PreTrainedModel | PeftModel = PeftModel.from_pretrained(base, str(folder), is_trainable=False)
         adapter_path: str | None = str(folder.resolve())
     else:
         base_path = resolve_model_path(source)
-        model = load_model(base_path, device=device, dtype=dtype)
-        tokenizer = load_tokenizer(base_path)
+        model = load_model(base_path, device=device, dtype=dtype, trust_remote_code=trust)
+        tokenizer = load_tokenizer(base_path, trust_remote_code=trust)
         adapter_path = None
     model.eval()
     inner = model.get_base_model() if isinstance(model, PeftModel) else model

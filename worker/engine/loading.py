@@ -1,6 +1,8 @@
 """Loading a model and its tokenizer from a local folder or a hub id, safely.
 
-Weights load from safetensors only and remote code never runs: a model folder is data, not a program.
+Weights load from safetensors only. Remote code (Python files shipped in a model folder) runs only when the
+spec's `ModelSource.trust_remote_code` says so, which only an admin can set on one catalog model; every other
+model folder is data, not a program.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def resolve_model_path(path: str) -> str:
     return path
 
 
-def load_tokenizer(path: str) -> PreTrainedTokenizerBase:
-    tokenizer = AutoTokenizer.from_pretrained(resolve_model_path(path), trust_remote_code=False)
+def load_tokenizer(path: str, *, trust_remote_code: bool = False) -> PreTrainedTokenizerBase:
+    tokenizer = AutoTokenizer.from_pretrained(resolve_model_path(path), trust_remote_code=trust_remote_code)
     if not isinstance(tokenizer, PreTrainedTokenizerBase):
         raise TypeError(f"{path!r} did not load as a tokenizer")
     return tokenizer
@@ -56,13 +58,14 @@ def load_model(
     dtype: torch.dtype | None = None,
     quantization_config: BitsAndBytesConfig | None = None,
     attn_implementation: str = "sdpa",
+    trust_remote_code: bool = False,
 ) -> PreTrainedModel:
     """The causal LM at path on device; SDPA attention unless told otherwise, quantised when a config is given."""
     device = device or pick_device()
     model: PreTrainedModel = AutoModelForCausalLM.from_pretrained(
         resolve_model_path(path),
         use_safetensors=True,
-        trust_remote_code=False,
+        trust_remote_code=trust_remote_code,
         dtype=dtype or pick_dtype(device),
         device_map=str(device),
         quantization_config=quantization_config,
@@ -76,8 +79,13 @@ def load_model(
 def load_model_and_tokenizer(
     source: ModelSource | str, *, device: torch.device | None = None, dtype: torch.dtype | None = None
 ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
-    path = source.path if isinstance(source, ModelSource) else source
-    return load_model(path, device=device, dtype=dtype), load_tokenizer(path)
+    if isinstance(source, str):
+        return load_model(source, device=device, dtype=dtype), load_tokenizer(source)
+    trust = source.trust_remote_code
+    return (
+        load_model(source.path, device=device, dtype=dtype, trust_remote_code=trust),
+        load_tokenizer(source.path, trust_remote_code=trust),
+    )
 
 
 def pad_token_id(tokenizer: PreTrainedTokenizerBase) -> int:

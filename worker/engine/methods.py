@@ -195,10 +195,11 @@ def build_trainable_model(
     if weights_path is not None and saves_adapter(method):
         raise EngineError("adapter methods load their base from the model source; restore the adapter instead")
     path = str(weights_path or spec.model.path)
+    trust = spec.model.trust_remote_code
 
     if method == "lora":
         # The frozen base only ever runs in the compute dtype, so it is stored in it (half the memory for bf16).
-        base = load_model(path, device=device, dtype=precision.compute_dtype)
+        base = load_model(path, device=device, dtype=precision.compute_dtype, trust_remote_code=trust)
         add_token_rows(base, new_token_ids, size)
         if hp.gradient_checkpointing:
             _enable_checkpointing(base, inputs_need_grad=True)
@@ -209,7 +210,13 @@ def build_trainable_model(
         if spec.quantization is None:
             raise EngineError("method 'qlora' needs the spec's quantization settings (bits, quant_type, ...)")
         q = spec.quantization
-        base = load_model(path, device=device, dtype=precision.compute_dtype, quantization_config=bnb_config(q))
+        base = load_model(
+            path,
+            device=device,
+            dtype=precision.compute_dtype,
+            quantization_config=bnb_config(q),
+            trust_remote_code=trust,
+        )
         add_token_rows(base, new_token_ids, size)
         # Freezes the base, upcasts its remaining float weights to fp32 and, if asked, enables checkpointing.
         base = prepare_model_for_kbit_training(  # type: ignore[no-untyped-call]
@@ -224,7 +231,7 @@ def build_trainable_model(
         return TrainableModel(model, True, f"QLoRA: {base_text}, {_lora_description(spec)}{tokens}")
 
     # full and freeze train real weights: keep them fp32 so small updates are not rounded away.
-    whole = load_model(path, device=device, dtype=torch.float32)
+    whole = load_model(path, device=device, dtype=torch.float32, trust_remote_code=trust)
     if weights_path is None:
         # A checkpoint already holds the resized, trained rows; only the original model gets new ones.
         add_token_rows(whole, new_token_ids, size)

@@ -128,7 +128,9 @@ def build_reference(
     """The reference for dpo/kto and a sentence for the log saying what it is."""
     if trainable.saves_adapter:
         return ReferenceModel(trainable.model, None), "reference model: the policy with its adapter switched off"
-    copy = load_model(spec.model.path, device=device, dtype=precision.compute_dtype)
+    copy = load_model(
+        spec.model.path, device=device, dtype=precision.compute_dtype, trust_remote_code=spec.model.trust_remote_code
+    )
     # The same rows the policy started with (their mean initialisation is exact), so step 0 policy == reference.
     add_token_rows(copy, new_token_ids, vocab_size)
     copy.requires_grad_(False)

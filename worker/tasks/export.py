@@ -75,6 +75,7 @@ def export_task(export_id: str) -> str:
                 quantization=spec.quantization,
                 conversations=dataset_conversations(Path(spec.dataset_path), system_prompt),
                 system_prompt=system_prompt,
+                trust_remote_code=spec.model.trust_remote_code,
             )
             outcome = ("succeeded", None, result.parity, result.size_bytes)
         except ParityFailed as exc:

@@ -9,6 +9,8 @@ export const queryKeys = {
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
     ["mask-preview", datasetId, index, model, lossOn] as const,
   models: ["models"] as const,
+  adminModels: ["admin", "models"] as const,
+  modelSources: ["admin", "model-sources"] as const,
   servableModels: ["servable-models"] as const,
   runs: ["runs"] as const,
   run: (id: string) => ["runs", id] as const,

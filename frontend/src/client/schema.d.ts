@@ -1,6 +1,134 @@
 // GENERATED from frontend/openapi.json by `npm run generate-client`. Do not edit by hand.
 
 export interface paths {
+    "/api/admin/model-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sources
+         * @description The allow-list: local root folders and hub id patterns models may come from.
+         */
+        get: operations["admin_model_sources-list_sources"];
+        put?: never;
+        /** Add Source */
+        post: operations["admin_model_sources-add_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/model-sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Source
+         * @description Remove an entry: models from it can no longer start runs, evaluations, exports or serving.
+         */
+        delete: operations["admin_model_sources-delete_source"];
+        options?: never;
+        head?: never;
+        /** Update Source */
+        patch: operations["admin_model_sources-update_source"];
+        trace?: never;
+    };
+    "/api/admin/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Families
+         * @description Every family, retired ones included, with its variants and what uses it.
+         */
+        get: operations["admin_models-list_families"];
+        put?: never;
+        /**
+         * Add Family
+         * @description Add a family from local folders under an allowed root or allowed hub ids; its files are checked now.
+         */
+        post: operations["admin_models-add_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/models/{family}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Family */
+        get: operations["admin_models-get_family"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Family
+         * @description Delete a family nothing uses (409 otherwise: retire it instead).
+         */
+        delete: operations["admin_models-delete_family"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Family
+         * @description Edit a family's details, base chat template or trust_remote_code flag.
+         */
+        patch: operations["admin_models-update_family"];
+        trace?: never;
+    };
+    "/api/admin/models/{family}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore Family */
+        post: operations["admin_models-restore_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/models/{family}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire Family
+         * @description Hide a family from new runs, evaluations and serving; existing runs keep working.
+         */
+        post: operations["admin_models-retire_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checkpoints": {
         parameters: {
             query?: never;
@@ -454,7 +582,7 @@ export interface paths {
         };
         /**
          * List
-         * @description The model catalog: every family's base and chat variants.
+         * @description The model catalog: every live family's base and chat variants (retired ones are hidden).
          */
         get: operations["models-list"];
         put?: never;
@@ -1891,6 +2019,135 @@ export interface components {
              */
             status: "queued" | "running" | "succeeded" | "failed";
         };
+        /**
+         * FamilyCreate
+         * @description A model family: a base and/or a chat variant, each a local folder under an allowed root or an allowed hub id.
+         */
+        FamilyCreate: {
+            /**
+             * Base Source
+             * @description The base variant: an absolute folder path or a hub id.
+             */
+            base_source?: string | null;
+            /**
+             * Chat Source
+             * @description The chat variant: an absolute folder path or a hub id.
+             */
+            chat_source?: string | null;
+            /**
+             * Chat Template
+             * @description For the base variant: the chat template it trains with (default: the chat variant's).
+             */
+            chat_template?: string | null;
+            /**
+             * Context Length
+             * @description For hub ids (local folders: max_position_embeddings of config.json).
+             */
+            context_length?: number | null;
+            /**
+             * Default System Prompt
+             * @description The chat variant's default system prompt.
+             */
+            default_system_prompt?: string | null;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * License
+             * @description Licence of the weights, e.g. `Apache-2.0`.
+             */
+            license: string;
+            /**
+             * Name
+             * @description Family name (lower case); its variants are named `<name>-base` and `<name>-chat`.
+             */
+            name: string;
+            /**
+             * Parameter Count
+             * @description For hub ids (local folders are counted from their safetensors headers).
+             */
+            parameter_count?: number | null;
+            recommended?: components["schemas"]["Recommended"];
+            /**
+             * Trust Remote Code
+             * @description Run the Python code shipped with the model when loading it. Only for models whose code an admin has reviewed: it executes on every worker that loads the model.
+             * @default false
+             */
+            trust_remote_code: boolean;
+        };
+        /** FamilyList */
+        FamilyList: {
+            /** Items */
+            items: components["schemas"]["FamilyRead"][];
+        };
+        /** FamilyRead */
+        FamilyRead: {
+            /**
+             * Builtin
+             * @description Shipped with Tunewright; it can be retired but not edited or deleted.
+             */
+            builtin: boolean;
+            /**
+             * Chat Template
+             * @description The base variant's template override, if any.
+             */
+            chat_template: string | null;
+            /** Default System Prompt */
+            default_system_prompt: string | null;
+            /** Description */
+            description: string;
+            /** License */
+            license: string;
+            /** Name */
+            name: string;
+            /** Recommended */
+            recommended: {
+                [key: string]: unknown;
+            };
+            /** Retired At */
+            retired_at: string | null;
+            /** Trust Remote Code */
+            trust_remote_code: boolean;
+            /**
+             * Usage
+             * @description Runs, evaluations and data reports naming this family's models.
+             */
+            usage: {
+                [key: string]: number;
+            };
+            /** Variants */
+            variants: components["schemas"]["VariantRead"][];
+            /**
+             * Warnings
+             * @description What the admin should know about this change.
+             */
+            warnings?: string[];
+        };
+        /**
+         * FamilyUpdate
+         * @description Fields left out are unchanged. Sources cannot change: add a new family instead.
+         */
+        FamilyUpdate: {
+            /**
+             * Chat Template
+             * @description Empty string clears it.
+             */
+            chat_template?: string | null;
+            /**
+             * Default System Prompt
+             * @description Empty string clears it.
+             */
+            default_system_prompt?: string | null;
+            /** Description */
+            description?: string | null;
+            /** License */
+            license?: string | null;
+            recommended?: components["schemas"]["Recommended"] | null;
+            /** Trust Remote Code */
+            trust_remote_code?: boolean | null;
+        };
         /** FileDeleted */
         FileDeleted: {
             /** Deleted */
@@ -2771,6 +3028,17 @@ export interface components {
             /** Rater */
             rater: string;
         };
+        /**
+         * Recommended
+         * @description Settings the family recommends; a run's `"auto"` uses them.
+         */
+        Recommended: {
+            /**
+             * Learning Rate
+             * @description Peak LoRA/QLoRA learning rate for this family's 'auto'.
+             */
+            learning_rate?: number | null;
+        };
         /** ReportCreate */
         ReportCreate: {
             /**
@@ -3079,6 +3347,56 @@ export interface components {
             /** Items */
             items: components["schemas"]["ServableModel"][];
         };
+        /** SourceCreate */
+        SourceCreate: {
+            /**
+             * Kind
+             * @description `local`: a root folder; `hub`: a hub id pattern.
+             * @enum {string}
+             */
+            kind: "local" | "hub";
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Value
+             * @description An absolute folder path, or a pattern like `Qwen/*`.
+             */
+            value: string;
+        };
+        /** SourceList */
+        SourceList: {
+            /** Items */
+            items: components["schemas"]["SourceRead"][];
+        };
+        /** SourceRead */
+        SourceRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "local" | "hub";
+            /** Note */
+            note: string;
+            /** Value */
+            value: string;
+        };
+        /** SourceUpdate */
+        SourceUpdate: {
+            /** Note */
+            note?: string | null;
+            /** Value */
+            value?: string | null;
+        };
         /** StreamOptions */
         StreamOptions: {
             /**
@@ -3243,6 +3561,32 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** VariantRead */
+        VariantRead: {
+            /**
+             * Available
+             * @description False when a local folder is missing.
+             */
+            available: boolean;
+            /** Context Length */
+            context_length: number | null;
+            /** Name */
+            name: string;
+            /** Parameter Count */
+            parameter_count: number | null;
+            /** Source */
+            source: string;
+            /**
+             * Source Allowed
+             * @description False when the allow-list no longer covers the source.
+             */
+            source_allowed: boolean;
+            /**
+             * Variant
+             * @enum {string}
+             */
+            variant: "base" | "chat";
+        };
     };
     responses: never;
     parameters: never;
@@ -3252,6 +3596,333 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "admin_model_sources-list_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceList"];
+                };
+            };
+        };
+    };
+    "admin_model_sources-add_source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_model_sources-delete_source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_model_sources-update_source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-list_families": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyList"];
+                };
+            };
+        };
+    };
+    "admin_models-add_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-get_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-delete_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-update_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-restore_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin_models-retire_family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "checkpoints-list": {
         parameters: {
             query?: {

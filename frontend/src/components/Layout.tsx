@@ -10,6 +10,8 @@ const NAV = [
   { to: "/comparisons", label: "Side by side", testId: "nav-comparisons" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
+  { to: "/admin/models", label: "Model catalog", testId: "nav-admin-models" },
+  { to: "/admin/model-sources", label: "Model sources", testId: "nav-admin-model-sources" },
 ] as const;
 
 export function Layout() {

@@ -40,3 +40,12 @@ export function formatTick(v: number): string {
   if (abs < 1e-2 || abs >= 1e7) return v.toExponential(1);
   return Number(v.toPrecision(4)).toLocaleString();
 }
+
+/** A parameter count as people say it: 1.5B, 494.0M, 770K; "—" when unknown. */
+export function formatParams(n: number | null | undefined): string {
+  if (!n) return "—";
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)}K`;
+  return String(n);
+}

@@ -212,7 +212,7 @@ def run_training(
     device = training_device(spec.resources, distributed.local_rank)
     _use_cpu_threads(device, cpu_threads)
     precision = mixed_precision(hp.precision, device)
-    tokenizer = load_tokenizer(spec.model.path)
+    tokenizer = load_tokenizer(spec.model.path, trust_remote_code=spec.model.trust_remote_code)
     data = STAGES[spec.stage](spec, tokenizer)
     fingerprint = spec_fingerprint(spec)
     resume_folder = _resume_point(output_dir, fingerprint, reporter, distributed)

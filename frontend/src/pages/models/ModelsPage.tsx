@@ -3,15 +3,8 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
+import { formatParams } from "../../lib/format";
 import { groupByFamily, type FamilyGroup } from "../../lib/models";
-
-function formatParams(n: number | null): string {
-  if (!n) return "—";
-  if (n >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(0)}K`;
-  return String(n);
-}
 
 function FamilyCard({ group }: { group: FamilyGroup }) {
   const both = group.variants.length > 1;
