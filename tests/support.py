@@ -115,8 +115,13 @@ def create_user_with_key(role: str, *, email: str | None = None, password: str |
         assert admin is not None, "the suite's setup creates the admin"
         actor = users.principal_for(session, admin)
         user = users.create(
-            session, actor, email or f"{role}-{uuid.uuid4().hex[:8]}@tunewright.test", role.title(), Role(role),
-            False, password,
+            session,
+            actor,
+            email or f"{role}-{uuid.uuid4().hex[:8]}@tunewright.test",
+            role.title(),
+            Role(role),
+            False,
+            password,
         )
         created = auth.create_key(session, actor, user, f"{role} test key")
         return user.id, created.secret

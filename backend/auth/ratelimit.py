@@ -11,6 +11,8 @@ from backend.auth.tokens import sha256
 from backend.core.settings import get_settings
 
 log = logging.getLogger(__name__)
+# Only an unreachable Redis is tolerated; a refused command is a bug and must surface.
+UNAVAILABLE = (redis.ConnectionError, redis.TimeoutError)
 
 
 @lru_cache
@@ -32,25 +34,30 @@ def locked_for(email: str, ip: str | None, max_failures: int) -> int:
         if count < max_failures:
             return 0
         return max(1, int(client.ttl(key)))
-    except redis.RedisError as exc:
+    except UNAVAILABLE as exc:
         # Fail open: without Redis the queue is down anyway, and locking everyone out would be worse.
         log.warning("login rate limit unavailable: %s", exc)
         return 0
 
 
+# Atomic count-and-expire; the window starts at the first failure. (EXPIRE NX would need Redis 7; the embedded
+# Redis is older.)
+_COUNT = """
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n
+"""
+
+
 def failed(email: str, ip: str | None, window_seconds: int) -> None:
     try:
-        pipe = _client().pipeline()
-        key = _key(email, ip)
-        pipe.incr(key)
-        pipe.expire(key, window_seconds, nx=True)  # the window starts at the first failure
-        pipe.execute()
-    except redis.RedisError as exc:
+        _client().eval(_COUNT, 1, _key(email, ip), window_seconds)
+    except UNAVAILABLE as exc:
         log.warning("could not count a failed sign-in: %s", exc)
 
 
 def succeeded(email: str, ip: str | None) -> None:
     try:
         _client().delete(_key(email, ip))
-    except redis.RedisError as exc:
+    except UNAVAILABLE as exc:
         log.warning("could not reset failed sign-ins: %s", exc)

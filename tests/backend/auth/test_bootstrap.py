@@ -64,7 +64,9 @@ def test_the_admin_from_the_environment_is_created_without_printing(tmp_path: Pa
     from backend.users import passwords
 
     data_dir = tmp_path / "var"
-    done = _setup(data_dir, TUNEWRIGHT_ADMIN_EMAIL="Root@Example.org", TUNEWRIGHT_ADMIN_PASSWORD="chosen by the operator")
+    done = _setup(
+        data_dir, TUNEWRIGHT_ADMIN_EMAIL="Root@Example.org", TUNEWRIGHT_ADMIN_PASSWORD="chosen by the operator"
+    )
     assert "password:" not in done.stdout
     [admin] = _users(data_dir)
     assert admin.email == "root@example.org" and admin.role == "admin"

@@ -33,7 +33,7 @@ def test_a_key_is_shown_once_and_stored_hashed(analyst: Any, anonymous: Any) -> 
     assert scheme == "tw" and prefix == body["prefix"] and len(secret) >= 40 and body["name"] == "nightly CI"
 
     listed = analyst.get("/api/keys").json()["items"]
-    assert [k["id"] for k in listed][0] == body["id"]
+    assert listed[0]["id"] == body["id"]
     assert all("key" not in k for k in listed), "the secret is never shown again"
     row = _key_row(body["id"])
     assert row.secret_hash == sha256(secret) and secret not in (row.secret_hash, row.prefix, row.name)
@@ -113,9 +113,7 @@ def env_admin_key() -> Iterator[str]:
     get_settings.cache_clear()
 
 
-def test_the_admin_api_key_from_the_environment_acts_as_the_bootstrap_admin(
-    anonymous: Any, env_admin_key: str
-) -> None:
+def test_the_admin_api_key_from_the_environment_acts_as_the_bootstrap_admin(anonymous: Any, env_admin_key: str) -> None:
     use = {"Authorization": f"Bearer {env_admin_key}"}
     me = anonymous.get("/api/auth/me", headers=use)
     assert me.status_code == 200 and me.json()["user"]["email"] == "admin@tunewright.test"

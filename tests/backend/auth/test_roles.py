@@ -18,7 +18,9 @@ def test_viewers_read_but_every_write_is_403(viewer: Any, app: Any) -> None:
     assert upload.status_code == 403 and upload.json()["error"] == "Forbidden"
     assert viewer.post("/api/runs", json={"dataset_id": "ds_x", "model": "tiny-chat"}).status_code == 403
     assert viewer.post("/api/runs/run_x/cancel").status_code == 403
-    assert viewer.post("/v1/files", files={"file": ("a.jsonl", b"{}")}, data={"purpose": "fine-tune"}).status_code == 403
+    assert (
+        viewer.post("/v1/files", files={"file": ("a.jsonl", b"{}")}, data={"purpose": "fine-tune"}).status_code == 403
+    )
 
     # Every unsafe route of the app answers a viewer 403 unless it is on the explicit list.
     schema = app.openapi()
