@@ -12,6 +12,9 @@ import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
+import { ApiKeysPage } from "./pages/account/ApiKeysPage";
+import { AuditPage } from "./pages/admin/AuditPage";
+import { UsersPage } from "./pages/admin/UsersPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -131,6 +134,10 @@ const comparisonResultsRoute = createRoute({
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
+const keysRoute = createRoute({ getParentRoute: () => rootRoute, path: "/keys", component: ApiKeysPage });
+const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/users", component: UsersPage });
+const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/audit", component: AuditPage });
+
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
@@ -147,6 +154,9 @@ export const routeTree = rootRoute.addChildren([
   comparisonResultsRoute,
   modelsRoute,
   playgroundRoute,
+  keysRoute,
+  adminUsersRoute,
+  adminAuditRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });
