@@ -159,3 +159,26 @@ def test_security_headers_on_api_ui_and_errors(anonymous: Any) -> None:
         csp = headers["content-security-policy"]
         assert "default-src 'self'" in csp and "script-src 'self';" in csp and "frame-ancestors 'none'" in csp, path
     assert "cdn.jsdelivr.net" in anonymous.get("/docs").headers["content-security-policy"], "Swagger UI still loads"
+
+
+def test_cors_lets_only_the_listed_origins_send_credentials(clean_db: None, monkeypatch: Any) -> None:
+    from backend.app import create_app
+    from backend.core.settings import get_settings
+
+    monkeypatch.setenv("TUNEWRIGHT_CORS_ORIGINS", '["https://tools.example.com"]')
+    get_settings.cache_clear()
+    try:
+        app = create_app()
+    finally:
+        monkeypatch.delenv("TUNEWRIGHT_CORS_ORIGINS")
+        get_settings.cache_clear()
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-csrf-token"}
+    with TestClient(app) as client:
+        listed = client.options("/api/runs", headers={"Origin": "https://tools.example.com", **preflight})
+        assert listed.headers["access-control-allow-origin"] == "https://tools.example.com"
+        assert listed.headers["access-control-allow-credentials"] == "true"
+        assert "x-csrf-token" in listed.headers["access-control-allow-headers"].lower()
+        other = client.options("/api/runs", headers={"Origin": "https://evil.example", **preflight})
+        assert "access-control-allow-origin" not in other.headers
+        simple = client.get("/api/health", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in simple.headers
