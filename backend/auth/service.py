@@ -53,7 +53,7 @@ def authenticate(session: Session, settings: Settings, credentials: Credentials)
 
 def _active(user: User | None, what: str) -> User:
     if user is None:
-        raise Unauthorized(f"{what} {SIGN_IN}")
+        raise Unauthorized(f"{what} {SIGN_IN}".strip())
     if user.disabled:
         raise Unauthorized("This account is disabled; ask an admin to enable it.")
     return user
