@@ -11,12 +11,18 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend.audit.endpoints import admin_router as audit_admin_router
+from backend.auth.endpoints import keys_router
+from backend.auth.endpoints import public_router as auth_public_router
+from backend.auth.endpoints import router as auth_router
 from backend.catalog.endpoints import admin_router as admin_models_router
 from backend.catalog.endpoints import router as models_router
 from backend.catalog.endpoints import sources_router as model_sources_router
 from backend.checkpoints.endpoints import router as checkpoints_router
 from backend.comparisons.endpoints import router as comparisons_router
+from backend.core.deps import CSRF_HEADER, Authorized
 from backend.core.errors import install_error_handlers
+from backend.core.http import SecurityHeaders
 from backend.core.settings import get_settings
 from backend.datasets.endpoints import router as datasets_router
 from backend.evals.endpoints import router as evaluations_router
@@ -27,6 +33,7 @@ from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
+from backend.users.endpoints import admin_router as users_admin_router
 
 
 def operation_id(route: APIRoute) -> str:
@@ -67,12 +74,26 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     if settings.cors_origins:
+        # Credentials (the session cookie) only ever go to the origins listed; a wildcard gets none.
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"], allow_headers=["*"]
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials="*" not in settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", CSRF_HEADER],
         )
-    api = APIRouter(prefix="/api")
+    app.add_middleware(SecurityHeaders)
+    # Without credentials: liveness and sign-in. Everything else under /api needs a signed-in user or a key,
+    # and `Authorized` refuses viewers' writes in one place.
+    public = APIRouter(prefix="/api")
+    for router in (health_router, auth_public_router):
+        public.include_router(router)
+    api = APIRouter(prefix="/api", dependencies=[Authorized])
     routers = (
-        health_router,
+        auth_router,
+        keys_router,
+        users_admin_router,
+        audit_admin_router,
         datasets_router,
         reports_router,
         models_router,
@@ -87,6 +108,7 @@ def create_app() -> FastAPI:
     )
     for router in routers:
         api.include_router(router)
+    app.include_router(public)
     app.include_router(api)
     app.include_router(openai_router)
     app.include_router(inference_router)

@@ -1,8 +1,10 @@
-"""Preparing a data folder: schema migrations, the default user, the built-in model catalog."""
+"""Preparing a data folder: schema migrations, the first admin, the built-in model catalog."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from alembic import command
 from alembic.config import Config
@@ -32,8 +34,27 @@ def migrate(url: str | None = None) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
-def seed() -> None:
+def seed(out: TextIO | None = None) -> None:
+    """Idempotent. When it has just generated the first admin's password, writes it to `out` (the terminal) once:
+    only its hash is kept, and it goes to no log file."""
+    settings = get_settings()
+    password = settings.admin_password.get_secret_value() if settings.admin_password else None
     with session_scope() as session:
-        user = users.ensure_default_user(session)
-        catalog.ensure_builtin(session, get_settings().resolved_models_dir, get_settings())
-        datasets.ensure_sample(session, user, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)
+        admin, generated = users.bootstrap_admin(session, settings.admin_email, password)
+        catalog.ensure_builtin(session, settings.resolved_models_dir, settings)
+        datasets.ensure_sample(session, admin, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)
+        email = admin.email
+    if generated:
+        _announce(out or sys.stdout, email, generated)
+
+
+def _announce(out: TextIO, email: str, password: str) -> None:
+    out.write(
+        "\n"
+        "  Tunewright: the first admin account was created. Sign in at the web UI with\n"
+        f"    email:    {email}\n"
+        f"    password: {password}\n"
+        "  This password is shown only this once; keep it in a password manager.\n"
+        "  (Set TUNEWRIGHT_ADMIN_EMAIL and TUNEWRIGHT_ADMIN_PASSWORD to choose them instead.)\n\n"
+    )
+    out.flush()

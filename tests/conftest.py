@@ -15,7 +15,15 @@ from typing import Any
 
 import pytest
 
-from tests.support import ROOT, create_postgres_database, drop_postgres_database
+from tests.support import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ROOT,
+    admin_api_key,
+    create_postgres_database,
+    create_user_with_key,
+    drop_postgres_database,
+)
 
 _state: dict[str, Any] = {}
 
@@ -29,6 +37,8 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.update(
         TUNEWRIGHT_LEASE_SECONDS="4", TUNEWRIGHT_HEARTBEAT_SECONDS="1", TUNEWRIGHT_REAPER_INTERVAL_SECONDS="1"
     )
+    os.environ.update(TUNEWRIGHT_ADMIN_EMAIL=ADMIN_EMAIL, TUNEWRIGHT_ADMIN_PASSWORD=ADMIN_PASSWORD)
+    os.environ.pop("TUNEWRIGHT_ADMIN_API_KEY", None)
     os.environ.pop("TUNEWRIGHT_DATABASE_URL", None)
     os.environ.pop("TUNEWRIGHT_REDIS_URL", None)
     if server := os.environ.get("TUNEWRIGHT_TEST_DATABASE_URL"):
@@ -60,6 +70,7 @@ def pytest_configure(config: pytest.Config) -> None:
         capture_output=True,
     )
     seed()
+    admin_api_key()  # created now, so no test sees it appear in its audit log
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -81,11 +92,12 @@ def data_dir() -> Path:
 
 @pytest.fixture
 def clean_db() -> Iterator[None]:
-    """Each test starts with no datasets, runs or checkpoints (users and the catalog stay)."""
+    """Each test starts with no datasets, runs, checkpoints or audit events (users, keys and the catalog stay)."""
     from sqlalchemy import delete
 
     from backend.core.db import session_scope
     from backend.models import (
+        AuditEvent,
         Checkpoint,
         Comparison,
         ComparisonPair,
@@ -100,16 +112,60 @@ def clean_db() -> Iterator[None]:
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset):
+        for table in (*tables, DatasetReport, Dataset, AuditEvent):
             session.execute(delete(table))
     yield
 
 
 @pytest.fixture
-def api(clean_db: None) -> Iterator[Any]:
-    from fastapi.testclient import TestClient
-
+def app(clean_db: None) -> Any:
     from backend.app import create_app
 
-    with TestClient(create_app()) as client:
+    return create_app()
+
+
+@pytest.fixture
+def api(app: Any) -> Iterator[Any]:
+    """The API in-process, authenticated as the bootstrap admin by a real API key."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, headers={"Authorization": f"Bearer {admin_api_key()}"}) as client:
         yield client
+
+
+@pytest.fixture
+def anonymous(app: Any) -> Iterator[Any]:
+    """No credentials at all."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def client_as(app: Any) -> Iterator[Any]:
+    """`client_as("viewer")`: a new account with that role, and a client sending its API key."""
+    from fastapi.testclient import TestClient
+
+    clients: list[Any] = []
+
+    def make(role: str) -> Any:
+        user_id, key = create_user_with_key(role)
+        client = TestClient(app, headers={"Authorization": f"Bearer {key}"})
+        client.user_id = user_id
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def analyst(client_as: Any) -> Any:
+    return client_as("analyst")
+
+
+@pytest.fixture
+def viewer(client_as: Any) -> Any:
+    return client_as("viewer")

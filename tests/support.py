@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # A git worktree elsewhere than next to ../shared points at the fixtures with TUNEWRIGHT_SHARED_FIXTURES.
 SHARED_FIXTURES = Path(os.environ.get("TUNEWRIGHT_SHARED_FIXTURES", ROOT.parent / "shared" / "fixtures"))
 SAMPLE_CHAT = ROOT / "demo" / "sample_chat.jsonl"
+# The suite's bootstrap admin (set as TUNEWRIGHT_ADMIN_EMAIL/PASSWORD before setup runs).
+ADMIN_EMAIL = "admin@tunewright.test"
+ADMIN_PASSWORD = "correct horse battery staple"
 
 T = TypeVar("T")
 
@@ -97,3 +100,46 @@ class WorkerProcess:
 
 def event_kinds(events: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [e for e in events if e["kind"] == kind]
+
+
+def create_user_with_key(role: str, *, email: str | None = None, password: str | None = None) -> tuple[str, str]:
+    """A real account with `role` and one API key, made through the services as an admin would; (user id, key)."""
+    from backend.auth import service as auth
+    from backend.core.db import session_scope
+    from backend.core.principal import Role
+    from backend.users import repository as users_repository
+    from backend.users import service as users
+
+    with session_scope() as session:
+        admin = users_repository.get_by_email(session, ADMIN_EMAIL)
+        assert admin is not None, "the suite's setup creates the admin"
+        actor = users.principal_for(session, admin)
+        user = users.create(
+            session,
+            actor,
+            email or f"{role}-{uuid.uuid4().hex[:8]}@tunewright.test",
+            role.title(),
+            Role(role),
+            False,
+            password,
+        )
+        created = auth.create_key(session, actor, user, f"{role} test key")
+        return user.id, created.secret
+
+
+_admin_key: list[str] = []
+
+
+def admin_api_key() -> str:
+    """One real API key of the bootstrap admin for the whole session (what CI would create and keep)."""
+    if not _admin_key:
+        from backend.auth import service as auth
+        from backend.core.db import session_scope
+        from backend.users import repository as users_repository
+        from backend.users import service as users
+
+        with session_scope() as session:
+            admin = users_repository.get_by_email(session, ADMIN_EMAIL)
+            assert admin is not None, "the suite's setup creates the admin"
+            _admin_key.append(auth.create_key(session, users.principal_for(session, admin), admin, "test suite").secret)
+    return _admin_key[0]

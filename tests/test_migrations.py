@@ -28,6 +28,9 @@ TABLES = {
     "exports",
     "evaluations",
     "dataset_reports",
+    "sessions",
+    "api_keys",
+    "audit_events",
 }
 
 

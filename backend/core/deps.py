@@ -1,21 +1,40 @@
-"""`Annotated` dependency aliases shared by every endpoint."""
+"""`Annotated` dependency aliases shared by every endpoint, and the authentication every guarded route runs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from backend.auth import service as auth
 from backend.core.db import session_scope
 from backend.core.errors import Forbidden
 from backend.core.principal import Principal
-from backend.core.security import check_bearer
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
 from backend.models import User
-from backend.users import service as users
+
+SESSION_COOKIE = "tw_session"
+CSRF_COOKIE = "tw_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+# Unsafe-method routes a viewer may still call: they read, or touch only the viewer's own credentials.
+# Every other POST/PUT/PATCH/DELETE under /api and /v1 is refused to viewers with 403.
+VIEWER_MAY_CALL: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (method, re.compile(pattern))
+    for method, pattern in (
+        ("POST", r"/api/serving/chat/completions"),  # the playground
+        ("POST", r"/v1/chat/completions"),
+        ("POST", r"/v1/completions"),
+        ("POST", r"/api/auth/logout"),
+        ("POST", r"/api/keys"),
+        ("DELETE", r"/api/keys/[^/]+"),
+    )
+)
 
 
 def _session() -> Iterator[Session]:
@@ -30,19 +49,30 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StorageDep = Annotated[LocalStorage, Depends(get_storage)]
 
 
-def _current_user(session: SessionDep) -> User:
-    # One default user until accounts land; every query is already scoped by owner.
-    return users.get_default_user(session)
+def _is_v1(path: str) -> bool:
+    return path == "/v1" or path.startswith("/v1/")
 
 
-CurrentUser = Annotated[User, Depends(_current_user)]
-
-
-def _current_principal(session: SessionDep, user: CurrentUser) -> Principal:
-    return users.principal_for(session, user)
+def _current_principal(request: Request, session: SessionDep, settings: SettingsDep) -> Principal:
+    credentials = auth.Credentials(
+        authorization=request.headers.get("authorization"),
+        session_token=request.cookies.get(SESSION_COOKIE),
+        csrf_header=request.headers.get(CSRF_HEADER),
+        unsafe_method=request.method in UNSAFE_METHODS,
+        keys_only=_is_v1(request.url.path),
+    )
+    return auth.authenticate(session, settings, credentials)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(_current_principal)]
+
+
+def _current_user(principal: CurrentPrincipal) -> User:
+    return principal.user
+
+
+CurrentUser = Annotated[User, Depends(_current_user)]
+"""The signed-in user; endpoints that scope by owner take this."""
 
 
 def _admin_principal(principal: CurrentPrincipal) -> Principal:
@@ -55,11 +85,23 @@ AdminPrincipal = Annotated[Principal, Depends(_admin_principal)]
 """Admin-only endpoints (`/api/admin/...`) take this instead of CurrentPrincipal."""
 
 
-def require_api_key(
-    settings: SettingsDep, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
-) -> None:
-    """Every `/v1` router depends on this: the admin key when one is set (see backend/core/security.py)."""
-    check_bearer(authorization, settings)
+def authorize(request: Request, principal: CurrentPrincipal) -> None:
+    """Every guarded router depends on this: a known, enabled account (401 otherwise) whose role may call this
+    method (viewers only read, 403 otherwise)."""
+    if principal.can_write or request.method not in UNSAFE_METHODS:
+        return
+    path = request.url.path
+    if any(method == request.method and pattern.fullmatch(path) for method, pattern in VIEWER_MAY_CALL):
+        return
+    raise Forbidden("Viewers can look but not change anything; ask an admin for the analyst role.")
+
+
+Authorized = Depends(authorize)
+
+
+def require_api_key(request: Request, principal: CurrentPrincipal) -> None:
+    """Every `/v1` router depends on this: an API key (cookies are not accepted there), and the role check."""
+    authorize(request, principal)
 
 
 ApiKeyRequired = Depends(require_api_key)

@@ -50,11 +50,19 @@ class DomainError(Exception):
     status_code = 400
     code = "BadRequest"
 
-    def __init__(self, detail: str, *, field: str | None = None, extra: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        field: str | None = None,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.field = field
         self.extra = extra or {}
+        self.headers = headers  # e.g. Retry-After on a 429
 
 
 class Unauthorized(DomainError):
@@ -155,10 +163,12 @@ def field_path(loc: Sequence[Any]) -> str:
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     if _is_openai(request):
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+        headers = {**({"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else {}), **(exc.headers or {})}
         code = _OPENAI_CODES.get(exc.status_code) or _snake(exc.code)
-        return _openai_response(exc.status_code, exc.detail, exc.field, code, headers)
-    return JSONResponse(_body(exc.code, exc.detail, exc.field, **exc.extra), status_code=exc.status_code)
+        return _openai_response(exc.status_code, exc.detail, exc.field, code, headers or None)
+    return JSONResponse(
+        _body(exc.code, exc.detail, exc.field, **exc.extra), status_code=exc.status_code, headers=exc.headers
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -79,8 +79,26 @@ class Settings(BaseSettings):
     )
     admin_api_key: str | None = Field(
         default=None,
-        description="When set, `/v1` requests must send `Authorization: Bearer <this key>`; when unset the embedded "
-        "single-user default accepts any key.",
+        description="When set, accepted everywhere (`/api` and `/v1`) as the bootstrap admin's API key, sent as "
+        "`Authorization: Bearer <this key>` (for automation and CI); unset, only keys created in the app work.",
+    )
+    admin_email: str | None = Field(
+        default=None,
+        description="Email of the first admin, created by `make up` (setup) when no account has it yet.",
+    )
+    admin_password: SecretStr | None = Field(
+        default=None,
+        description="Password for TUNEWRIGHT_ADMIN_EMAIL, set only when that account has none (never overwrites a "
+        "password); unset, setup generates one and prints it once.",
+    )
+    session_hours: float = Field(
+        default=12, gt=0, description="How long a browser sign-in lasts before the user must sign in again."
+    )
+    login_max_failures: int = Field(
+        default=10, ge=1, description="Failed sign-ins per email and client address before further tries get 429."
+    )
+    login_window_seconds: int = Field(
+        default=300, ge=1, description="The window the failed sign-ins are counted in (and the lock-out lasts)."
     )
     inference_url: str | None = Field(
         default=None,
@@ -108,7 +126,11 @@ class Settings(BaseSettings):
     wandb_mode: Literal["online", "offline"] = Field(
         default="online", description="`offline` writes W&B runs into the run's folder for a later `wandb sync`."
     )
-    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Other origins allowed to call the API from a browser, with credentials (a JSON list, e.g. "
+        '`["https://tools.example.com"]`); the UI served by the API itself needs none.',
+    )
 
     @model_validator(mode="after")
     def _production_needs_real_services(self) -> Settings:

@@ -1,5 +1,7 @@
 """SQLAlchemy tables. Importing this package registers every table on `Base.metadata` (Alembic reads it)."""
 
+from backend.models.audit import AuditEvent
+from backend.models.auth import ApiKey, LoginSession
 from backend.models.catalog import CatalogModel, ModelSource
 from backend.models.checkpoint import Checkpoint
 from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
@@ -12,6 +14,8 @@ from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
 
 __all__ = [
+    "ApiKey",
+    "AuditEvent",
     "CatalogModel",
     "Checkpoint",
     "Comparison",
@@ -22,6 +26,7 @@ __all__ = [
     "Evaluation",
     "Export",
     "ExportStatus",
+    "LoginSession",
     "ModelSource",
     "OpenAIJob",
     "Run",

@@ -14,6 +14,9 @@ import { ModelsPage } from "./pages/models/ModelsPage";
 import { ModelCatalogPage } from "./pages/admin/ModelCatalogPage";
 import { ModelSourcesPage } from "./pages/admin/ModelSourcesPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
+import { ApiKeysPage } from "./pages/account/ApiKeysPage";
+import { AuditPage } from "./pages/admin/AuditPage";
+import { UsersPage } from "./pages/admin/UsersPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -135,6 +138,10 @@ const adminModelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/
 const adminSourcesRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/model-sources", component: ModelSourcesPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
 
+const keysRoute = createRoute({ getParentRoute: () => rootRoute, path: "/keys", component: ApiKeysPage });
+const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/users", component: UsersPage });
+const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/audit", component: AuditPage });
+
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
@@ -153,6 +160,9 @@ export const routeTree = rootRoute.addChildren([
   adminModelsRoute,
   adminSourcesRoute,
   playgroundRoute,
+  keysRoute,
+  adminUsersRoute,
+  adminAuditRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.support import ROOT, create_postgres_database, drop_postgres_database, wait_for
+from tests.support import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ROOT,
+    create_postgres_database,
+    drop_postgres_database,
+    wait_for,
+)
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("TUNEWRIGHT_CHROMIUM", "/usr/bin/chromium")
@@ -46,6 +55,17 @@ class Stack:
     data_dir: Path
     process: subprocess.Popen[bytes]
     log_path: Path
+    api_key: str = field(default_factory=lambda: f"sk-e2e-{secrets.token_hex(16)}")
+
+    @property
+    def auth(self) -> dict[str, str]:
+        """Headers that act as the admin (TUNEWRIGHT_ADMIN_API_KEY of this stack) for set-up calls."""
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+    def request(
+        self, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> urllib.request.Request:
+        return urllib.request.Request(f"{self.url}{path}", data=data, headers={**self.auth, **(headers or {})})
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -72,7 +92,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     base = tmp_path_factory.mktemp("e2e")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TUNEWRIGHT_")}
-    env.update(TUNEWRIGHT_DATA_DIR=str(base / "var"), PORT=str(port), PYTHONUNBUFFERED="1")
+    api_key = f"sk-e2e-{secrets.token_hex(16)}"
+    env.update(
+        TUNEWRIGHT_DATA_DIR=str(base / "var"),
+        PORT=str(port),
+        PYTHONUNBUFFERED="1",
+        TUNEWRIGHT_ADMIN_EMAIL=ADMIN_EMAIL,
+        TUNEWRIGHT_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        TUNEWRIGHT_ADMIN_API_KEY=api_key,
+    )
     database_url = None
     if server := os.environ.get("TUNEWRIGHT_TEST_DATABASE_URL"):
         database_url = create_postgres_database(server)
@@ -89,7 +117,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    stack = Stack(f"http://127.0.0.1:{port}", base / "var", process, log_path)
+    stack = Stack(f"http://127.0.0.1:{port}", base / "var", process, log_path, api_key)
 
     def up() -> bool:
         if process.poll() is not None:
@@ -125,3 +153,23 @@ def browser(stack: Stack) -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def new_page(stack: Stack, browser: Any) -> Iterator[Callable[..., Any]]:
+    """`new_page(viewport=..., accept_downloads=...)`: a page in a fresh browser context signed in as the admin
+    (the session and CSRF cookies set by POST /api/auth/login, as the sign-in form does)."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        response = context.request.post(
+            f"{stack.url}/api/auth/login", data={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
+        )
+        assert response.ok, response.text()
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

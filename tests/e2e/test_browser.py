@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _api(stack: Stack, path: str) -> Any:
-    with urllib.request.urlopen(f"{stack.url}{path}", timeout=10) as response:
+    with urllib.request.urlopen(stack.request(path), timeout=10) as response:
         return json.loads(response.read())
 
 
@@ -32,9 +32,9 @@ def _start_run(page: Any, dataset_id: str, max_steps: int, save_steps: int) -> s
     return str(page.url.rsplit("/", 1)[1])
 
 
-def test_upload_train_watch_cancel_and_stop(stack: Stack, browser: Any) -> None:
+def test_upload_train_watch_cancel_and_stop(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
     page.goto(stack.url)
 

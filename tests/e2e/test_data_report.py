@@ -16,14 +16,14 @@ SAMPLE_NAME = "sample chats (demo)"
 
 
 def _datasets(stack: Stack) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(f"{stack.url}/api/datasets", timeout=10) as response:
+    with urllib.request.urlopen(stack.request("/api/datasets"), timeout=10) as response:
         return list(json.loads(response.read())["items"])
 
 
-def test_request_watch_and_read_a_report(stack: Stack, browser: Any) -> None:
+def test_request_watch_and_read_a_report(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     [sample] = [d for d in _datasets(stack) if d["name"] == SAMPLE_NAME]
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(f"{stack.url}/datasets")
     page.get_by_test_id("dataset-row").filter(has_text=SAMPLE_NAME).get_by_role("link", name=SAMPLE_NAME).click()

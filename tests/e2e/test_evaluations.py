@@ -19,7 +19,7 @@ MC_SET = Path(__file__).resolve().parents[1] / "fixtures" / "evals" / "mixed_sub
 
 def _request(stack: Stack, path: str, body: dict[str, Any] | None = None) -> Any:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(f"{stack.url}{path}", data=data, headers={"content-type": "application/json"})
+    request = stack.request(path, data=data, headers={"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
@@ -31,14 +31,14 @@ def _upload(stack: Stack, path: Path) -> dict[str, Any]:
         + path.read_bytes()
         + f"\r\n--{boundary}--\r\n".encode()
     )
-    request = urllib.request.Request(
-        f"{stack.url}/api/datasets", data=body, headers={"content-type": f"multipart/form-data; boundary={boundary}"}
+    request = stack.request(
+        "/api/datasets", data=body, headers={"content-type": f"multipart/form-data; boundary={boundary}"}
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         return dict(json.loads(response.read()))
 
 
-def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stack: Stack, browser: Any) -> None:
+def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     chats, mc = _upload(stack, SAMPLE_CHAT), _upload(stack, MC_SET)
     plan = {"dataset_ids": [chats["id"], mc["id"]], "best_metric": "eval_loss"}
@@ -61,7 +61,7 @@ def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stac
     recommended = _request(stack, f"/api/runs/{run['id']}")["recommended_checkpoint_id"]
     assert recommended == min(evaluations, key=lambda e: e["metrics"]["eval_loss"])["checkpoint_id"]
 
-    page = browser.new_page()
+    page = new_page()
     page.set_default_timeout(30_000)
     page.goto(stack.url)
     page.get_by_test_id("nav-evaluations").click()

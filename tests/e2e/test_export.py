@@ -18,7 +18,7 @@ SAMPLE_DATASET_NAME = "sample chats (demo)"
 
 
 def _api(stack: Stack, path: str) -> Any:
-    with urllib.request.urlopen(f"{stack.url}{path}", timeout=10) as response:
+    with urllib.request.urlopen(stack.request(path), timeout=10) as response:
         return json.loads(response.read())
 
 
@@ -41,10 +41,10 @@ def _download(page: Any, row: Any, into: Path) -> tuple[str, list[str]]:
     return download.suggested_filename, names
 
 
-def test_train_then_export_adapter_and_merged_and_download(stack: Stack, browser: Any, tmp_path: Path) -> None:
+def test_train_then_export_adapter_and_merged_and_download(stack: Stack, new_page: Any, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     [dataset] = [d for d in _api(stack, "/api/datasets")["items"] if d["name"] == SAMPLE_DATASET_NAME]
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page.set_default_timeout(30_000)
     page.goto(stack.url)
 

@@ -21,13 +21,13 @@ def _badge(page: Any, status: str, timeout: int = 120_000) -> None:
     )
 
 
-def test_pause_and_resume_from_the_run_page(stack: Stack, browser: Any) -> None:
-    api = httpx.Client(base_url=stack.url, timeout=30)
+def test_pause_and_resume_from_the_run_page(stack: Stack, new_page: Any) -> None:
+    api = httpx.Client(base_url=stack.url, headers=stack.auth, timeout=30)
     dataset = api.post("/api/datasets", files={"file": ("chats.jsonl", SAMPLE_CHAT.read_bytes())}).json()
     body = {"dataset_id": dataset["id"], "model": "tiny-chat", "hyperparameters": {"max_steps": 60, "save_steps": 1000}}
     run_id = api.post("/api/runs", json=body).json()["id"]
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
     page.goto(f"{stack.url}/runs/{run_id}")
     wait_for(lambda: api.get(f"/api/runs/{run_id}").json()["progress"]["step"] >= 2, 120, what="training to start")

@@ -29,13 +29,13 @@ RECORD_GROWTH = """(pane) => {
 
 def _post(stack: Stack, path: str, body: dict[str, Any] | bytes, content_type: str = "application/json") -> Any:
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    request = urllib.request.Request(f"{stack.url}{path}", data=data, headers={"content-type": content_type})
+    request = stack.request(path, data=data, headers={"content-type": content_type})
     with urllib.request.urlopen(request, timeout=120) as response:
         return json.loads(response.read())
 
 
 def _get(stack: Stack, path: str) -> Any:
-    with urllib.request.urlopen(f"{stack.url}{path}", timeout=30) as response:
+    with urllib.request.urlopen(stack.request(path), timeout=30) as response:
         return json.loads(response.read())
 
 
@@ -85,10 +85,10 @@ def _answer(page: Any, pane: int) -> Any:
     return page.locator(f"[data-pane='{pane}'] [data-role=assistant]").last
 
 
-def test_playground_streams_compares_and_stops(stack: Stack, browser: Any) -> None:
+def test_playground_streams_compares_and_stops(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     checkpoint_id = _upload_and_train(stack)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(stack.url)
     page.get_by_test_id("nav-playground").click()

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.e2e
 
 
 def _api(stack: Stack, path: str) -> Any:
-    with urllib.request.urlopen(f"{stack.url}{path}", timeout=10) as response:
+    with urllib.request.urlopen(stack.request(path), timeout=10) as response:
         return json.loads(response.read())
 
 
-def test_upload_pairs_start_dpo_and_watch_the_rewards(stack: Stack, browser: Any, tmp_path: Path) -> None:
+def test_upload_pairs_start_dpo_and_watch_the_rewards(stack: Stack, new_page: Any, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     pairs = tmp_path / "pairs.jsonl"
     records = [
@@ -29,7 +29,7 @@ def test_upload_pairs_start_dpo_and_watch_the_rewards(stack: Stack, browser: Any
     ]
     pairs.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
     page.goto(stack.url)
     page.get_by_test_id("nav-datasets").click()

@@ -21,15 +21,15 @@ def _chat(i: int) -> str:
 
 
 def _dataset(stack: Stack, dataset_id: str, path: str = "") -> dict[str, Any]:
-    with urllib.request.urlopen(f"{stack.url}/api/datasets/{dataset_id}{path}", timeout=10) as response:
+    with urllib.request.urlopen(stack.request(f"/api/datasets/{dataset_id}{path}"), timeout=10) as response:
         return dict(json.loads(response.read()))
 
 
-def test_accept_a_file_with_its_bad_records_quarantined(stack: Stack, browser: Any) -> None:
+def test_accept_a_file_with_its_bad_records_quarantined(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     lines = [_chat(1), BAD_ROLE, _chat(3), _chat(4), BROKEN, _chat(6)]
     content = ("\n".join(lines) + "\n").encode()
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(f"{stack.url}/datasets")
     page.get_by_test_id("dataset-file-input").set_input_files(

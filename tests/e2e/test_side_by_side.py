@@ -49,14 +49,14 @@ def _key(page: Any, key: str) -> None:
     page.keyboard.press(key)
 
 
-def test_a_rater_rates_blind_pairs_from_the_keyboard_and_sees_the_results(stack: Stack, browser: Any) -> None:
+def test_a_rater_rates_blind_pairs_from_the_keyboard_and_sees_the_results(stack: Stack, new_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     checkpoint_id = _upload_and_train(stack)
     study = _study(stack, checkpoint_id)
     assert study["status"] == "succeeded", study["error"]
     assert study["pair_count"] == 2
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     page.goto(stack.url)
     page.get_by_test_id("nav-comparisons").click()

@@ -17,7 +17,12 @@ import httpx
 import openai
 import pytest
 
-from tests.support import ROOT, SAMPLE_CHAT, WorkerProcess, wait_for
+from tests.support import ROOT, SAMPLE_CHAT, WorkerProcess, admin_api_key, wait_for
+
+
+def _auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {admin_api_key()}"}
+
 
 pytestmark = [
     pytest.mark.integration,
@@ -100,26 +105,32 @@ def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def client(api_url: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=f"{api_url}/v1", api_key="unused", max_retries=0)
+    return openai.OpenAI(base_url=f"{api_url}/v1", api_key=admin_api_key(), max_retries=0)
 
 
 @pytest.fixture(scope="module")
 def trained_run(api_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A LoRA run on tiny-chat, trained by a real worker process from an API submission, as the product does it."""
-    upload = httpx.post(f"{api_url}/api/datasets", files={"file": ("chat.jsonl", SAMPLE_CHAT.read_bytes())})
+    upload = httpx.post(
+        f"{api_url}/api/datasets", headers=_auth(), files={"file": ("chat.jsonl", SAMPLE_CHAT.read_bytes())}
+    )
     assert upload.status_code == 201, upload.text
     body = {
         "dataset_id": upload.json()["id"],
         "model": "tiny-chat",
         "hyperparameters": {"max_steps": 30, "save_steps": 15},
     }
-    submitted = httpx.post(f"{api_url}/api/runs", json=body)
+    submitted = httpx.post(f"{api_url}/api/runs", headers=_auth(), json=body)
     assert submitted.status_code == 201, submitted.text
     run_id = submitted.json()["id"]
     worker = WorkerProcess("serving-trainer", tmp_path_factory.mktemp("worker"))
     try:
         run = wait_for(
-            lambda: (r := httpx.get(f"{api_url}/api/runs/{run_id}").json())["status"] in {"succeeded", "failed"} and r,
+            lambda: (
+                (r := httpx.get(f"{api_url}/api/runs/{run_id}", headers=_auth()).json())["status"]
+                in {"succeeded", "failed"}
+                and r
+            ),
             timeout=300,
             interval=0.5,
             what="the run to finish",
@@ -127,7 +138,7 @@ def trained_run(api_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[
     finally:
         worker.stop()
     assert run["status"] == "succeeded", run["error"]
-    checkpoints = httpx.get(f"{api_url}/api/checkpoints", params={"run_id": run_id}).json()["items"]
+    checkpoints = httpx.get(f"{api_url}/api/checkpoints", headers=_auth(), params={"run_id": run_id}).json()["items"]
     run["checkpoints"] = sorted(checkpoints, key=lambda c: c["step"])
     return dict(run)
 
@@ -230,7 +241,7 @@ def test_lora_checkpoint_answers_exactly_as_transformers_under_every_name(
 def test_tokens_reach_the_client_as_they_are_produced(api_url: str) -> None:
     body = {"model": "tiny-chat", "messages": MESSAGES, "temperature": 0, "max_tokens": 64, "stream": True}
     arrivals: list[float] = []
-    with httpx.stream("POST", f"{api_url}/v1/chat/completions", json=body, timeout=60) as response:
+    with httpx.stream("POST", f"{api_url}/v1/chat/completions", json=body, headers=_auth(), timeout=60) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         for raw in response.iter_raw():

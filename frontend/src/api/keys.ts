@@ -20,5 +20,10 @@ export const queryKeys = {
   comparison: (id: string) => ["comparisons", id] as const,
   nextPair: (id: string, rater: string, skip: string[]) => ["comparisons", id, "next", rater, skip] as const,
   comparisonResults: (id: string) => ["comparisons", id, "results"] as const,
+  me: ["me"] as const,
+  apiKeys: ["api-keys"] as const,
+  users: ["admin", "users"] as const,
+  userKeys: (userId: string) => ["admin", "users", userId, "keys"] as const,
+  audit: (actor: string, action: string) => ["admin", "audit", { actor, action }] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

@@ -4,6 +4,7 @@
 // because the schema describes the streamed body only as text.
 import { toApiError } from "../api/errors";
 import { createSseParser } from "../lib/sse";
+import { csrfHeaders } from "./csrf";
 import type { ChatCompletionRequest, paths } from "./index";
 
 type ChatPath = "/api/serving/chat/completions" & keyof paths;
@@ -36,7 +37,7 @@ export async function streamChat(
     response = await globalThis.fetch(
       new Request(url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        headers: { "content-type": "application/json", accept: "text/event-stream", ...csrfHeaders("POST") },
         body: JSON.stringify({ ...request, stream: true, stream_options: { include_usage: true } }),
         signal,
       }),

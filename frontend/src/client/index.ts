@@ -1,6 +1,7 @@
 // The one typed door to the backend: openapi-fetch over the generated `paths` types.
 // Hand-written wrapper; the types in schema.d.ts are generated (`npm run generate-client`).
 import createClient from "openapi-fetch";
+import { csrfHeaders } from "./csrf";
 import type { components, paths } from "./schema";
 
 export type { components, paths } from "./schema";
@@ -42,10 +43,26 @@ export type ComparisonCreate = Schemas["ComparisonCreate"];
 export type ComparisonResults = Schemas["ComparisonResults"];
 export type PairToRate = Schemas["PairToRate"];
 export type RatingCreate = Schemas["RatingCreate"];
+export type Me = Schemas["Me"];
+export type User = Schemas["UserRead"];
+export type UserCreate = Schemas["UserCreate"];
+export type UserUpdate = Schemas["UserUpdate"];
+export type Role = User["role"];
+export type ApiKey = Schemas["ApiKeyRead"];
+export type ApiKeyCreated = Schemas["ApiKeyCreated"];
+export type AuditEvent = Schemas["AuditEventRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({
   baseUrl: typeof window === "undefined" ? "" : window.location.origin,
   // Looked up per request (not captured once) so tests can stub `fetch`.
   fetch: (request) => globalThis.fetch(request),
+});
+
+// Every change made with the session cookie carries the CSRF token (requests with an API key need none).
+api.use({
+  onRequest({ request }) {
+    for (const [name, value] of Object.entries(csrfHeaders(request.method))) request.headers.set(name, value);
+    return request;
+  },
 });

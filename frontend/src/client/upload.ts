@@ -1,5 +1,6 @@
 // Dataset upload over XMLHttpRequest: fetch() reports no upload progress. This is the one request that
 // does not go through openapi-fetch; it is typed with the generated operation types all the same.
+import { csrfHeaders } from "./csrf";
 import type { paths } from "./schema";
 
 type UploadOperation = paths["/api/datasets"]["post"];
@@ -43,6 +44,7 @@ export function uploadDataset({ file, name, format, columns, onInvalid, onProgre
       if (value !== null && value !== undefined) form.append(key, value instanceof File ? value : String(value));
     }
     xhr.open("POST", UPLOAD_PATH);
+    for (const [name, value] of Object.entries(csrfHeaders("POST"))) xhr.setRequestHeader(name, value);
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress?.(Math.min(100, Math.round((e.loaded / e.total) * 100)));

@@ -11,7 +11,12 @@ def client(api: Any) -> Iterator[Any]:
     """The official SDK, its HTTP calls served in-process by the app (the TestClient is an httpx.Client)."""
     from openai import OpenAI
 
-    sdk = OpenAI(base_url=f"{api.base_url}/v1", api_key="anything", http_client=api, max_retries=0)
+    sdk = OpenAI(
+        base_url=f"{api.base_url}/v1",
+        api_key=api.headers["authorization"].removeprefix("Bearer "),
+        http_client=api,
+        max_retries=0,
+    )
     yield sdk
 
 

@@ -258,20 +258,25 @@ def admin_key() -> Iterator[str]:
     get_settings.cache_clear()
 
 
-def test_with_an_admin_key_set_other_keys_are_401(api: Any, admin_key: str) -> None:
+def test_the_admin_key_from_the_environment_works_everywhere_and_others_are_401(
+    api: Any, anonymous: Any, admin_key: str
+) -> None:
     from openai import OpenAI
 
     def sdk(key: str) -> Any:
-        return OpenAI(base_url=f"{api.base_url}/v1", api_key=key, http_client=api, max_retries=0)
+        return OpenAI(base_url=f"{api.base_url}/v1", api_key=key, http_client=anonymous, max_retries=0)
 
     with pytest.raises(openai.AuthenticationError) as denied:
         sdk("sk-wrong").models.list()
     assert (
         denied.value.body["code"] == "invalid_api_key" and denied.value.response.headers["www-authenticate"] == "Bearer"
     )
-    assert api.get("/v1/models").status_code == 401
+    no_key = anonymous.get("/v1/models")
+    assert no_key.status_code == 401 and no_key.json()["error"]["code"] == "invalid_api_key"
     assert [m.id for m in sdk(admin_key).models.list()]
-    assert api.get("/api/models").status_code == 200, "the native API is not guarded by the /v1 key"
+    native = anonymous.get("/api/auth/me", headers={"Authorization": f"Bearer {admin_key}"})
+    assert native.status_code == 200 and native.json()["role"] == "admin", "the same key works on the native API"
+    assert native.json()["user"]["email"] == "admin@tunewright.test", "as the bootstrap admin"
 
 
 def test_any_format_the_datasets_api_reads_is_a_training_file(client: Any) -> None:

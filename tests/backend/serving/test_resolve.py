@@ -141,7 +141,9 @@ def test_v1_chat_takes_the_api_key_and_the_playground_route_the_ui_access(
     monkeypatch.setenv("TUNEWRIGHT_ADMIN_API_KEY", "sk-serving-test")
     get_settings.cache_clear()
     try:
-        denied = _chat(api, "gpt-17")
+        denied = api.post(
+            "/v1/chat/completions", json={"model": "gpt-17", **CHAT}, headers={"Authorization": "Bearer sk-wrong"}
+        )
         assert denied.status_code == 401 and denied.json()["error"]["code"] == "invalid_api_key"
         keyed = api.post(
             "/v1/chat/completions",
