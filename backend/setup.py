@@ -36,4 +36,5 @@ def seed() -> None:
     with session_scope() as session:
         user = users.ensure_default_user(session)
         catalog.ensure_builtin(session, get_settings().resolved_models_dir)
-        datasets.ensure_sample(session, user, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)
+        principal = users.principal_for(session, user)
+        datasets.ensure_sample(session, principal, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)

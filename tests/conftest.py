@@ -81,11 +81,13 @@ def data_dir() -> Path:
 
 @pytest.fixture
 def clean_db() -> Iterator[None]:
-    """Each test starts with no datasets, runs or checkpoints (users and the catalog stay)."""
+    """Each test starts with no datasets, runs or checkpoints, and no projects but Default (the catalog stays, and
+    the default user stays a member of Default; other users a test made stay, without memberships)."""
     from sqlalchemy import delete
 
     from backend.core.db import session_scope
     from backend.models import (
+        DEFAULT_PROJECT_ID,
         Checkpoint,
         Comparison,
         ComparisonPair,
@@ -94,14 +96,19 @@ def clean_db() -> Iterator[None]:
         DatasetReport,
         Evaluation,
         Export,
+        Project,
+        ProjectMember,
         Run,
         RunEvent,
     )
+    from backend.users import service as users
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset):
+        for table in (*tables, DatasetReport, Dataset, ProjectMember):
             session.execute(delete(table))
+        session.execute(delete(Project).where(Project.id != DEFAULT_PROJECT_ID))
+        users.ensure_default_user(session)
     yield
 
 

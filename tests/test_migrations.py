@@ -27,6 +27,8 @@ TABLES = {
     "exports",
     "evaluations",
     "dataset_reports",
+    "projects",
+    "project_members",
 }
 
 
