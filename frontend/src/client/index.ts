@@ -37,6 +37,9 @@ export type ComparisonCreate = Schemas["ComparisonCreate"];
 export type ComparisonResults = Schemas["ComparisonResults"];
 export type PairToRate = Schemas["PairToRate"];
 export type RatingCreate = Schemas["RatingCreate"];
+export type Project = Schemas["ProjectRead"];
+export type ProjectCreate = Schemas["ProjectCreate"];
+export type ProjectMember = Schemas["MemberRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

@@ -1,6 +1,7 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { useUnauthorized } from "../api/session";
 import { HealthIndicator } from "./HealthIndicator";
+import { ProjectSwitcher } from "./ProjectSwitcher";
 
 const NAV = [
   { to: "/datasets", label: "Datasets", testId: "nav-datasets" },
@@ -10,6 +11,7 @@ const NAV = [
   { to: "/comparisons", label: "Side by side", testId: "nav-comparisons" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
+  { to: "/projects", label: "Projects", testId: "nav-projects" },
 ] as const;
 
 export function Layout() {
@@ -23,6 +25,7 @@ export function Layout() {
           </span>
           Tunewright
         </div>
+        <ProjectSwitcher />
         <ul>
           {NAV.map((item) => (
             <li key={item.to}>
