@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy import ColumnElement, CursorResult, delete, exists, select
 from sqlalchemy.orm import Session
 
 from backend.models import Comparison, Dataset, DatasetReport, Evaluation, Project, ProjectMember, Run, User
@@ -62,7 +62,9 @@ def add_member(session: Session, project_id: str, user_id: str) -> ProjectMember
 
 def remove_member(session: Session, project_id: str, user_id: str) -> bool:
     query = delete(ProjectMember).where(ProjectMember.project_id == project_id, ProjectMember.user_id == user_id)
-    return bool(session.execute(query.execution_options(synchronize_session=False)).rowcount)  # type: ignore[attr-defined]
+    result = session.execute(query.execution_options(synchronize_session=False))
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
 
 
 def holds_objects(session: Session, project_id: str) -> list[str]:
