@@ -15,6 +15,7 @@ from backend.core.security import check_bearer
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
 from backend.models import User
+from backend.projects import service as projects
 from backend.users import service as users
 
 
@@ -53,6 +54,25 @@ def _admin_principal(principal: CurrentPrincipal) -> Principal:
 
 AdminPrincipal = Annotated[Principal, Depends(_admin_principal)]
 """Admin-only endpoints (`/api/admin/...`) take this instead of CurrentPrincipal."""
+
+
+def _openai_principal(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    openai_project: Annotated[
+        str | None,
+        Header(
+            alias="OpenAI-Project",
+            description="A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are "
+            "then that project's only, and new ones go into it. Without it, all your projects.",
+        ),
+    ] = None,
+) -> Principal:
+    return projects.narrowed_to(session, principal, openai_project)
+
+
+OpenAIPrincipal = Annotated[Principal, Depends(_openai_principal)]
+"""`/v1` endpoints take this: the principal, narrowed to one project by the `OpenAI-Project` header when sent."""
 
 
 def require_api_key(

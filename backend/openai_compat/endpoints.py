@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Header, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import StreamingResponse
 
-from backend.core.deps import ApiKeyRequired, CurrentPrincipal, SessionDep, SettingsDep, StorageDep
-from backend.core.principal import Principal
+from backend.core.deps import ApiKeyRequired, OpenAIPrincipal, SessionDep, SettingsDep, StorageDep
 from backend.openai_compat import service, views
 from backend.openai_compat.schemas import (
     FileDeleted,
@@ -29,24 +28,6 @@ from backend.openai_compat.schemas import (
 )
 
 router = APIRouter(prefix="/v1", tags=["openai"], dependencies=[ApiKeyRequired])
-
-
-def _openai_principal(
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    openai_project: Annotated[
-        str | None,
-        Header(
-            alias="OpenAI-Project",
-            description="A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are "
-            "then that project's only, and new ones go into it. Without it, all your projects.",
-        ),
-    ] = None,
-) -> Principal:
-    return service.scoped(session, principal, openai_project)
-
-
-OpenAIPrincipal = Annotated[Principal, Depends(_openai_principal)]
 
 
 @router.post("/files", response_model=FileObject)

@@ -40,14 +40,6 @@ class JobView:
     project: str  # the slug of the run's project, the project part of its fine-tuned model name
 
 
-def scoped(session: Session, principal: Principal, project: str | None) -> Principal:
-    """The principal narrowed to the project the `OpenAI-Project` header names (by id or slug), as a project-scoped
-    OpenAI key is: lists, reads and new objects stay inside it. Without the header, all the principal's projects."""
-    if project is None or not project.strip():
-        return principal
-    return principal.narrowed(projects.resolve_reference(session, principal, project.strip()).id)
-
-
 def _views(session: Session, rows: Sequence[Run]) -> list[JobView]:
     extras = repository.for_runs(session, (r.id for r in rows))
     slugs = projects.slugs(session, [r.project_id for r in rows])

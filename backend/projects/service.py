@@ -68,6 +68,14 @@ def resolve_reference(session: Session, principal: Principal, reference: str) ->
     return project
 
 
+def narrowed_to(session: Session, principal: Principal, reference: str | None) -> Principal:
+    """The principal narrowed to the project `reference` names (by id or slug), as a project-scoped OpenAI key is:
+    lists, reads and new objects stay inside it. Without a reference, all the principal's projects."""
+    if reference is None or not reference.strip():
+        return principal
+    return principal.narrowed(resolve_reference(session, principal, reference.strip()).id)
+
+
 def slugs(session: Session, project_ids: Sequence[str]) -> dict[str, str]:
     found = (repository.get_any(session, project_id) for project_id in set(project_ids))
     return {p.id: p.slug for p in found if p is not None}

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from backend.core.deps import ApiKeyRequired, CurrentPrincipal, SessionDep
+from backend.core.deps import ApiKeyRequired, CurrentPrincipal, OpenAIPrincipal, SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.serving import service
 from backend.serving.client import InferenceClient, get_inference_client
@@ -36,7 +36,7 @@ def _respond(answer: dict[str, Any] | Iterator[str]) -> dict[str, Any] | Streami
 
 @router.post("/chat/completions", response_model=ChatCompletion, responses={200: {"content": _STREAM}})
 def chat_completions(
-    body: ChatCompletionRequest, session: SessionDep, principal: CurrentPrincipal, client: InferenceDep
+    body: ChatCompletionRequest, session: SessionDep, principal: OpenAIPrincipal, client: InferenceDep
 ) -> dict[str, Any] | StreamingResponse:
     """Answer a conversation with the model's own chat template (OpenAI's chat completions)."""
     return _respond(service.generate(session, principal, client, "/v1/chat/completions", body))
@@ -44,7 +44,7 @@ def chat_completions(
 
 @router.post("/completions", response_model=Completion, responses={200: {"content": _STREAM}})
 def completions(
-    body: CompletionRequest, session: SessionDep, principal: CurrentPrincipal, client: InferenceDep
+    body: CompletionRequest, session: SessionDep, principal: OpenAIPrincipal, client: InferenceDep
 ) -> dict[str, Any] | StreamingResponse:
     """Continue a plain text prompt (OpenAI's legacy completions)."""
     return _respond(service.generate(session, principal, client, "/v1/completions", body))

@@ -272,3 +272,17 @@ def test_the_matrix_covers_every_id_a_route_can_name() -> None:
     for route, probe in ROUTES.items():
         params = {part[1:-1] for part in route.split("/") if part.startswith("{")}
         assert params == set(probe.path), route
+
+
+def test_openai_project_header_narrows_even_an_admin_to_one_project(world: World, act_as: Callable[[str], Any]) -> None:
+    client = act_as("admin")
+    to_b = {"OpenAI-Project": world.b.slug}
+    assert client.get(f"/v1/files/{world.a.dataset}").status_code == 200
+    assert client.get(f"/v1/files/{world.a.dataset}", headers=to_b).status_code == 404
+    assert client.get(f"/v1/files/{world.b.dataset}", headers=to_b).status_code == 200
+    chat = client.post("/v1/chat/completions", headers=to_b, json={**CHAT, "model": world.a.checkpoint})
+    assert chat.status_code == 404, chat.text
+    listed = client.get("/v1/models", headers=to_b).text
+    assert world.b.model in listed and world.a.model not in listed
+    # A member of A cannot reach B by naming it: the header only narrows.
+    assert act_as("alice").get("/v1/files", headers=to_b).status_code == 404

@@ -6075,7 +6075,10 @@ export interface operations {
     "inference-chat_completions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6136,7 +6139,10 @@ export interface operations {
     "inference-completions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
