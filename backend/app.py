@@ -29,6 +29,7 @@ from backend.evals.endpoints import router as evaluations_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
 from backend.openai_compat.endpoints import router as openai_router
+from backend.projects.endpoints import router as projects_router
 from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
 from backend.serving.endpoints import api_router as serving_router
@@ -105,6 +106,7 @@ def create_app() -> FastAPI:
         serving_router,
         evaluations_router,
         comparisons_router,
+        projects_router,
     )
     for router in routers:
         api.include_router(router)

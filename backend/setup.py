@@ -42,7 +42,9 @@ def seed(out: TextIO | None = None) -> None:
     with session_scope() as session:
         admin, generated = users.bootstrap_admin(session, settings.admin_email, password)
         catalog.ensure_builtin(session, settings.resolved_models_dir, settings)
-        datasets.ensure_sample(session, admin, get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME)
+        datasets.ensure_sample(
+            session, users.principal_for(session, admin), get_storage(), SAMPLE_DATASET, SAMPLE_DATASET_NAME
+        )
         email = admin.email
     if generated:
         _announce(out or sys.stdout, email, generated)

@@ -92,11 +92,14 @@ def data_dir() -> Path:
 
 @pytest.fixture
 def clean_db() -> Iterator[None]:
-    """Each test starts with no datasets, runs, checkpoints or audit events (users, keys and the catalog stay)."""
+    """Each test starts with no datasets, runs, checkpoints or audit events, and no projects but Default (users,
+    keys and the catalog stay; the default user stays a member of Default; other users a test made stay, without
+    memberships)."""
     from sqlalchemy import delete
 
     from backend.core.db import session_scope
     from backend.models import (
+        DEFAULT_PROJECT_ID,
         AuditEvent,
         Checkpoint,
         Comparison,
@@ -106,14 +109,22 @@ def clean_db() -> Iterator[None]:
         DatasetReport,
         Evaluation,
         Export,
+        Project,
+        ProjectMember,
         Run,
         RunEvent,
     )
+    from backend.projects import service as projects
+    from backend.users import repository as users
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset, AuditEvent):
+        for table in (*tables, DatasetReport, Dataset, AuditEvent, ProjectMember):
             session.execute(delete(table))
+        session.execute(delete(Project).where(Project.id != DEFAULT_PROJECT_ID))
+        admin = users.get_by_email(session, ADMIN_EMAIL)
+        assert admin is not None, "the suite's setup creates the admin"
+        projects.ensure_member(session, admin)
     yield
 
 

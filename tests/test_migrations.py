@@ -31,6 +31,8 @@ TABLES = {
     "sessions",
     "api_keys",
     "audit_events",
+    "projects",
+    "project_members",
 }
 
 
@@ -61,5 +63,36 @@ def test_upgrade_matches_models_and_downgrade_removes_everything(empty_database:
         with engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
         command.upgrade(config, "head")  # and back up again, as a real rollback-and-retry would
+    finally:
+        engine.dispose()
+
+
+def test_existing_rows_move_into_the_default_project_and_users_join_it(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'before-projects.db'}"
+    config = alembic_config(url)
+    command.upgrade(config, "7c4e2a91d5b3")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO users (id, email, name, created_at) VALUES ('usr_1', 'a@b.c', 'A', :now)"),
+                {"now": "2026-01-01 00:00:00.000000"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO datasets (id, owner_id, name, filename, format, storage_key, size_bytes, sha256, "
+                    "record_count, created_at) VALUES ('ds_1', 'usr_1', 'd', 'd.jsonl', 'messages', 'k', 1, 'x', 1, "
+                    "'2026-01-01 00:00:00.000000')"
+                )
+            )
+        command.upgrade(config, "head")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT slug FROM projects WHERE id = 'prj_default'")).scalar() == "default"
+            assert conn.execute(text("SELECT project_id FROM project_members WHERE user_id = 'usr_1'")).all() == [
+                ("prj_default",)
+            ]
+            assert conn.execute(text("SELECT project_id FROM datasets WHERE id = 'ds_1'")).scalar() == "prj_default"
     finally:
         engine.dispose()

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 from backend.checkpoints import repository
 from backend.core.errors import NotFound
 from backend.core.ids import new_id
-from backend.models import Checkpoint, User
+from backend.core.principal import Principal
+from backend.models import Checkpoint
 
 
 def record(session: Session, run_id: str, step: int, path: str, metrics: dict[str, float]) -> Checkpoint:
@@ -22,15 +23,20 @@ def record(session: Session, run_id: str, step: int, path: str, metrics: dict[st
     return checkpoint
 
 
-def get(session: Session, owner: User, checkpoint_id: str) -> Checkpoint:
-    checkpoint = repository.get_owned(session, checkpoint_id, owner.id)
+def get(session: Session, principal: Principal, checkpoint_id: str) -> Checkpoint:
+    checkpoint = repository.get_visible(session, checkpoint_id, principal)
     if checkpoint is None:
         raise NotFound(f"No checkpoint {checkpoint_id!r}; GET /api/checkpoints lists yours.", field="checkpoint_id")
     return checkpoint
 
 
 def list_page(
-    session: Session, owner: User, run_id: str | None, cursor: str | None, limit: int
+    session: Session,
+    principal: Principal,
+    run_id: str | None,
+    cursor: str | None,
+    limit: int,
+    project_id: str | None = None,
 ) -> tuple[Sequence[Checkpoint], str | None]:
-    rows = repository.list_owned(session, owner.id, run_id, cursor, limit + 1)
+    rows = repository.list_visible(session, principal, project_id, run_id, cursor, limit + 1)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)

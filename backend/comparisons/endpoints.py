@@ -19,7 +19,7 @@ from backend.comparisons.schemas import (
     RatingRead,
     SamplingSettings,
 )
-from backend.core.deps import CurrentUser, SessionDep, StorageDep
+from backend.core.deps import CurrentPrincipal, SessionDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.models import Comparison
 
@@ -33,6 +33,7 @@ EXPORT_COLUMNS = [
 def _read(session: Session, row: Comparison) -> ComparisonRead:
     return ComparisonRead(
         id=row.id,
+        project_id=row.project_id,
         name=row.name,
         dataset_id=row.dataset_id,
         candidates=row.candidates,
@@ -48,55 +49,64 @@ def _read(session: Session, row: Comparison) -> ComparisonRead:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ComparisonRead)
-def create(body: ComparisonCreate, session: SessionDep, user: CurrentUser, storage: StorageDep) -> ComparisonRead:
+def create(
+    body: ComparisonCreate, session: SessionDep, principal: CurrentPrincipal, storage: StorageDep
+) -> ComparisonRead:
     """Start a blind side-by-side study; a CPU worker generates every candidate's answers, then pairs can be rated."""
-    return _read(session, service.create(session, user, storage, body))
+    return _read(session, service.create(session, principal, storage, body))
 
 
 @router.get("", response_model=ComparisonList)
-def list_(session: SessionDep, user: CurrentUser, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ComparisonList:
+def list_(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    project_id: Annotated[str | None, Query(description="Only this project's studies.")] = None,
+) -> ComparisonList:
     """Your side-by-side studies, newest first."""
-    return ComparisonList(items=[_read(session, c) for c in service.list_owned(session, user, limit)])
+    return ComparisonList(
+        items=[_read(session, c) for c in service.list_visible(session, principal, limit, project_id)]
+    )
 
 
 @router.get("/{comparison_id}", response_model=ComparisonRead)
-def get(comparison_id: str, session: SessionDep, user: CurrentUser) -> ComparisonRead:
-    return _read(session, service.get(session, user, comparison_id))
+def get(comparison_id: str, session: SessionDep, principal: CurrentPrincipal) -> ComparisonRead:
+    return _read(session, service.get(session, principal, comparison_id))
 
 
 @router.get("/{comparison_id}/next", response_model=NextPair)
 def next_pair(
     comparison_id: str,
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     rater: str = "",
     skip: Annotated[list[str] | None, Query(max_length=500)] = None,
 ) -> NextPair:
     """The next pair this rater has not rated (nor skipped), answers A/B in this rater's order, names hidden."""
-    return service.next_pair(session, user, comparison_id, rater, skip or [])
+    return service.next_pair(session, principal, comparison_id, rater, skip or [])
 
 
 @router.post("/{comparison_id}/ratings", status_code=status.HTTP_201_CREATED, response_model=RatingRead)
-def rate(comparison_id: str, body: RatingCreate, session: SessionDep, user: CurrentUser) -> RatingRead:
+def rate(comparison_id: str, body: RatingCreate, session: SessionDep, principal: CurrentPrincipal) -> RatingRead:
     """Record A, B or tie for a pair; a rater rates each pair once (409 the second time)."""
-    r = service.rate(session, user, comparison_id, body)
+    r = service.rate(session, principal, comparison_id, body)
     return RatingRead(
         id=r.id, pair_id=r.pair_id, rater=r.rater, choice=body.choice, comment=r.comment, created_at=r.created_at
     )
 
 
 @router.get("/{comparison_id}/results", response_model=ComparisonResults)
-def results(comparison_id: str, session: SessionDep, user: CurrentUser) -> ComparisonResults:
+def results(comparison_id: str, session: SessionDep, principal: CurrentPrincipal) -> ComparisonResults:
     """Win rates per pair of candidates (ties half, Wilson 95 % CI), Bradley-Terry/Elo ranking, ratings per rater."""
-    return service.results(session, user, comparison_id)
+    return service.results(session, principal, comparison_id)
 
 
 @router.get("/{comparison_id}/export", response_class=Response)
 def export(
-    comparison_id: str, session: SessionDep, user: CurrentUser, format: Literal["csv", "json"] = "csv"
+    comparison_id: str, session: SessionDep, principal: CurrentPrincipal, format: Literal["csv", "json"] = "csv"
 ) -> Response:
     """Every rating with its prompt, both answers and the candidates' names, as CSV or JSON."""
-    rows = service.export_rows(session, user, comparison_id)
+    rows = service.export_rows(session, principal, comparison_id)
     filename = f"{comparison_id}-ratings.{format}"
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     if format == "json":

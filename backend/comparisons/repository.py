@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import Comparison, ComparisonPair, ComparisonRating
 
 
@@ -13,14 +14,16 @@ def get(session: Session, comparison_id: str) -> Comparison | None:
     return session.get(Comparison, comparison_id)
 
 
-def get_owned(session: Session, comparison_id: str, owner_id: str) -> Comparison | None:
-    query = select(Comparison).where(Comparison.id == comparison_id, Comparison.owner_id == owner_id)
+def get_visible(session: Session, comparison_id: str, principal: Principal) -> Comparison | None:
+    query = select(Comparison).where(Comparison.id == comparison_id, in_scope(Comparison.project_id, principal))
     return session.scalar(query)
 
 
-def list_owned(session: Session, owner_id: str, limit: int) -> Sequence[Comparison]:
-    query = select(Comparison).where(Comparison.owner_id == owner_id).order_by(Comparison.id.desc()).limit(limit)
-    return session.scalars(query).all()
+def list_visible(session: Session, principal: Principal, project_id: str | None, limit: int) -> Sequence[Comparison]:
+    query = select(Comparison).where(in_scope(Comparison.project_id, principal))
+    if project_id is not None:
+        query = query.where(Comparison.project_id == project_id)
+    return session.scalars(query.order_by(Comparison.id.desc()).limit(limit)).all()
 
 
 def pair_count(session: Session, comparison_id: str) -> int:

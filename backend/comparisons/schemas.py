@@ -31,12 +31,18 @@ class ComparisonCreate(BaseModel):
         description="Two or more models: catalog names, checkpoint ids (`ckpt_…`) or run ids (`run_…`).",
     )
     sampling: SamplingSettings = Field(default_factory=SamplingSettings)
+    project_id: str | None = Field(
+        default=None,
+        description="The project the study must be in; it is always its prompts dataset's project, and every "
+        "candidate run or checkpoint must be there too.",
+    )
 
 
 class ComparisonRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    project_id: str = Field(description="The project it belongs to.")
     name: str
     dataset_id: str
     candidates: list[str]

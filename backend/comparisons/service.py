@@ -30,32 +30,39 @@ from backend.comparisons.schemas import (
 )
 from backend.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.principal import Principal, require_write
 from backend.core.queue import GENERATE_COMPARISON, enqueue
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.evals import aggregate
 from backend.models import Comparison, ComparisonPair, ComparisonRating, User
+from backend.projects import service as projects
 from backend.serving import service as serving
 
 MAX_PROMPTS = 2000
 
 
-def _targets(session: Session, owner: User, candidates: Sequence[str]) -> list[dict[str, Any]]:
+def _targets(
+    session: Session, principal: Principal, candidates: Sequence[str], project_id: str
+) -> list[dict[str, Any]]:
     if len(set(candidates)) != len(candidates):
         raise InvalidInput("Each candidate may appear only once; remove the repeated name.", field="candidates")
     targets = []
     for position, name in enumerate(candidates):
         try:
-            target = serving.resolve(session, owner, name)
+            target = serving.resolve(session, principal, name, project_id)
         except DomainError as exc:
             raise InvalidInput(exc.detail, field=f"candidates[{position}]") from None
         targets.append({"served_name": target.served_name, "path": target.path, "is_adapter": target.is_adapter})
     return targets
 
 
-def _prompts(session: Session, owner: User, storage: LocalStorage, dataset_id: str) -> list[dict[str, Any]]:
+def _prompts(
+    session: Session, principal: Principal, storage: LocalStorage, dataset_id: str, project_id: str | None
+) -> tuple[str, list[dict[str, Any]]]:
+    """The prompts dataset's project and its prompts."""
     try:
-        dataset = datasets.get(session, owner, dataset_id)
+        dataset = datasets.get(session, principal, dataset_id, project_id)
     except NotFound as exc:
         raise InvalidInput(exc.detail, field="dataset_id") from None
     if dataset.format != "prompts":
@@ -71,15 +78,17 @@ def _prompts(session: Session, owner: User, storage: LocalStorage, dataset_id: s
             f"Dataset {dataset_id} has {len(prompts)} prompts; a study takes at most {MAX_PROMPTS}. Use a smaller set.",
             field="dataset_id",
         )
-    return prompts
+    return dataset.project_id, prompts
 
 
-def create(session: Session, owner: User, storage: LocalStorage, body: ComparisonCreate) -> Comparison:
-    prompts = _prompts(session, owner, storage, body.dataset_id)
-    targets = _targets(session, owner, body.candidates)
+def create(session: Session, principal: Principal, storage: LocalStorage, body: ComparisonCreate) -> Comparison:
+    project, prompts = _prompts(session, principal, storage, body.dataset_id, body.project_id)
+    projects.for_write(session, principal, project, "start side-by-side studies")
+    targets = _targets(session, principal, body.candidates, project)
     comparison = Comparison(
         id=new_id("cmp"),
-        owner_id=owner.id,
+        owner_id=principal.user.id,
+        project_id=project,
         name=body.name or " vs ".join(body.candidates),
         dataset_id=body.dataset_id,
         candidates=list(body.candidates),
@@ -115,15 +124,17 @@ def build_pairs(session: Session, comparison: Comparison) -> None:
     session.flush()
 
 
-def get(session: Session, owner: User, comparison_id: str) -> Comparison:
-    comparison = repository.get_owned(session, comparison_id, owner.id)
+def get(session: Session, principal: Principal, comparison_id: str) -> Comparison:
+    comparison = repository.get_visible(session, comparison_id, principal)
     if comparison is None:
         raise NotFound(f"No comparison {comparison_id!r}; GET /api/comparisons lists yours.", field="comparison_id")
     return comparison
 
 
-def list_owned(session: Session, owner: User, limit: int) -> Sequence[Comparison]:
-    return repository.list_owned(session, owner.id, limit)
+def list_visible(
+    session: Session, principal: Principal, limit: int, project_id: str | None = None
+) -> Sequence[Comparison]:
+    return repository.list_visible(session, principal, project_id, limit)
 
 
 def pair_count(session: Session, comparison_id: str) -> int:
@@ -134,9 +145,9 @@ def _rater(owner: User, rater: str) -> str:
     return rater.strip() or owner.name
 
 
-def next_pair(session: Session, owner: User, comparison_id: str, rater: str, skip: Sequence[str]) -> NextPair:
-    comparison = get(session, owner, comparison_id)
-    rater = _rater(owner, rater)
+def next_pair(session: Session, principal: Principal, comparison_id: str, rater: str, skip: Sequence[str]) -> NextPair:
+    comparison = get(session, principal, comparison_id)
+    rater = _rater(principal.user, rater)
     total = repository.pair_count(session, comparison.id)
     rated = repository.rated_count(session, comparison.id, rater)
     pair = repository.next_unrated_pair(session, comparison.id, rater, skip)
@@ -154,9 +165,10 @@ def next_pair(session: Session, owner: User, comparison_id: str, rater: str, ski
     return NextPair(pair=shown, rated=rated, total=total)
 
 
-def rate(session: Session, owner: User, comparison_id: str, body: RatingCreate) -> ComparisonRating:
-    comparison = get(session, owner, comparison_id)
-    rater = _rater(owner, body.rater)
+def rate(session: Session, principal: Principal, comparison_id: str, body: RatingCreate) -> ComparisonRating:
+    comparison = get(session, principal, comparison_id)
+    require_write(principal, "rate answers")
+    rater = _rater(principal.user, body.rater)
     pair = repository.get_pair(session, comparison.id, body.pair_id)
     if pair is None:
         raise NotFound(f"Comparison {comparison.id} has no pair {body.pair_id!r}.", field="pair_id")
@@ -186,8 +198,8 @@ def _already_rated(rater: str, pair_id: str) -> Conflict:
     )
 
 
-def results(session: Session, owner: User, comparison_id: str) -> ComparisonResults:
-    comparison = get(session, owner, comparison_id)
+def results(session: Session, principal: Principal, comparison_id: str) -> ComparisonResults:
+    comparison = get(session, principal, comparison_id)
     rows = repository.ratings_with_pairs(session, comparison.id)
     tallies: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for rating, pair in rows:
@@ -228,9 +240,9 @@ def results(session: Session, owner: User, comparison_id: str) -> ComparisonResu
     )
 
 
-def export_rows(session: Session, owner: User, comparison_id: str) -> list[dict[str, Any]]:
+def export_rows(session: Session, principal: Principal, comparison_id: str) -> list[dict[str, Any]]:
     """Every rating with its prompt, both answers and the candidates' names revealed."""
-    comparison = get(session, owner, comparison_id)
+    comparison = get(session, principal, comparison_id)
     rows = []
     for rating, pair in repository.ratings_with_pairs(session, comparison.id):
         prompt = comparison.prompts[pair.prompt_index]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
 from backend.auth import service as auth
@@ -16,6 +16,7 @@ from backend.core.principal import Principal
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
 from backend.models import User
+from backend.projects import service as projects
 
 SESSION_COOKIE = "tw_session"
 CSRF_COOKIE = "tw_csrf"
@@ -103,5 +104,23 @@ def require_api_key(request: Request, principal: CurrentPrincipal) -> None:
     """Every `/v1` router depends on this: an API key (cookies are not accepted there), and the role check."""
     authorize(request, principal)
 
+
+def _openai_principal(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    openai_project: Annotated[
+        str | None,
+        Header(
+            alias="OpenAI-Project",
+            description="A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are "
+            "then that project's only, and new ones go into it. Without it, all your projects.",
+        ),
+    ] = None,
+) -> Principal:
+    return projects.narrowed_to(session, principal, openai_project)
+
+
+OpenAIPrincipal = Annotated[Principal, Depends(_openai_principal)]
+"""`/v1` endpoints take this: the principal, narrowed to one project by the `OpenAI-Project` header when sent."""
 
 ApiKeyRequired = Depends(require_api_key)

@@ -7,8 +7,12 @@ request. `project_ids` is the set of projects the principal may see; None means 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from sqlalchemy import ColumnElement, true
+from sqlalchemy.orm import InstrumentedAttribute
+
+from backend.core.errors import Forbidden
 from backend.models import User
 
 
@@ -34,3 +38,22 @@ class Principal:
 
     def sees_project(self, project_id: str) -> bool:
         return self.project_ids is None or project_id in self.project_ids
+
+    def narrowed(self, project_id: str) -> Principal:
+        """The same principal seeing only `project_id` (which it must see already), e.g. for one API request."""
+        assert self.sees_project(project_id), "narrowing cannot widen what a principal sees"
+        return replace(self, project_ids=frozenset({project_id}))
+
+
+def in_scope(column: InstrumentedAttribute[str], principal: Principal) -> ColumnElement[bool]:
+    """The WHERE clause every repository adds: the object's project is one the principal sees (all, for admins).
+    Anything else reads as missing, so another project's object is a 404 that does not confirm it exists."""
+    if principal.project_ids is None:
+        return true()
+    return column.in_(sorted(principal.project_ids))
+
+
+def require_write(principal: Principal, action: str) -> None:
+    """Viewers see their projects' objects but change nothing; called once the object is known to be visible."""
+    if not principal.can_write:
+        raise Forbidden(f"Viewers cannot {action}; ask an admin for the analyst role.")

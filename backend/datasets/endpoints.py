@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile, status
 
-from backend.core.deps import CurrentUser, SessionDep, SettingsDep, StorageDep
+from backend.core.deps import CurrentPrincipal, SessionDep, SettingsDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES, ErrorBody, PayloadTooLarge
 from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from backend.datasets import service
@@ -45,7 +45,7 @@ lists them with an example record each."""
 def upload(
     request: Request,
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     storage: StorageDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt or .md.")],
@@ -67,13 +67,16 @@ def upload(
             "sets the bad ones aside, listed with their problems."
         ),
     ] = "reject",
+    project_id: Annotated[
+        str | None, Form(description="The project it goes into; your default project when left out.")
+    ] = None,
 ) -> DatasetRead:
     declared = int(request.headers.get("content-length") or 0)
     if declared > settings.max_upload_bytes + 64 * 1024:
         raise PayloadTooLarge(f"The upload is larger than the limit of {settings.max_upload_mb} MiB.", field="file")
     dataset = service.create_from_upload(
         session,
-        user,
+        principal,
         storage,
         filename=file.filename or "",
         stream=file.file,
@@ -82,6 +85,7 @@ def upload(
         requested=format,
         columns=columns,
         on_invalid=on_invalid,
+        project_id=project_id,
     )
     return DatasetRead.model_validate(dataset)
 
@@ -95,29 +99,30 @@ def formats() -> DatasetFormats:
 @router.get("", response_model=DatasetList)
 def list_(
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    project_id: Annotated[str | None, Query(description="Only this project's datasets.")] = None,
 ) -> DatasetList:
-    rows, next_cursor = service.list_page(session, user, cursor, limit)
+    rows, next_cursor = service.list_page(session, principal, cursor, limit, project_id=project_id)
     return DatasetList(items=[DatasetRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{dataset_id}", response_model=DatasetRead)
-def get(dataset_id: str, session: SessionDep, user: CurrentUser) -> DatasetRead:
-    return DatasetRead.model_validate(service.get(session, user, dataset_id))
+def get(dataset_id: str, session: SessionDep, principal: CurrentPrincipal) -> DatasetRead:
+    return DatasetRead.model_validate(service.get(session, principal, dataset_id))
 
 
 @router.get("/{dataset_id}/records", response_model=DatasetRecords)
 def records(
     dataset_id: str,
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     storage: StorageDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> DatasetRecords:
-    dataset = service.get(session, user, dataset_id)
+    dataset = service.get(session, principal, dataset_id)
     items, next_offset = service.read_records(storage, dataset, offset, limit)
     return DatasetRecords(
         items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
@@ -128,13 +133,13 @@ def records(
 def quarantine(
     dataset_id: str,
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     storage: StorageDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> QuarantinedRecords:
     """The bad records set aside when the dataset was uploaded with on_invalid=quarantine, each with its problem."""
-    dataset = service.get(session, user, dataset_id)
+    dataset = service.get(session, principal, dataset_id)
     items, next_offset = service.read_quarantine(storage, dataset, offset, limit)
     return QuarantinedRecords(
         items=[QuarantinedRecord(index=i, **entry) for i, entry in items],
@@ -152,11 +157,13 @@ def mask_preview(
     dataset_id: str,
     index: Annotated[int, Path(ge=0)],
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     storage: StorageDep,
     model: Annotated[str, Query(description="Catalog model whose chat template renders the record.")] = "tiny-chat",
     loss_on: Annotated[Literal["assistant", "all"], Query()] = "assistant",
 ) -> MaskPreview:
     """The loss-mask preview: the record rendered with the model's chat template, token by token, each marked
     trained or not — exactly what a run on this model would train."""
-    return MaskPreview.model_validate(service.mask_preview(session, user, storage, dataset_id, index, model, loss_on))
+    return MaskPreview.model_validate(
+        service.mask_preview(session, principal, storage, dataset_id, index, model, loss_on)
+    )

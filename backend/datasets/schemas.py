@@ -12,6 +12,7 @@ class DatasetRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    project_id: str = Field(description="The project it belongs to.")
     name: str
     filename: str = Field(description="The uploaded file's name, for display only.")
     format: Literal["messages", "preference", "kto", "text", "multiple_choice", "prompts"] = Field(

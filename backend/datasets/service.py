@@ -12,13 +12,15 @@ from backend.catalog import service as catalog
 from backend.core.db import after_commit
 from backend.core.errors import Conflict, InvalidInput, NotFound, PayloadTooLarge
 from backend.core.ids import new_id
+from backend.core.principal import Principal, require_write
 from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
 from backend.datasets import repository
 from backend.datasets.formats import ALL_FORMATS
 from backend.datasets.ingest import IngestResult, ingest, stage_upload
 from backend.datasets.readers import ENCODINGS, SUPPORTED
-from backend.models import Dataset, User
+from backend.models import Dataset
+from backend.projects import service as projects
 
 PREVIEW_TIMEOUT_SECONDS = 30
 QUARANTINE_FILE = "quarantine.jsonl"  # beside records.jsonl: the bad records set aside at upload
@@ -64,7 +66,7 @@ def _refusal(display: str, result: IngestResult, on_invalid: OnInvalid) -> Inval
 
 def create_from_upload(
     session: Session,
-    owner: User,
+    principal: Principal,
     storage: LocalStorage,
     *,
     filename: str,
@@ -74,6 +76,7 @@ def create_from_upload(
     requested: str = "auto",
     columns: str | None = None,
     on_invalid: OnInvalid = "reject",
+    project_id: str | None = None,
 ) -> Dataset:
     """Validate an upload whole and store its normalised records.
 
@@ -81,6 +84,7 @@ def create_from_upload(
     dataset and the bad ones are stored raw beside them, each with its problem. Either way a refused upload keeps
     nothing, and a file without one good record (or with a part that cannot be read) is always refused.
     """
+    project = projects.for_write(session, principal, project_id, "upload datasets")
     display = _display_name(filename)
     dataset_id = new_id("ds")
     staging = storage.staging_dir()
@@ -103,7 +107,8 @@ def create_from_upload(
         folder = f"datasets/{dataset_id}"
         dataset = Dataset(
             id=dataset_id,
-            owner_id=owner.id,
+            owner_id=principal.user.id,
+            project_id=project,
             name=(_CONTROL.sub("", name or "").strip() or Path(display).stem or display)[:200],
             filename=display,
             format=result.kind,
@@ -151,35 +156,45 @@ def formats() -> dict[str, Any]:
     }
 
 
-def ensure_sample(session: Session, owner: User, storage: LocalStorage, path: Path, name: str) -> Dataset:
-    """Register the bundled sample dataset once, so a new user can start the demo run right away."""
-    existing = repository.get_by_name(session, owner.id, name)
+def ensure_sample(session: Session, principal: Principal, storage: LocalStorage, path: Path, name: str) -> Dataset:
+    """Register the bundled sample dataset once (in the principal's default project), so a new user can start the
+    demo run right away."""
+    existing = repository.get_by_name(session, projects.default_project_id(session, principal), name)
     if existing is not None:
         return existing
     with path.open("rb") as stream:
         return create_from_upload(
-            session, owner, storage, filename=path.name, stream=stream, name=name, max_bytes=path.stat().st_size
+            session, principal, storage, filename=path.name, stream=stream, name=name, max_bytes=path.stat().st_size
         )
 
 
-def get(session: Session, owner: User, dataset_id: str) -> Dataset:
-    dataset = repository.get_owned(session, dataset_id, owner.id)
+def get(session: Session, principal: Principal, dataset_id: str, project_id: str | None = None) -> Dataset:
+    """A dataset the principal sees (in `project_id`, when another object in that project refers to it); any other
+    dataset is missing, whether or not it exists elsewhere."""
+    dataset = repository.get_visible(session, dataset_id, principal, project_id)
     if dataset is None:
-        raise NotFound(f"No dataset {dataset_id!r}.", field="dataset_id")
+        where = " in this project" if project_id else ""
+        raise NotFound(f"No dataset {dataset_id!r}{where}.", field="dataset_id")
     return dataset
 
 
 def list_page(
-    session: Session, owner: User, cursor: str | None, limit: int, ascending: bool = False
+    session: Session,
+    principal: Principal,
+    cursor: str | None,
+    limit: int,
+    ascending: bool = False,
+    project_id: str | None = None,
 ) -> tuple[Sequence[Dataset], str | None]:
     """Newest first (oldest first when ascending), after `cursor`; the cursor of the next page or None."""
-    rows = repository.list_owned(session, owner.id, cursor, limit + 1, ascending)
+    rows = repository.list_visible(session, principal, project_id, cursor, limit + 1, ascending)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def delete(session: Session, owner: User, storage: LocalStorage, dataset_id: str) -> None:
+def delete(session: Session, principal: Principal, storage: LocalStorage, dataset_id: str) -> None:
     """Delete a dataset and its records; refused while a run uses it (the run's record would lose its data)."""
-    dataset = get(session, owner, dataset_id)
+    dataset = get(session, principal, dataset_id)
+    require_write(principal, "delete datasets")
     users = repository.runs_using(session, dataset.id, 4)
     if users:
         shown = ", ".join(users[:3]) + (", …" if len(users) > 3 else "")
@@ -191,9 +206,9 @@ def delete(session: Session, owner: User, storage: LocalStorage, dataset_id: str
     after_commit(session, lambda: storage.delete(f"datasets/{dataset.id}"))
 
 
-def open_records(session: Session, owner: User, storage: LocalStorage, dataset_id: str) -> BinaryIO:
+def open_records(session: Session, principal: Principal, storage: LocalStorage, dataset_id: str) -> BinaryIO:
     """The normalised records (JSONL), as training reads them."""
-    return storage.open(get(session, owner, dataset_id).storage_key)
+    return storage.open(get(session, principal, dataset_id).storage_key)
 
 
 def _read_lines(storage: LocalStorage, key: str, offset: int, limit: int) -> tuple[list[tuple[int, Any]], int | None]:
@@ -235,10 +250,16 @@ def read_record(storage: LocalStorage, dataset: Dataset, index: int) -> dict[str
 
 
 def mask_preview(
-    session: Session, owner: User, storage: LocalStorage, dataset_id: str, index: int, model_name: str, loss_on: str
+    session: Session,
+    principal: Principal,
+    storage: LocalStorage,
+    dataset_id: str,
+    index: int,
+    model_name: str,
+    loss_on: str,
 ) -> dict[str, Any]:
     """Render one record with a model's chat template, token by token, marking what training puts loss on."""
-    dataset = get(session, owner, dataset_id)
+    dataset = get(session, principal, dataset_id)
     if dataset.format != "messages":
         raise InvalidInput(
             f"Dataset {dataset.id} holds {dataset.format} records; the loss-mask preview renders conversations "

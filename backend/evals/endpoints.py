@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from backend.core.deps import CurrentUser, SessionDep, StorageDep
+from backend.core.deps import CurrentPrincipal, SessionDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from backend.evals import service
@@ -22,36 +22,46 @@ router = APIRouter(prefix="/evaluations", tags=["evaluations"], responses=ERROR_
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=EvaluationRead)
-def create(body: EvaluationCreate, session: SessionDep, user: CurrentUser, storage: StorageDep) -> EvaluationRead:
+def create(
+    body: EvaluationCreate, session: SessionDep, principal: CurrentPrincipal, storage: StorageDep
+) -> EvaluationRead:
     """Evaluate a checkpoint or a catalog model on eval sets now; a GPU worker picks it up."""
-    return evaluation_read(service.create(session, user, storage, body))
+    return evaluation_read(service.create(session, principal, storage, body))
 
 
 @router.get("", response_model=EvaluationList)
 def list_(
     session: SessionDep,
-    user: CurrentUser,
+    principal: CurrentPrincipal,
     run_id: str | None = None,
     checkpoint_id: str | None = None,
     status: EvaluationStatus | None = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    project_id: Annotated[str | None, Query(description="Only this project's evaluations.")] = None,
 ) -> EvaluationList:
-    """Your evaluations, newest first; narrow by run, checkpoint or status."""
+    """The evaluations of your projects, newest first; narrow by project, run, checkpoint or status."""
     rows, next_cursor = service.list_page(
-        session, user, run_id=run_id, checkpoint_id=checkpoint_id, status=status, cursor=cursor, limit=limit
+        session,
+        principal,
+        run_id=run_id,
+        checkpoint_id=checkpoint_id,
+        status=status,
+        cursor=cursor,
+        limit=limit,
+        project_id=project_id,
     )
     return EvaluationList(items=[evaluation_read(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{evaluation_id}", response_model=EvaluationRead)
-def get(evaluation_id: str, session: SessionDep, user: CurrentUser) -> EvaluationRead:
-    return evaluation_read(service.get(session, user, evaluation_id))
+def get(evaluation_id: str, session: SessionDep, principal: CurrentPrincipal) -> EvaluationRead:
+    return evaluation_read(service.get(session, principal, evaluation_id))
 
 
 @router.get("/{evaluation_id}/items", response_model=EvaluationItems)
-def items(evaluation_id: str, session: SessionDep, user: CurrentUser, storage: StorageDep) -> EvaluationItems:
+def items(evaluation_id: str, session: SessionDep, principal: CurrentPrincipal, storage: StorageDep) -> EvaluationItems:
     """Every multiple-choice question's scores and chosen answer (for the model and, on general sets, the
     reference); empty until the evaluation succeeds."""
-    rows = service.read_items(session, user, storage, evaluation_id)
+    rows = service.read_items(session, principal, storage, evaluation_id)
     return EvaluationItems(items=[EvaluationItem.model_validate(r) for r in rows])

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import Checkpoint, Evaluation, Run
 
 
@@ -14,22 +15,29 @@ def get(session: Session, evaluation_id: str) -> Evaluation | None:
     return session.get(Evaluation, evaluation_id)
 
 
-def get_owned(session: Session, evaluation_id: str, owner_id: str) -> Evaluation | None:
-    return session.scalar(select(Evaluation).where(Evaluation.id == evaluation_id, Evaluation.owner_id == owner_id))
+def get_visible(session: Session, evaluation_id: str, principal: Principal) -> Evaluation | None:
+    query = select(Evaluation).where(Evaluation.id == evaluation_id, in_scope(Evaluation.project_id, principal))
+    return session.scalar(query)
 
 
-def list_owned(
+def list_visible(
     session: Session,
-    owner_id: str,
+    principal: Principal,
     *,
+    project_id: str | None,
     run_id: str | None,
     checkpoint_id: str | None,
     status: str | None,
     cursor: str | None,
     limit: int,
 ) -> Sequence[Evaluation]:
-    query = select(Evaluation).where(Evaluation.owner_id == owner_id)
-    for column, value in ((Evaluation.run_id, run_id), (Evaluation.checkpoint_id, checkpoint_id)):
+    query = select(Evaluation).where(in_scope(Evaluation.project_id, principal))
+    filters = (
+        (Evaluation.run_id, run_id),
+        (Evaluation.checkpoint_id, checkpoint_id),
+        (Evaluation.project_id, project_id),
+    )
+    for column, value in filters:
         if value:
             query = query.where(column == value)
     if status:
@@ -44,12 +52,16 @@ def automatic_for_checkpoint(session: Session, checkpoint_id: str) -> Evaluation
     return session.scalar(query.limit(1))
 
 
-def get_checkpoint_owned(session: Session, checkpoint_id: str, owner_id: str) -> tuple[Checkpoint, Run] | None:
+def get_checkpoint_visible(
+    session: Session, checkpoint_id: str, principal: Principal, project_id: str | None
+) -> tuple[Checkpoint, Run] | None:
     query = (
         select(Checkpoint, Run)
         .join(Run, Run.id == Checkpoint.run_id)
-        .where(Checkpoint.id == checkpoint_id, Run.owner_id == owner_id)
+        .where(Checkpoint.id == checkpoint_id, in_scope(Run.project_id, principal))
     )
+    if project_id is not None:
+        query = query.where(Run.project_id == project_id)
     row = session.execute(query).first()
     return None if row is None else (row[0], row[1])
 

@@ -38,6 +38,11 @@ class EvaluationCreate(BaseModel):
         description="Also generate a reply to each multiple-choice question and read the chosen letter from it "
         "(mc_generate_accuracy).",
     )
+    project_id: str | None = Field(
+        default=None,
+        description="The project: a checkpoint's evaluation is in its run's project; a catalog model's in this one "
+        "(your default project when left out). Every eval set must be in that project.",
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> EvaluationCreate:
@@ -52,6 +57,7 @@ class EvaluationRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    project_id: str = Field(description="The project it belongs to.")
     run_id: str | None
     checkpoint_id: str | None
     model: str | None = Field(description="The catalog model evaluated, when it is not a checkpoint.")
@@ -104,6 +110,7 @@ class EvaluationItems(BaseModel):
 def evaluation_read(row: Any) -> EvaluationRead:
     return EvaluationRead(
         id=row.id,
+        project_id=row.project_id,
         run_id=row.run_id,
         checkpoint_id=row.checkpoint_id,
         model=row.model_name,

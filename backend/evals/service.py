@@ -17,12 +17,14 @@ from backend.catalog import service as catalog
 from backend.core.db import utcnow
 from backend.core.errors import InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.principal import Principal, Role
 from backend.core.queue import EVALUATE, enqueue
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.evals import repository
 from backend.evals.schemas import EvaluationCreate
 from backend.models import Checkpoint, Evaluation, Run, User
+from backend.projects import service as projects
 from specs.evaluation import (
     HIGHER_IS_BETTER,
     METRICS_OF_KIND,
@@ -39,13 +41,19 @@ DEFAULT_MAX_SEQ_LENGTH = 1024
 
 
 def _eval_sets(
-    session: Session, owner: User, storage: LocalStorage, ids: Sequence[str], role: SetRole, field: str
+    session: Session,
+    principal: Principal,
+    storage: LocalStorage,
+    ids: Sequence[str],
+    role: SetRole,
+    field: str,
+    project_id: str,
 ) -> list[EvalSetSpec]:
     sets: list[EvalSetSpec] = []
     for position, dataset_id in enumerate(ids):
         where = f"{field}[{position}]"
         try:
-            dataset = datasets.get(session, owner, dataset_id)
+            dataset = datasets.get(session, principal, dataset_id, project_id)
         except NotFound as exc:
             raise InvalidInput(exc.detail, field=where) from None
         if dataset.format not in SCORED_KINDS:
@@ -74,10 +82,14 @@ def _produced(sets: Sequence[EvalSetSpec], with_reference: bool, generate_answer
     return metrics
 
 
-def resolve_plan(session: Session, owner: User, storage: LocalStorage, plan: EvaluationPlan) -> dict[str, Any]:
-    """A run's evaluation plan with every set checked and 'auto' resolved; raises InvalidInput naming the field."""
-    sets = _eval_sets(session, owner, storage, plan.dataset_ids, "domain", "evaluation.dataset_ids")
-    sets += _eval_sets(session, owner, storage, plan.general_dataset_ids, "general", "evaluation.general_dataset_ids")
+def resolve_plan(
+    session: Session, principal: Principal, storage: LocalStorage, plan: EvaluationPlan, project_id: str
+) -> dict[str, Any]:
+    """A run's evaluation plan with every set checked (in the run's project) and 'auto' resolved; raises
+    InvalidInput naming the field."""
+    general = plan.general_dataset_ids
+    sets = _eval_sets(session, principal, storage, plan.dataset_ids, "domain", "evaluation.dataset_ids", project_id)
+    sets += _eval_sets(session, principal, storage, general, "general", "evaluation.general_dataset_ids", project_id)
     produced = _produced(sets, with_reference=True, generate_answers=plan.generate_answers)
     best = plan.best_metric
     if best == "auto":
@@ -105,6 +117,7 @@ def describe_plan(plan: dict[str, Any]) -> str:
 def _new(
     session: Session,
     owner_id: str,
+    project_id: str,
     job: EvaluationJob,
     trigger: str,
     *,
@@ -115,6 +128,7 @@ def _new(
     evaluation = Evaluation(
         id=new_id("eval"),
         owner_id=owner_id,
+        project_id=project_id,
         run_id=run_id,
         checkpoint_id=checkpoint_id,
         model_name=model_name,
@@ -159,22 +173,34 @@ def evaluate_checkpoint_automatically(
         return None
     owner = session.get(User, run.owner_id)
     assert owner is not None, "a run has an owner"
-    sets = _eval_sets(session, owner, storage, plan["dataset_ids"], "domain", "dataset_ids")
-    sets += _eval_sets(session, owner, storage, plan["general_dataset_ids"], "general", "general_dataset_ids")
+    # The worker acts for the run's project alone: its eval sets were checked to be there when it was submitted.
+    scope = Principal(user=owner, role=Role.analyst, project_ids=frozenset({run.project_id}))
+    project = run.project_id
+    sets = _eval_sets(session, scope, storage, plan["dataset_ids"], "domain", "dataset_ids", project)
+    sets += _eval_sets(session, scope, storage, plan["general_dataset_ids"], "general", "general_dataset_ids", project)
     job = _checkpoint_job(run, checkpoint, sets, plan["prompt_style"], plan.get("generate_answers", False))
-    return _new(session, run.owner_id, job, "automatic", run_id=run.id, checkpoint_id=checkpoint.id)
+    return _new(session, run.owner_id, project, job, "automatic", run_id=run.id, checkpoint_id=checkpoint.id)
 
 
-def create(session: Session, owner: User, storage: LocalStorage, body: EvaluationCreate) -> Evaluation:
-    sets = _eval_sets(session, owner, storage, body.dataset_ids, "domain", "dataset_ids")
-    sets += _eval_sets(session, owner, storage, body.general_dataset_ids, "general", "general_dataset_ids")
+def create(session: Session, principal: Principal, storage: LocalStorage, body: EvaluationCreate) -> Evaluation:
+    """A checkpoint's evaluation belongs to its run's project, a catalog model's to the project asked for (or the
+    principal's default); every eval set must be in that project."""
+    found = None
     if body.checkpoint_id is not None:
-        found = repository.get_checkpoint_owned(session, body.checkpoint_id, owner.id)
+        found = repository.get_checkpoint_visible(session, body.checkpoint_id, principal, body.project_id)
         if found is None:
             raise InvalidInput(f"No checkpoint {body.checkpoint_id!r}.", field="checkpoint_id")
+    project = projects.for_write(
+        session, principal, found[1].project_id if found else body.project_id, "start evaluations"
+    )
+    sets = _eval_sets(session, principal, storage, body.dataset_ids, "domain", "dataset_ids", project)
+    general = body.general_dataset_ids
+    sets += _eval_sets(session, principal, storage, general, "general", "general_dataset_ids", project)
+    owner_id = principal.user.id
+    if found is not None:
         checkpoint, run = found
         job = _checkpoint_job(run, checkpoint, sets, body.prompt_style, body.generate_answers)
-        return _new(session, owner.id, job, "on_demand", run_id=run.id, checkpoint_id=checkpoint.id)
+        return _new(session, owner_id, project, job, "on_demand", run_id=run.id, checkpoint_id=checkpoint.id)
     assert body.model is not None
     models = catalog.candidates(session, body.model)
     if len(models) != 1 or models[0].name != body.model:
@@ -189,11 +215,11 @@ def create(session: Session, owner: User, storage: LocalStorage, body: Evaluatio
         default_system_prompt=model.default_system_prompt,
         max_seq_length=min(model.context_length or DEFAULT_MAX_SEQ_LENGTH, DEFAULT_MAX_SEQ_LENGTH),
     )
-    return _new(session, owner.id, job, "on_demand", model_name=model.name)
+    return _new(session, owner_id, project, job, "on_demand", model_name=model.name)
 
 
-def get(session: Session, owner: User, evaluation_id: str) -> Evaluation:
-    evaluation = repository.get_owned(session, evaluation_id, owner.id)
+def get(session: Session, principal: Principal, evaluation_id: str) -> Evaluation:
+    evaluation = repository.get_visible(session, evaluation_id, principal)
     if evaluation is None:
         raise NotFound(f"No evaluation {evaluation_id!r}.", field="evaluation_id")
     return evaluation
@@ -201,22 +227,32 @@ def get(session: Session, owner: User, evaluation_id: str) -> Evaluation:
 
 def list_page(
     session: Session,
-    owner: User,
+    principal: Principal,
     *,
     run_id: str | None,
     checkpoint_id: str | None,
     status: str | None,
     cursor: str | None,
     limit: int,
+    project_id: str | None = None,
 ) -> tuple[Sequence[Evaluation], str | None]:
-    rows = repository.list_owned(
-        session, owner.id, run_id=run_id, checkpoint_id=checkpoint_id, status=status, cursor=cursor, limit=limit + 1
+    rows = repository.list_visible(
+        session,
+        principal,
+        project_id=project_id,
+        run_id=run_id,
+        checkpoint_id=checkpoint_id,
+        status=status,
+        cursor=cursor,
+        limit=limit + 1,
     )
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def read_items(session: Session, owner: User, storage: LocalStorage, evaluation_id: str) -> list[dict[str, Any]]:
-    evaluation = get(session, owner, evaluation_id)
+def read_items(
+    session: Session, principal: Principal, storage: LocalStorage, evaluation_id: str
+) -> list[dict[str, Any]]:
+    evaluation = get(session, principal, evaluation_id)
     if evaluation.items_key is None:
         return []
     with storage.open(evaluation.items_key) as f:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import Checkpoint, Dataset, Export, ExportStatus, Run
 
 
@@ -14,12 +15,12 @@ def get(session: Session, export_id: str) -> Export | None:
     return session.get(Export, export_id)
 
 
-def get_owned(session: Session, export_id: str, owner_id: str) -> Export | None:
+def get_visible(session: Session, export_id: str, principal: Principal) -> Export | None:
     query = (
         select(Export)
         .join(Checkpoint, Checkpoint.id == Export.checkpoint_id)
         .join(Run, Run.id == Checkpoint.run_id)
-        .where(Export.id == export_id, Run.owner_id == owner_id)
+        .where(Export.id == export_id, in_scope(Run.project_id, principal))
     )
     return session.scalar(query)
 

@@ -12,20 +12,22 @@ from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.principal import Principal, require_write
 from backend.core.queue import EXPORT_CHECKPOINT, enqueue
 from backend.core.storage import LocalStorage
 from backend.exports import repository
 from backend.exports.schemas import ExportCreate
-from backend.models import Export, ExportStatus, User
+from backend.models import Export, ExportStatus
 
 WHOLE_MODEL_METHODS = ("full", "freeze")
 
 
-def create(session: Session, owner: User, checkpoint_id: str, body: ExportCreate) -> Export:
+def create(session: Session, principal: Principal, checkpoint_id: str, body: ExportCreate) -> Export:
     """Queue an export; asking again for one that is done or under way returns that one instead of a copy."""
-    checkpoint = checkpoints.get(session, owner, checkpoint_id)
+    checkpoint = checkpoints.get(session, principal, checkpoint_id)
+    require_write(principal, "export checkpoints")
     found = repository.checkpoint_and_run(session, checkpoint.id)
-    assert found is not None, "an owned checkpoint has its run"
+    assert found is not None, "a visible checkpoint has its run"
     run = found[1]
     if body.kind == "adapter" and run.method in WHOLE_MODEL_METHODS:
         raise InvalidInput(
@@ -51,21 +53,23 @@ def create(session: Session, owner: User, checkpoint_id: str, body: ExportCreate
     return export
 
 
-def list_for_checkpoint(session: Session, owner: User, checkpoint_id: str) -> Sequence[Export]:
-    checkpoint = checkpoints.get(session, owner, checkpoint_id)
+def list_for_checkpoint(session: Session, principal: Principal, checkpoint_id: str) -> Sequence[Export]:
+    checkpoint = checkpoints.get(session, principal, checkpoint_id)
     return repository.list_for_checkpoint(session, checkpoint.id)
 
 
-def get(session: Session, owner: User, export_id: str) -> Export:
-    export = repository.get_owned(session, export_id, owner.id)
+def get(session: Session, principal: Principal, export_id: str) -> Export:
+    export = repository.get_visible(session, export_id, principal)
     if export is None:
         raise NotFound(f"No export {export_id!r}.", field="export_id")
     return export
 
 
-def folder_to_download(session: Session, owner: User, storage: LocalStorage, export_id: str) -> tuple[Export, Path]:
+def folder_to_download(
+    session: Session, principal: Principal, storage: LocalStorage, export_id: str
+) -> tuple[Export, Path]:
     """The export's folder; 409 until it has succeeded."""
-    export = get(session, owner, export_id)
+    export = get(session, principal, export_id)
     if export.status != ExportStatus.succeeded:
         waiting = {
             ExportStatus.queued: "it is queued; wait until its status is 'succeeded'",

@@ -9,11 +9,13 @@ from backend.models.dataset import Dataset
 from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
 from backend.models.openai_job import OpenAIJob
+from backend.models.project import DEFAULT_PROJECT_ID, Project, ProjectMember
 from backend.models.report import DatasetReport
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
 
 __all__ = [
+    "DEFAULT_PROJECT_ID",
     "ApiKey",
     "AuditEvent",
     "CatalogModel",
@@ -29,6 +31,8 @@ __all__ = [
     "LoginSession",
     "ModelSource",
     "OpenAIJob",
+    "Project",
+    "ProjectMember",
     "Run",
     "RunEvent",
     "RunStatus",

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.models.project import DEFAULT_PROJECT_ID
 
 
 class Comparison(Base):
@@ -19,7 +20,10 @@ class Comparison(Base):
     __tablename__ = "comparisons"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)  # who created it
+    # No database foreign key (a column with one cannot be added to a filled table on SQLite); a project with
+    # objects refuses deletion instead (projects.service.delete).
+    project_id: Mapped[str] = mapped_column(String(40), index=True, server_default=DEFAULT_PROJECT_ID)
     name: Mapped[str] = mapped_column(String(200))
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"))
     candidates: Mapped[list[str]] = mapped_column(JSON)

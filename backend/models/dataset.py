@@ -6,6 +6,7 @@ from sqlalchemy import BigInteger, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.models.project import DEFAULT_PROJECT_ID
 
 
 class Dataset(Base):
@@ -14,7 +15,10 @@ class Dataset(Base):
     __tablename__ = "datasets"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)  # who created it
+    # No database foreign key (a column with one cannot be added to a filled table on SQLite); a project with
+    # objects refuses deletion instead (projects.service.delete).
+    project_id: Mapped[str] = mapped_column(String(40), index=True, server_default=DEFAULT_PROJECT_ID)
     name: Mapped[str] = mapped_column(String(200))
     filename: Mapped[str] = mapped_column(String(255))
     # The internal kind of its records: messages | preference | kto | text.

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.models.project import DEFAULT_PROJECT_ID
 
 
 class DatasetReport(Base):
@@ -15,7 +16,10 @@ class DatasetReport(Base):
     __tablename__ = "dataset_reports"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)  # who created it
+    # No database foreign key (a column with one cannot be added to a filled table on SQLite); a project with
+    # objects refuses deletion instead (projects.service.delete).
+    project_id: Mapped[str] = mapped_column(String(40), index=True, server_default=DEFAULT_PROJECT_ID)
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"), index=True)
     compare_dataset_id: Mapped[str | None] = mapped_column(ForeignKey("datasets.id"))
     model: Mapped[str] = mapped_column(String(200))

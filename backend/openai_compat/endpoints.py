@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import StreamingResponse
 
-from backend.core.deps import ApiKeyRequired, CurrentUser, SessionDep, SettingsDep, StorageDep
+from backend.core.deps import ApiKeyRequired, OpenAIPrincipal, SessionDep, SettingsDep, StorageDep
 from backend.openai_compat import service, views
 from backend.openai_compat.schemas import (
     FileDeleted,
@@ -33,7 +33,7 @@ router = APIRouter(prefix="/v1", tags=["openai"], dependencies=[ApiKeyRequired])
 @router.post("/files", response_model=FileObject)
 def create_file(
     session: SessionDep,
-    user: CurrentUser,
+    principal: OpenAIPrincipal,
     storage: StorageDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="Training data: any format the datasets API accepts.")],
@@ -41,7 +41,7 @@ def create_file(
 ) -> FileObject:
     """Upload training data. It is a dataset upload: validated whole, nothing kept on any problem."""
     dataset = service.upload_file(
-        session, user, storage, settings, filename=file.filename or "", stream=file.file, purpose=purpose
+        session, principal, storage, settings, filename=file.filename or "", stream=file.file, purpose=purpose
     )
     return views.file_object(dataset)
 
@@ -49,34 +49,36 @@ def create_file(
 @router.get("/files", response_model=FileList)
 def list_files(
     session: SessionDep,
-    user: CurrentUser,
+    principal: OpenAIPrincipal,
     purpose: str | None = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 10_000,
     after: str | None = None,
     order: Literal["asc", "desc"] = "desc",
 ) -> FileList:
-    rows, has_more = service.list_files(session, user, purpose, limit, after, order == "asc")
+    rows, has_more = service.list_files(session, principal, purpose, limit, after, order == "asc")
     data = [views.file_object(r) for r in rows]
     first, last = (data[0].id, data[-1].id) if data else (None, None)
     return FileList(data=data, has_more=has_more, first_id=first, last_id=last)
 
 
 @router.get("/files/{file_id}", response_model=FileObject)
-def retrieve_file(file_id: str, session: SessionDep, user: CurrentUser) -> FileObject:
-    return views.file_object(service.get_file(session, user, file_id))
+def retrieve_file(file_id: str, session: SessionDep, principal: OpenAIPrincipal) -> FileObject:
+    return views.file_object(service.get_file(session, principal, file_id))
 
 
 @router.delete("/files/{file_id}", response_model=FileDeleted)
-def delete_file(file_id: str, session: SessionDep, user: CurrentUser, storage: StorageDep) -> FileDeleted:
+def delete_file(file_id: str, session: SessionDep, principal: OpenAIPrincipal, storage: StorageDep) -> FileDeleted:
     """Delete a file; refused (409) while a job trains or trained on it, so a job never loses its data."""
-    service.delete_file(session, user, storage, file_id)
+    service.delete_file(session, principal, storage, file_id)
     return FileDeleted(id=file_id, deleted=True)
 
 
 @router.get("/files/{file_id}/content", response_class=StreamingResponse)
-def file_content(file_id: str, session: SessionDep, user: CurrentUser, storage: StorageDep) -> StreamingResponse:
+def file_content(
+    file_id: str, session: SessionDep, principal: OpenAIPrincipal, storage: StorageDep
+) -> StreamingResponse:
     """The file's records as JSONL, normalised to the workbench's internal shape (what training reads)."""
-    stream = service.file_content(session, user, storage, file_id)
+    stream = service.file_content(session, principal, storage, file_id)
 
     def chunks() -> Iterator[bytes]:
         with stream:
@@ -87,55 +89,55 @@ def file_content(file_id: str, session: SessionDep, user: CurrentUser, storage: 
 
 @router.post("/fine_tuning/jobs", response_model=Job)
 def create_job(
-    body: JobCreate, session: SessionDep, user: CurrentUser, storage: StorageDep, settings: SettingsDep
+    body: JobCreate, session: SessionDep, principal: OpenAIPrincipal, storage: StorageDep, settings: SettingsDep
 ) -> Job:
     """Create a job: a training run. 'auto' hyperparameters are resolved now and reported back."""
-    return views.job(service.create_job(session, user, storage, settings, body))
+    return views.job(service.create_job(session, principal, storage, settings, body))
 
 
 @router.get("/fine_tuning/jobs", response_model=JobList)
 def list_jobs(
     session: SessionDep,
-    user: CurrentUser,
+    principal: OpenAIPrincipal,
     after: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> JobList:
-    views_, has_more = service.list_jobs(session, user, after, limit)
+    views_, has_more = service.list_jobs(session, principal, after, limit)
     return JobList(data=[views.job(v) for v in views_], has_more=has_more)
 
 
 @router.get("/fine_tuning/jobs/{fine_tuning_job_id}", response_model=Job)
-def retrieve_job(fine_tuning_job_id: str, session: SessionDep, user: CurrentUser) -> Job:
-    return views.job(service.get_job(session, user, fine_tuning_job_id))
+def retrieve_job(fine_tuning_job_id: str, session: SessionDep, principal: OpenAIPrincipal) -> Job:
+    return views.job(service.get_job(session, principal, fine_tuning_job_id))
 
 
 @router.post("/fine_tuning/jobs/{fine_tuning_job_id}/cancel", response_model=Job)
-def cancel_job(fine_tuning_job_id: str, session: SessionDep, user: CurrentUser) -> Job:
-    return views.job(service.cancel_job(session, user, fine_tuning_job_id))
+def cancel_job(fine_tuning_job_id: str, session: SessionDep, principal: OpenAIPrincipal) -> Job:
+    return views.job(service.cancel_job(session, principal, fine_tuning_job_id))
 
 
 @router.post("/fine_tuning/jobs/{fine_tuning_job_id}/pause", response_model=Job)
-def pause_job(fine_tuning_job_id: str, session: SessionDep, user: CurrentUser) -> Job:
+def pause_job(fine_tuning_job_id: str, session: SessionDep, principal: OpenAIPrincipal) -> Job:
     """A queued job pauses at once; a running one stops at a checkpoint after its current step."""
-    return views.job(service.pause_job(session, user, fine_tuning_job_id))
+    return views.job(service.pause_job(session, principal, fine_tuning_job_id))
 
 
 @router.post("/fine_tuning/jobs/{fine_tuning_job_id}/resume", response_model=Job)
-def resume_job(fine_tuning_job_id: str, session: SessionDep, user: CurrentUser) -> Job:
+def resume_job(fine_tuning_job_id: str, session: SessionDep, principal: OpenAIPrincipal) -> Job:
     """A paused job is queued again and continues from its newest checkpoint."""
-    return views.job(service.resume_job(session, user, fine_tuning_job_id))
+    return views.job(service.resume_job(session, principal, fine_tuning_job_id))
 
 
 @router.get("/fine_tuning/jobs/{fine_tuning_job_id}/events", response_model=JobEventList)
 def list_job_events(
     fine_tuning_job_id: str,
     session: SessionDep,
-    user: CurrentUser,
+    principal: OpenAIPrincipal,
     after: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
 ) -> JobEventList:
     """Newest first: status changes, log lines and checkpoints (`message`) and one `metrics` event per step."""
-    rows, has_more = service.job_events(session, user, fine_tuning_job_id, after, limit)
+    rows, has_more = service.job_events(session, principal, fine_tuning_job_id, after, limit)
     return JobEventList(data=[views.event(r) for r in rows], has_more=has_more)
 
 
@@ -143,23 +145,23 @@ def list_job_events(
 def list_job_checkpoints(
     fine_tuning_job_id: str,
     session: SessionDep,
-    user: CurrentUser,
+    principal: OpenAIPrincipal,
     after: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
 ) -> JobCheckpointList:
-    view, rows, has_more = service.job_checkpoints(session, user, fine_tuning_job_id, after, limit)
+    view, rows, has_more = service.job_checkpoints(session, principal, fine_tuning_job_id, after, limit)
     data = [views.checkpoint(view, r) for r in rows]
     first, last = (data[0].id, data[-1].id) if data else (None, None)
     return JobCheckpointList(data=data, has_more=has_more, first_id=first, last_id=last)
 
 
 @router.get("/models", response_model=ModelList)
-def list_models(session: SessionDep, user: CurrentUser) -> ModelList:
-    """The catalog's models and every fine-tuned model (`ft:<base>:default:<suffix>:<job id>`)."""
-    models, finished = service.list_models(session, user)
+def list_models(session: SessionDep, principal: OpenAIPrincipal) -> ModelList:
+    """The catalog's models and every fine-tuned model (`ft:<base>:<project slug>:<suffix>:<job id>`)."""
+    models, finished = service.list_models(session, principal)
     return ModelList(data=[views.model(m) for m in models] + [views.model(v) for v in finished])
 
 
 @router.get("/models/{model_id}", response_model=Model)
-def retrieve_model(model_id: str, session: SessionDep, user: CurrentUser) -> Model:
-    return views.model(service.get_model(session, user, model_id))
+def retrieve_model(model_id: str, session: SessionDep, principal: OpenAIPrincipal) -> Model:
+    return views.model(service.get_model(session, principal, model_id))

@@ -12,7 +12,7 @@ from typing import Any
 from backend.core.errors import InvalidInput
 from backend.openai_compat.schemas import JobCreate, SupervisedHyperparameters
 
-PROJECT = "default"  # the project part of fine-tuned model names, until projects exist
+DEFAULT_PROJECT = "default"  # the Default project's slug: the project part of names from before projects
 # OpenAI's hyperparameter names → the run spec's.
 SPEC_NAMES = {"n_epochs": "epochs", "batch_size": "batch_size", "learning_rate_multiplier": "learning_rate_multiplier"}
 SPEC_NAMES_DPO = {**SPEC_NAMES, "beta": "beta"}
@@ -107,9 +107,9 @@ def to_spec(body: JobCreate) -> Translation:
     return translation
 
 
-def fine_tuned_model_name(base: str, suffix: str | None, run_id: str) -> str:
-    """`ft:<base>:<project>:<suffix>:<job id>`; serving takes the last part as the run id."""
-    return f"ft:{base}:{PROJECT}:{suffix or ''}:{run_id}"
+def fine_tuned_model_name(base: str, suffix: str | None, run_id: str, project: str = DEFAULT_PROJECT) -> str:
+    """`ft:<base>:<project slug>:<suffix>:<job id>`; serving takes the last part as the run id."""
+    return f"ft:{base}:{project}:{suffix or ''}:{run_id}"
 
 
 def run_id_of_model(name: str) -> str | None:

@@ -21,7 +21,7 @@ from backend.openai_compat.schemas import (
     Model,
 )
 from backend.openai_compat.service import JobView
-from backend.openai_compat.translate import JOB_STATUS, PROJECT, as_number, fine_tuned_model_name
+from backend.openai_compat.translate import JOB_STATUS, as_number, fine_tuned_model_name
 
 OWNER = "tunewright"  # owned_by of catalog models
 
@@ -65,11 +65,11 @@ def job(view: JobView) -> Job:
         id=run.id,
         created_at=_created(run.created_at),
         error=JobError(code="run_failed", message=run.error or "failed") if run.status == RunStatus.failed else None,
-        fine_tuned_model=fine_tuned_model_name(run.model_name, suffix, run.id) if succeeded else None,
+        fine_tuned_model=fine_tuned_model_name(run.model_name, suffix, run.id, view.project) if succeeded else None,
         finished_at=_ts(run.finished_at),
         hyperparameters=hyperparameters,
         model=run.model_name,
-        organization_id=PROJECT,
+        organization_id=view.project,
         result_files=[],
         seed=resolved["seed"],
         status=cast(JobStatus, JOB_STATUS[run.status]),
@@ -130,7 +130,9 @@ def event(row: RunEvent) -> JobEvent:
 
 
 def checkpoint(view: JobView, row: Checkpoint) -> JobCheckpoint:
-    name = fine_tuned_model_name(view.run.model_name, view.openai.suffix if view.openai else None, view.run.id)
+    name = fine_tuned_model_name(
+        view.run.model_name, view.openai.suffix if view.openai else None, view.run.id, view.project
+    )
     metrics = CheckpointMetrics(
         step=row.step,
         train_loss=row.metrics.get("loss"),
@@ -151,5 +153,5 @@ def model(item: CatalogModel | JobView) -> Model:
     if isinstance(item, CatalogModel):
         return Model(id=item.name, created=_created(item.created_at), owned_by=OWNER)
     run = item.run
-    name = fine_tuned_model_name(run.model_name, item.openai.suffix if item.openai else None, run.id)
-    return Model(id=name, created=_ts(run.finished_at) or _created(run.created_at), owned_by=PROJECT)
+    name = fine_tuned_model_name(run.model_name, item.openai.suffix if item.openai else None, run.id, item.project)
+    return Model(id=name, created=_ts(run.finished_at) or _created(run.created_at), owned_by=item.project)

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import DatasetReport
 
 
@@ -13,8 +14,8 @@ def get(session: Session, report_id: str) -> DatasetReport | None:
     return session.get(DatasetReport, report_id)
 
 
-def get_owned(session: Session, report_id: str, owner_id: str) -> DatasetReport | None:
-    query = select(DatasetReport).where(DatasetReport.id == report_id, DatasetReport.owner_id == owner_id)
+def get_visible(session: Session, report_id: str, principal: Principal) -> DatasetReport | None:
+    query = select(DatasetReport).where(DatasetReport.id == report_id, in_scope(DatasetReport.project_id, principal))
     return session.scalar(query)
 
 

@@ -154,6 +154,7 @@ class ReportRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    project_id: str = Field(description="The project it belongs to.")
     dataset_id: str
     compare_dataset_id: str | None
     model: str

@@ -19,10 +19,11 @@ from backend.catalog import service as catalog
 from backend.core.db import utcnow
 from backend.core.errors import DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.principal import Principal, require_write
 from backend.core.queue import DATASET_REPORT, enqueue
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
-from backend.models import Dataset, DatasetReport, User
+from backend.models import Dataset, DatasetReport
 from backend.reports import repository
 from backend.reports.schemas import ReportCreate
 
@@ -48,9 +49,11 @@ class ReportJob:
     near_duplicate_threshold: float
 
 
-def create(session: Session, owner: User, dataset_id: str, body: ReportCreate) -> DatasetReport:
-    """Queue a report of the dataset; the CPU worker picks it up once the transaction commits."""
-    dataset = datasets.get(session, owner, dataset_id)
+def create(session: Session, principal: Principal, dataset_id: str, body: ReportCreate) -> DatasetReport:
+    """Queue a report of the dataset (in its project; a dataset compared with must be there too); the CPU worker
+    picks it up once the transaction commits."""
+    dataset = datasets.get(session, principal, dataset_id)
+    require_write(principal, "request data reports")
     compare: Dataset | None = None
     if body.compare_with is not None:
         if body.compare_with == dataset.id:
@@ -60,7 +63,7 @@ def create(session: Session, owner: User, dataset_id: str, body: ReportCreate) -
                 field="compare_with",
             )
         try:
-            compare = datasets.get(session, owner, body.compare_with)
+            compare = datasets.get(session, principal, body.compare_with, dataset.project_id)
         except NotFound:
             raise InvalidInput(f"compare_with: no dataset {body.compare_with!r}.", field="compare_with") from None
     models = catalog.candidates(session, body.model)
@@ -70,7 +73,8 @@ def create(session: Session, owner: User, dataset_id: str, body: ReportCreate) -
     model = models[0]
     report = DatasetReport(
         id=new_id("rep"),
-        owner_id=owner.id,
+        owner_id=principal.user.id,
+        project_id=dataset.project_id,
         dataset_id=dataset.id,
         compare_dataset_id=compare.id if compare else None,
         model=model.name,
@@ -86,15 +90,15 @@ def create(session: Session, owner: User, dataset_id: str, body: ReportCreate) -
 
 
 def list_page(
-    session: Session, owner: User, dataset_id: str, cursor: str | None, limit: int
+    session: Session, principal: Principal, dataset_id: str, cursor: str | None, limit: int
 ) -> tuple[Sequence[DatasetReport], str | None]:
-    dataset = datasets.get(session, owner, dataset_id)
+    dataset = datasets.get(session, principal, dataset_id)
     rows = repository.list_for_dataset(session, dataset.id, cursor, limit + 1)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def get(session: Session, owner: User, report_id: str) -> DatasetReport:
-    report = repository.get_owned(session, report_id, owner.id)
+def get(session: Session, principal: Principal, report_id: str) -> DatasetReport:
+    report = repository.get_visible(session, report_id, principal)
     if report is None:
         raise NotFound(f"No report {report_id!r}.", field="report_id")
     return report

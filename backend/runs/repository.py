@@ -7,19 +7,24 @@ from typing import Any
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import Run, RunEvent, RunStatus
 
 
-def get_owned(session: Session, run_id: str, owner_id: str) -> Run | None:
-    return session.scalar(select(Run).where(Run.id == run_id, Run.owner_id == owner_id))
+def get_visible(session: Session, run_id: str, principal: Principal) -> Run | None:
+    return session.scalar(select(Run).where(Run.id == run_id, in_scope(Run.project_id, principal)))
 
 
 def get(session: Session, run_id: str) -> Run | None:
     return session.get(Run, run_id)
 
 
-def list_owned(session: Session, owner_id: str, cursor: str | None, limit: int, status: str | None) -> Sequence[Run]:
-    query = select(Run).where(Run.owner_id == owner_id)
+def list_visible(
+    session: Session, principal: Principal, project_id: str | None, cursor: str | None, limit: int, status: str | None
+) -> Sequence[Run]:
+    query = select(Run).where(in_scope(Run.project_id, principal))
+    if project_id is not None:
+        query = query.where(Run.project_id == project_id)
     if status:
         query = query.where(Run.status == status)
     if cursor:

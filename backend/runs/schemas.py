@@ -21,6 +21,7 @@ class RunRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
+    project_id: str = Field(description="The project it belongs to.")
     name: str
     status: RunStatusName
     dataset_id: str
@@ -70,6 +71,7 @@ class RunEventList(BaseModel):
 def run_read(run: Any) -> RunRead:
     return RunRead(
         id=run.id,
+        project_id=run.project_id,
         name=run.name,
         status=run.status,
         dataset_id=run.dataset_id,

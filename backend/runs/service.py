@@ -11,12 +11,14 @@ from backend.core.db import after_commit, utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.live import notify_run
+from backend.core.principal import Principal, require_write
 from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
 from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.evals import service as evals
-from backend.models import Run, RunEvent, RunStatus, User
+from backend.models import Run, RunEvent, RunStatus
+from backend.projects import service as projects
 from backend.runs import repository
 from backend.runs.resolve import resolve
 from specs.training import TrainingSpecCreate
@@ -30,15 +32,25 @@ def add_event(
     return event
 
 
-def create(session: Session, owner: User, storage: LocalStorage, settings: Settings, body: TrainingSpecCreate) -> Run:
+def create(
+    session: Session,
+    principal: Principal,
+    storage: LocalStorage,
+    settings: Settings,
+    body: TrainingSpecCreate,
+    project_id: str | None = None,
+) -> Run:
+    """A run belongs to its training dataset's project (which must be `project_id` when that is given); every
+    other dataset it names must be in the same project."""
     try:
-        dataset = datasets.get(session, owner, body.dataset_id)
+        dataset = datasets.get(session, principal, body.dataset_id, project_id)
     except NotFound as exc:
         raise InvalidInput(exc.detail, field="dataset_id") from None
+    project = projects.for_write(session, principal, dataset.project_id, "start runs")
     eval_dataset = None
     if body.eval_dataset_id is not None:
         try:
-            found = datasets.get(session, owner, body.eval_dataset_id)
+            found = datasets.get(session, principal, body.eval_dataset_id, project)
         except NotFound as exc:
             raise InvalidInput(exc.detail, field="eval_dataset_id") from None
         eval_dataset = (found, str(storage.local_path(found.storage_key)))
@@ -52,13 +64,16 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
             f"chat template = {chat_model}'s: {chosen.name} has none, so it learns its family's chat format "
             "(special tokens it lacks are added and trained)."
         )
-    evaluation_plan = evals.resolve_plan(session, owner, storage, body.evaluation) if body.evaluation else None
+    evaluation_plan = (
+        evals.resolve_plan(session, principal, storage, body.evaluation, project) if body.evaluation else None
+    )
     if evaluation_plan is not None:
         resolved.decisions.append(evals.describe_plan(evaluation_plan))
     run_id = new_id("run")
     run = Run(
         id=run_id,
-        owner_id=owner.id,
+        owner_id=principal.user.id,
+        project_id=project,
         name=body.name or f"{resolved.model.name} on {dataset.name}",
         status=RunStatus.validating,
         dataset_id=dataset.id,
@@ -79,23 +94,34 @@ def create(session: Session, owner: User, storage: LocalStorage, settings: Setti
     return run
 
 
-def get(session: Session, owner: User, run_id: str) -> Run:
-    run = repository.get_owned(session, run_id, owner.id)
+def get(session: Session, principal: Principal, run_id: str) -> Run:
+    run = repository.get_visible(session, run_id, principal)
     if run is None:
         raise NotFound(f"No run {run_id!r}.", field="run_id")
     return run
 
 
 def list_page(
-    session: Session, owner: User, cursor: str | None, limit: int, status: str | None
+    session: Session,
+    principal: Principal,
+    cursor: str | None,
+    limit: int,
+    status: str | None,
+    project_id: str | None = None,
 ) -> tuple[Sequence[Run], str | None]:
-    rows = repository.list_owned(session, owner.id, cursor, limit + 1, status)
+    rows = repository.list_visible(session, principal, project_id, cursor, limit + 1, status)
     return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
-def cancel(session: Session, owner: User, run_id: str) -> Run:
+def _writable(session: Session, principal: Principal, run_id: str, action: str) -> Run:
+    run = get(session, principal, run_id)
+    require_write(principal, action)
+    return run
+
+
+def cancel(session: Session, principal: Principal, run_id: str) -> Run:
     """A run that has not started is cancelled at once; a running one stops cooperatively within one step."""
-    run = get(session, owner, run_id)
+    run = _writable(session, principal, run_id, "cancel runs")
     if RunStatus(run.status).terminal:
         raise Conflict(f"Run {run_id} already {run.status}; only runs that have not finished can be cancelled.")
     if any(
@@ -116,9 +142,9 @@ def cancel(session: Session, owner: User, run_id: str) -> Run:
     return run
 
 
-def pause(session: Session, owner: User, run_id: str) -> Run:
+def pause(session: Session, principal: Principal, run_id: str) -> Run:
     """A queued run is paused at once; a running one writes a checkpoint after its current step and stops there."""
-    run = get(session, owner, run_id)
+    run = _writable(session, principal, run_id, "pause runs")
     if repository.conditional_update(
         session, run_id, {"status": RunStatus.queued}, {"status": RunStatus.paused, "dispatched_at": None}
     ):
@@ -134,10 +160,10 @@ def pause(session: Session, owner: User, run_id: str) -> Run:
     return run
 
 
-def resume(session: Session, owner: User, run_id: str) -> Run:
+def resume(session: Session, principal: Principal, run_id: str) -> Run:
     """A paused run goes back to the queue and continues from its newest checkpoint; a pause that has not taken
     effect yet is withdrawn."""
-    run = get(session, owner, run_id)
+    run = _writable(session, principal, run_id, "resume runs")
     if repository.conditional_update(
         session, run_id, {"status": RunStatus.paused}, {"status": RunStatus.queued, "dispatched_at": utcnow()}
     ):
@@ -159,17 +185,17 @@ def _cannot(action: str, run: Run, rule: str) -> str:
 
 
 def recent_events(
-    session: Session, owner: User, run_id: str, before: int | None, limit: int
+    session: Session, principal: Principal, run_id: str, before: int | None, limit: int
 ) -> tuple[Sequence[RunEvent], bool]:
     """The run's events newest first (older than `before` when given), and whether there are older ones."""
-    get(session, owner, run_id)
+    get(session, principal, run_id)
     rows = repository.events_before(session, run_id, before, limit + 1)
     return rows[:limit], len(rows) > limit
 
 
 def events_page(
-    session: Session, owner: User, run_id: str, after: int, limit: int
+    session: Session, principal: Principal, run_id: str, after: int, limit: int
 ) -> tuple[Sequence[RunEvent], int | None]:
-    get(session, owner, run_id)
+    get(session, principal, run_id)
     rows = repository.events_after(session, run_id, after, limit)
     return rows, (rows[-1].id if len(rows) == limit else None)

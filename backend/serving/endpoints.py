@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from backend.core.deps import ApiKeyRequired, CurrentUser, SessionDep
+from backend.core.deps import ApiKeyRequired, CurrentPrincipal, OpenAIPrincipal, SessionDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.serving import service
 from backend.serving.client import InferenceClient, get_inference_client
@@ -36,29 +36,34 @@ def _respond(answer: dict[str, Any] | Iterator[str]) -> dict[str, Any] | Streami
 
 @router.post("/chat/completions", response_model=ChatCompletion, responses={200: {"content": _STREAM}})
 def chat_completions(
-    body: ChatCompletionRequest, session: SessionDep, user: CurrentUser, client: InferenceDep
+    body: ChatCompletionRequest, session: SessionDep, principal: OpenAIPrincipal, client: InferenceDep
 ) -> dict[str, Any] | StreamingResponse:
     """Answer a conversation with the model's own chat template (OpenAI's chat completions)."""
-    return _respond(service.generate(session, user, client, "/v1/chat/completions", body))
+    return _respond(service.generate(session, principal, client, "/v1/chat/completions", body))
 
 
 @router.post("/completions", response_model=Completion, responses={200: {"content": _STREAM}})
 def completions(
-    body: CompletionRequest, session: SessionDep, user: CurrentUser, client: InferenceDep
+    body: CompletionRequest, session: SessionDep, principal: OpenAIPrincipal, client: InferenceDep
 ) -> dict[str, Any] | StreamingResponse:
     """Continue a plain text prompt (OpenAI's legacy completions)."""
-    return _respond(service.generate(session, user, client, "/v1/completions", body))
+    return _respond(service.generate(session, principal, client, "/v1/completions", body))
 
 
 @api_router.post("/chat/completions", response_model=ChatCompletion, responses={200: {"content": _STREAM}})
 def playground_chat_completions(
-    body: ChatCompletionRequest, session: SessionDep, user: CurrentUser, client: InferenceDep
+    body: ChatCompletionRequest, session: SessionDep, principal: CurrentPrincipal, client: InferenceDep
 ) -> dict[str, Any] | StreamingResponse:
     """The same chat completions for the web UI's playground."""
-    return _respond(service.generate(session, user, client, "/v1/chat/completions", body))
+    return _respond(service.generate(session, principal, client, "/v1/chat/completions", body))
 
 
 @api_router.get("/models", response_model=ServableModelList)
-def servable_models(session: SessionDep, user: CurrentUser) -> ServableModelList:
-    """Catalog models and the checkpoints of your succeeded runs, newest first: the `model` ids to chat with."""
-    return ServableModelList(items=service.servable_models(session, user))
+def servable_models(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    project_id: Annotated[str | None, Query(description="Only this project's checkpoints.")] = None,
+) -> ServableModelList:
+    """Catalog models and the checkpoints of your projects' succeeded runs, newest first: the `model` ids to chat
+    with."""
+    return ServableModelList(items=service.servable_models(session, principal, project_id))

@@ -2,24 +2,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
+from backend.core.principal import Principal, in_scope
 from backend.models import Checkpoint, Run, RunStatus
 
 
-def get_owned_run(session: Session, run_id: str, owner_id: str) -> Run | None:
-    return session.scalar(select(Run).where(Run.id == run_id, Run.owner_id == owner_id))
+def _runs_in(principal: Principal, project_id: str | None) -> ColumnElement[bool]:
+    visible = in_scope(Run.project_id, principal)
+    return visible if project_id is None else and_(visible, Run.project_id == project_id)
 
 
-def get_owned_checkpoint(session: Session, checkpoint_id: str, owner_id: str) -> Checkpoint | None:
+def get_visible_run(session: Session, run_id: str, principal: Principal, project_id: str | None) -> Run | None:
+    return session.scalar(select(Run).where(Run.id == run_id, _runs_in(principal, project_id)))
+
+
+def get_visible_checkpoint(
+    session: Session, checkpoint_id: str, principal: Principal, project_id: str | None
+) -> Checkpoint | None:
     query = select(Checkpoint).join(Run, Run.id == Checkpoint.run_id)
-    return session.scalar(query.where(Checkpoint.id == checkpoint_id, Run.owner_id == owner_id))
+    return session.scalar(query.where(Checkpoint.id == checkpoint_id, _runs_in(principal, project_id)))
 
 
-def owned_checkpoint_at_step(session: Session, run_id: str, step: int, owner_id: str) -> Checkpoint | None:
+def visible_checkpoint_at_step(
+    session: Session, run_id: str, step: int, principal: Principal, project_id: str | None
+) -> Checkpoint | None:
     query = select(Checkpoint).join(Run, Run.id == Checkpoint.run_id)
-    return session.scalar(query.where(Checkpoint.run_id == run_id, Checkpoint.step == step, Run.owner_id == owner_id))
+    where = (Checkpoint.run_id == run_id, Checkpoint.step == step, _runs_in(principal, project_id))
+    return session.scalar(query.where(*where))
 
 
 def final_checkpoint(session: Session, run_id: str) -> Checkpoint | None:
@@ -27,11 +38,13 @@ def final_checkpoint(session: Session, run_id: str) -> Checkpoint | None:
     return session.scalar(query.order_by(Checkpoint.step.desc(), Checkpoint.id.desc()).limit(1))
 
 
-def succeeded_checkpoints(session: Session, owner_id: str, limit: int) -> Sequence[tuple[Checkpoint, Run]]:
+def succeeded_checkpoints(
+    session: Session, principal: Principal, project_id: str | None, limit: int
+) -> Sequence[tuple[Checkpoint, Run]]:
     query = (
         select(Checkpoint, Run)
         .join(Run, Run.id == Checkpoint.run_id)
-        .where(Run.owner_id == owner_id, Run.status == RunStatus.succeeded)
+        .where(_runs_in(principal, project_id), Run.status == RunStatus.succeeded)
         .order_by(Run.id.desc(), Checkpoint.step.desc())
         .limit(limit)
     )

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from backend.catalog import service as catalog
 from backend.catalog.architecture import read_chat_template
 from backend.core.errors import Conflict, DomainError, NotFound
-from backend.models import Checkpoint, RunStatus, User
+from backend.core.principal import Principal
+from backend.models import Checkpoint, RunStatus
 from backend.serving import repository
 from backend.serving.client import InferenceClient
 from backend.serving.schemas import ServableModel
@@ -41,8 +42,8 @@ def _checkpoint_target(checkpoint: Checkpoint) -> ServingTarget:
     return ServingTarget(checkpoint.id, str(folder), (folder / "adapter_config.json").is_file())
 
 
-def _run_target(session: Session, user: User, run_id: str) -> ServingTarget:
-    run = repository.get_owned_run(session, run_id, user.id)
+def _run_target(session: Session, principal: Principal, run_id: str, project_id: str | None) -> ServingTarget:
+    run = repository.get_visible_run(session, run_id, principal, project_id)
     if run is None:
         raise NotFound(f"No run {run_id!r}; see GET /api/runs for yours.", field="model")
     if run.status != RunStatus.succeeded:
@@ -59,12 +60,13 @@ def _run_target(session: Session, user: User, run_id: str) -> ServingTarget:
     return _checkpoint_target(checkpoint)
 
 
-def resolve(session: Session, user: User, model: str) -> ServingTarget:
+def resolve(session: Session, principal: Principal, model: str, project_id: str | None = None) -> ServingTarget:
     """A catalog name, `ckpt_…`, `run_…` (its final checkpoint), `ft:<base>:<project>:<suffix>:<run id>`, or that
-    name with `:ckpt-step-<N>` (the run's checkpoint at step N, as /v1/fine_tuning/jobs/{id}/checkpoints names it)."""
+    name with `:ckpt-step-<N>` (the run's checkpoint at step N, as /v1/fine_tuning/jobs/{id}/checkpoints names it).
+    Runs and checkpoints must be in a project the principal sees (in `project_id`, when given)."""
     if named := CHECKPOINT_SUFFIX.match(model):
         run_id, step = named["model"].rsplit(":", 1)[-1], int(named["step"])
-        at_step = repository.owned_checkpoint_at_step(session, run_id, step, user.id)
+        at_step = repository.visible_checkpoint_at_step(session, run_id, step, principal, project_id)
         if at_step is None:
             raise NotFound(
                 f"No checkpoint at step {step} of run {run_id!r}; GET /v1/fine_tuning/jobs/{run_id}/checkpoints "
@@ -73,11 +75,11 @@ def resolve(session: Session, user: User, model: str) -> ServingTarget:
             )
         return _checkpoint_target(at_step)
     if model.startswith(FINE_TUNED_PREFIX):
-        return _run_target(session, user, model.rsplit(":", 1)[-1])
+        return _run_target(session, principal, model.rsplit(":", 1)[-1], project_id)
     if model.startswith("run_"):
-        return _run_target(session, user, model)
+        return _run_target(session, principal, model, project_id)
     if model.startswith("ckpt_"):
-        checkpoint = repository.get_owned_checkpoint(session, model, user.id)
+        checkpoint = repository.get_visible_checkpoint(session, model, principal, project_id)
         if checkpoint is None:
             raise NotFound(f"No checkpoint {model!r}; see GET /api/checkpoints for yours.", field="model")
         return _checkpoint_target(checkpoint)
@@ -130,10 +132,14 @@ def _renamed_lines(lines: Iterator[str], model: str) -> Iterator[str]:
 
 
 def generate(
-    session: Session, user: User, client: InferenceClient, path: str, request: ChatCompletionRequest | CompletionRequest
+    session: Session,
+    principal: Principal,
+    client: InferenceClient,
+    path: str,
+    request: ChatCompletionRequest | CompletionRequest,
 ) -> dict[str, Any] | Iterator[str]:
     """The answer as a dict, or (stream: true) an iterator of SSE lines."""
-    target = resolve(session, user, request.model)
+    target = resolve(session, principal, request.model)
     body = _forward_body(request, target)
     ensure_served(client, target)
     if request.stream:
@@ -146,13 +152,13 @@ def _has_chat_template(source: str) -> bool:
     return not Path(source).is_dir() or read_chat_template(source) is not None
 
 
-def servable_models(session: Session, user: User) -> list[ServableModel]:
+def servable_models(session: Session, principal: Principal, project_id: str | None = None) -> list[ServableModel]:
     found = [
         ServableModel(id=m.name, kind="catalog", label=m.name, base_model=m.name, chat=_has_chat_template(m.source))
         for m in catalog.list_models(session)
         if catalog.is_available(m) and catalog.source_allowed(session, m.source)
     ]
-    for checkpoint, run in repository.succeeded_checkpoints(session, user.id, MAX_LISTED_CHECKPOINTS):
+    for checkpoint, run in repository.succeeded_checkpoints(session, principal, project_id, MAX_LISTED_CHECKPOINTS):
         label = f"{run.name} · step {checkpoint.step} ({run.model_name})"
         found.append(
             ServableModel(

@@ -13,6 +13,7 @@ from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.principal import Principal, Role
 from backend.models import User
+from backend.projects import service as projects
 from backend.users import passwords, repository
 
 # The one user of the single-user era; bootstrap turns it into the first admin so its data stays owned.
@@ -25,8 +26,15 @@ def normalise_email(email: str) -> str:
 
 
 def principal_for(session: Session, user: User) -> Principal:
-    """What `user` may do: the account's role. Every project is visible until projects land."""
-    return Principal(user=user, role=Role(user.role), project_ids=None)
+    """What `user` may do: their role, and the projects they see (every project, for admins)."""
+    return principal_with_role(session, user, Role(user.role))
+
+
+def principal_with_role(session: Session, user: User, role: Role) -> Principal:
+    """`user` acting with `role`: admins see every project, everyone else the projects they are a member of."""
+    if role == Role.admin:
+        return Principal(user=user, role=role, project_ids=None)
+    return Principal(user=user, role=role, project_ids=frozenset(projects.project_ids_of(session, user)))
 
 
 def get(session: Session, user_id: str) -> User:
@@ -85,6 +93,8 @@ def create(
         password_hash=passwords.hash_password(password) if password else None,
     )
     repository.add(session, user)
+    # A new account starts in the Default project, the team's shared space; admins move people between projects.
+    projects.ensure_member(session, user)
     action = "service_account.created" if is_service_account else "user.created"
     audit.record(session, actor, action, ("user", user.id), email=email, role=role.value)
     return user
@@ -155,6 +165,7 @@ def bootstrap_admin(session: Session, email: str | None, password: str | None) -
             repository.add(session, user)
         elif user.email == DEFAULT_EMAIL:
             user.email, user.name = GENERATED_ADMIN_EMAIL, "Admin"
+    projects.ensure_member(session, user)
     generated = None
     if user.password_hash is None:
         if not password:

@@ -17,6 +17,7 @@ import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
 import { ApiKeysPage } from "./pages/account/ApiKeysPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { ProjectsPage } from "./pages/projects/ProjectsPage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -137,6 +138,7 @@ const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/model
 const adminModelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/models", component: ModelCatalogPage });
 const adminSourcesRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/model-sources", component: ModelSourcesPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
+const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/projects", component: ProjectsPage });
 
 const keysRoute = createRoute({ getParentRoute: () => rootRoute, path: "/keys", component: ApiKeysPage });
 const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/users", component: UsersPage });
@@ -163,6 +165,7 @@ export const routeTree = rootRoute.addChildren([
   keysRoute,
   adminUsersRoute,
   adminAuditRoute,
+  projectsRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

@@ -24,15 +24,13 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     """Upgrade schema."""
-    # Literal server defaults: on SQLite each is a native ADD COLUMN, no copy of a table others point at.
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('role', sa.String(length=20), server_default='analyst', nullable=False))
-        batch_op.add_column(
-            sa.Column('is_service_account', sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
-        batch_op.add_column(sa.Column('password_hash', sa.String(length=255), nullable=True))
-        batch_op.add_column(sa.Column('disabled', sa.Boolean(), server_default=sa.false(), nullable=False))
-        batch_op.add_column(sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True))
+    # Plain ADD COLUMNs (literal server defaults), not a batch: on SQLite a batch copies and drops `users`, which
+    # the foreign keys of datasets, runs, … pointing at it forbid once there are rows.
+    op.add_column('users', sa.Column('role', sa.String(length=20), server_default='analyst', nullable=False))
+    op.add_column('users', sa.Column('is_service_account', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('users', sa.Column('password_hash', sa.String(length=255), nullable=True))
+    op.add_column('users', sa.Column('disabled', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('users', sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True))
     op.execute("UPDATE users SET role = 'admin'")
 
     op.create_table('sessions',

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type ComparisonCreate, type RatingCreate } from "../client";
 import { isGenerating } from "../lib/comparisons";
+import { getCurrentProject, inCurrentProject } from "../lib/currentProject";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
@@ -8,7 +9,7 @@ import { queryKeys } from "./keys";
 export function useComparisons() {
   return useQuery({
     queryKey: queryKeys.comparisons,
-    queryFn: async () => unwrap(await api.GET("/api/comparisons", { params: { query: { limit: 200 } } })),
+    queryFn: async () => unwrap(await api.GET("/api/comparisons", { params: { query: { limit: 200, project_id: getCurrentProject() } } })),
     select: (data) => data.items,
     refetchInterval: (query) => (query.state.data?.items.some(isGenerating) ? 2_000 : false),
   });
@@ -25,7 +26,7 @@ export function useComparison(id: string) {
 export function useCreateComparison() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ComparisonCreate) => unwrap(await api.POST("/api/comparisons", { body })),
+    mutationFn: async (body: ComparisonCreate) => unwrap(await api.POST("/api/comparisons", { body: inCurrentProject(body) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.comparisons }),
   });
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { api } from "../client";
 import { uploadDataset, type UploadOptions } from "../client/upload";
+import { getCurrentProject } from "../lib/currentProject";
 import type { LossOn } from "../lib/maskPreview";
 import { asApiError, toApiError, unwrap } from "./errors";
 import { queryKeys } from "./keys";
@@ -14,7 +15,11 @@ export function useDatasets() {
     queryKey: queryKeys.datasets,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET("/api/datasets", { params: { query: { cursor: pageParam, limit: PAGE } } })),
+      unwrap(
+        await api.GET("/api/datasets", {
+          params: { query: { cursor: pageParam, limit: PAGE, project_id: getCurrentProject() } },
+        }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
     select: (data) => data.pages.flatMap((p) => p.items),
   });
@@ -111,7 +116,15 @@ export function useUploadDataset() {
     mutationFn: async ({ file, name, format, columns, onInvalid }: UploadVariables) => {
       setProgress(0);
       try {
-        return await uploadDataset({ file, name: name?.trim() || null, format, columns, onInvalid, onProgress: setProgress });
+        return await uploadDataset({
+          file,
+          name: name?.trim() || null,
+          format,
+          columns,
+          onInvalid,
+          projectId: getCurrentProject(),
+          onProgress: setProgress,
+        });
       } catch (failure) {
         const { status, body } = failure as { status: number; body: unknown };
         throw toApiError(status ?? 0, body);

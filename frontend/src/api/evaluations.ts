@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, type EvaluationCreate } from "../client";
 import { isEvaluating } from "../lib/evaluations";
+import { getCurrentProject, inCurrentProject } from "../lib/currentProject";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
@@ -11,7 +12,9 @@ export function useEvaluations(runId?: string) {
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
       unwrap(
-        await api.GET("/api/evaluations", { params: { query: { run_id: runId ?? null, cursor: pageParam, limit: 100 } } }),
+        await api.GET("/api/evaluations", {
+          params: { query: { run_id: runId ?? null, cursor: pageParam, limit: 100, project_id: getCurrentProject() } },
+        }),
       ),
     getNextPageParam: (last) => last.next_cursor,
     select: (data) => data.pages.flatMap((p) => p.items),
@@ -22,7 +25,8 @@ export function useEvaluations(runId?: string) {
 export function useCreateEvaluation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: EvaluationCreate) => unwrap(await api.POST("/api/evaluations", { body })),
+    mutationFn: async (body: EvaluationCreate) =>
+      unwrap(await api.POST("/api/evaluations", { body: inCurrentProject(body) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.evaluations() }),
   });
 }

@@ -25,5 +25,7 @@ export const queryKeys = {
   users: ["admin", "users"] as const,
   userKeys: (userId: string) => ["admin", "users", userId, "keys"] as const,
   audit: (actor: string, action: string) => ["admin", "audit", { actor, action }] as const,
+  projects: ["projects"] as const,
+  projectMembers: (projectId: string) => ["projects", projectId, "members"] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

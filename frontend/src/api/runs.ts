@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Run, type TrainingSpecCreate } from "../client";
+import { getCurrentProject } from "../lib/currentProject";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
@@ -12,7 +13,9 @@ export function useRuns() {
     queryKey: queryKeys.runs,
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET("/api/runs", { params: { query: { cursor: pageParam, limit: 50 } } })),
+      unwrap(
+        await api.GET("/api/runs", { params: { query: { cursor: pageParam, limit: 50, project_id: getCurrentProject() } } }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
     select: (data) => data.pages.flatMap((p) => p.items),
     refetchInterval: (query) =>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../client";
+import { getCurrentProject } from "../lib/currentProject";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
@@ -7,7 +8,7 @@ import { queryKeys } from "./keys";
 export function useServableModels() {
   return useQuery({
     queryKey: queryKeys.servableModels,
-    queryFn: async () => unwrap(await api.GET("/api/serving/models")),
+    queryFn: async () => unwrap(await api.GET("/api/serving/models", { params: { query: { project_id: getCurrentProject() } } })),
     select: (data) => data.items,
   });
 }

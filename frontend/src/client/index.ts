@@ -51,6 +51,9 @@ export type Role = User["role"];
 export type ApiKey = Schemas["ApiKeyRead"];
 export type ApiKeyCreated = Schemas["ApiKeyCreated"];
 export type AuditEvent = Schemas["AuditEventRead"];
+export type Project = Schemas["ProjectRead"];
+export type ProjectCreate = Schemas["ProjectCreate"];
+export type ProjectMember = Schemas["MemberRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

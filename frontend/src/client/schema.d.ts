@@ -306,7 +306,7 @@ export interface paths {
         };
         /**
          * List
-         * @description Checkpoints of your runs, newest first; `run_id` narrows to one run.
+         * @description Checkpoints of your projects' runs, newest first; `run_id` narrows to one run, `project_id` to a project.
          */
         get: operations["checkpoints-list"];
         put?: never;
@@ -629,7 +629,7 @@ export interface paths {
         };
         /**
          * List
-         * @description Your evaluations, newest first; narrow by run, checkpoint or status.
+         * @description The evaluations of your projects, newest first; narrow by project, run, checkpoint or status.
          */
         get: operations["evaluations-list"];
         put?: never;
@@ -805,6 +805,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The projects you belong to (every project, for admins).
+         */
+        get: operations["projects-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Create a project (admins and analysts); you become its first member.
+         */
+        post: operations["projects-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["projects-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Delete an empty project; 409 while it still holds datasets, runs or other objects.
+         */
+        delete: operations["projects-delete"];
+        options?: never;
+        head?: never;
+        /** Update */
+        patch: operations["projects-update"];
+        trace?: never;
+    };
+    "/api/projects/{project_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members */
+        get: operations["projects-members"];
+        put?: never;
+        /**
+         * Add Member
+         * @description Add an existing user by email (admins, or members who are not viewers).
+         */
+        post: operations["projects-add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Member */
+        delete: operations["projects-remove_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{report_id}": {
         parameters: {
             query?: never;
@@ -835,7 +919,8 @@ export interface paths {
         /**
          * Create
          * @description Submit a training run. 'auto' settings are resolved now; the resolved spec and its reasons are returned.
-         *     A run that cannot fit in memory is refused here, with suggestions.
+         *     A run that cannot fit in memory is refused here, with suggestions. The run belongs to its dataset's project;
+         *     every dataset it names must be in that project.
          */
         post: operations["runs-create"];
         delete?: never;
@@ -993,7 +1078,8 @@ export interface paths {
         };
         /**
          * Servable Models
-         * @description Catalog models and the checkpoints of your succeeded runs, newest first: the `model` ids to chat with.
+         * @description Catalog models and the checkpoints of your projects' succeeded runs, newest first: the `model` ids to chat
+         *     with.
          */
         get: operations["serving-servable_models"];
         put?: never;
@@ -1247,7 +1333,7 @@ export interface paths {
         };
         /**
          * List Models
-         * @description The catalog's models and every fine-tuned model (`ft:<base>:default:<suffix>:<job id>`).
+         * @description The catalog's models and every fine-tuned model (`ft:<base>:<project slug>:<suffix>:<job id>`).
          */
         get: operations["openai-list_models"];
         put?: never;
@@ -1446,6 +1532,11 @@ export interface components {
              * @enum {string}
              */
             on_invalid: "reject" | "quarantine";
+            /**
+             * Project Id
+             * @description The project it goes into; your default project when left out.
+             */
+            project_id?: string | null;
         };
         /** Body_openai-create_file */
         "Body_openai-create_file": {
@@ -1631,6 +1722,11 @@ export interface components {
              * @default
              */
             name: string;
+            /**
+             * Project Id
+             * @description The project the study must be in; it is always its prompts dataset's project, and every candidate run or checkpoint must be there too.
+             */
+            project_id?: string | null;
             sampling?: components["schemas"]["SamplingSettings"];
         };
         /** ComparisonList */
@@ -1667,6 +1763,11 @@ export interface components {
              * @description Share of the answers generated.
              */
             progress: number;
+            /**
+             * Project Id
+             * @description The project it belongs to.
+             */
+            project_id: string;
             /** Prompt Count */
             prompt_count: number;
             sampling: components["schemas"]["SamplingSettings"];
@@ -1910,6 +2011,11 @@ export interface components {
             /** Name */
             name: string;
             /**
+             * Project Id
+             * @description The project it belongs to.
+             */
+            project_id: string;
+            /**
              * Quarantined Count
              * @description Bad records set aside at upload (on_invalid=quarantine): not in the dataset, listed by GET /api/datasets/{id}/quarantine. 0 when every record was valid.
              */
@@ -2090,6 +2196,11 @@ export interface components {
              */
             model?: string | null;
             /**
+             * Project Id
+             * @description The project: a checkpoint's evaluation is in its run's project; a catalog model's in this one (your default project when left out). Every eval set must be in that project.
+             */
+            project_id?: string | null;
+            /**
              * Prompt Style
              * @description 'plain' (as lm-evaluation-harness) or 'chat' (the model's chat template).
              * @default plain
@@ -2235,6 +2346,11 @@ export interface components {
             model: string | null;
             /** Progress */
             progress: number;
+            /**
+             * Project Id
+             * @description The project it belongs to.
+             */
+            project_id: string;
             /**
              * Prompt Style
              * @enum {string}
@@ -3040,6 +3156,33 @@ export interface components {
             role: components["schemas"]["Role"];
             user: components["schemas"]["UserRead"];
         };
+        /** MemberAdd */
+        MemberAdd: {
+            /**
+             * Email
+             * @description The email of an existing user.
+             */
+            email: string;
+        };
+        /** MemberList */
+        MemberList: {
+            /** Items */
+            items: components["schemas"]["MemberRead"][];
+        };
+        /** MemberRead */
+        MemberRead: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Email */
+            email: string;
+            /** Name */
+            name: string;
+            /** User Id */
+            user_id: string;
+        };
         /** MethodHyperparameters */
         MethodHyperparameters: {
             hyperparameters: components["schemas"]["HyperparametersOut"];
@@ -3252,6 +3395,54 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Name
+             * @description Unique across the workbench.
+             */
+            name: string;
+            /**
+             * Slug
+             * @description Lower-case letters, digits and dashes; the project part of fine-tuned model names (`ft:<base>:<slug>:<suffix>:<job>`). Derived from the name when left out.
+             */
+            slug?: string | null;
+        };
+        /** ProjectList */
+        ProjectList: {
+            /** Items */
+            items: components["schemas"]["ProjectRead"][];
+        };
+        /** ProjectRead */
+        ProjectRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Description */
+            description: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Slug */
+            slug: string;
+        };
+        /** ProjectUpdate */
+        ProjectUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Name */
+            name?: string | null;
+        };
         /** Quality */
         Quality: {
             /**
@@ -3444,6 +3635,11 @@ export interface components {
             near_duplicate_threshold: number;
             /** Progress */
             progress: number;
+            /**
+             * Project Id
+             * @description The project it belongs to.
+             */
+            project_id: string;
             /** @description The report, once it succeeded. */
             result: components["schemas"]["ReportResult"] | null;
             /** Started At */
@@ -3603,6 +3799,11 @@ export interface components {
              */
             pause_requested: boolean;
             progress: components["schemas"]["RunProgress"];
+            /**
+             * Project Id
+             * @description The project it belongs to.
+             */
+            project_id: string;
             /**
              * Recommended Checkpoint Id
              * @description The best checkpoint by the evaluation's best_metric among those evaluated so far.
@@ -4920,6 +5121,8 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
+                /** @description Only this project's checkpoints. */
+                project_id?: string | null;
                 run_id?: string | null;
             };
             header?: never;
@@ -5072,6 +5275,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Only this project's studies. */
+                project_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -5488,6 +5693,8 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
+                /** @description Only this project's datasets. */
+                project_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -6039,6 +6246,8 @@ export interface operations {
                 checkpoint_id?: string | null;
                 cursor?: string | null;
                 limit?: number;
+                /** @description Only this project's evaluations. */
+                project_id?: string | null;
                 run_id?: string | null;
                 status?: ("queued" | "running" | "succeeded" | "failed") | null;
             };
@@ -6601,6 +6810,475 @@ export interface operations {
             };
         };
     };
+    "projects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-add_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "projects-remove_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "reports-get": {
         parameters: {
             query?: never;
@@ -6664,6 +7342,8 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
+                /** @description Only this project's runs. */
+                project_id?: string | null;
                 status?: ("validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled") | null;
             };
             header?: never;
@@ -6721,7 +7401,10 @@ export interface operations {
     };
     "runs-create": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The project the run must be in; it is always its training dataset's project. */
+                project_id?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7198,7 +7881,10 @@ export interface operations {
     };
     "serving-servable_models": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this project's checkpoints. */
+                project_id?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7255,7 +7941,10 @@ export interface operations {
     "inference-chat_completions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7316,7 +8005,10 @@ export interface operations {
     "inference-completions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7382,7 +8074,10 @@ export interface operations {
                 order?: "asc" | "desc";
                 purpose?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7411,7 +8106,10 @@ export interface operations {
     "openai-create_file": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7444,7 +8142,10 @@ export interface operations {
     "openai-retrieve_file": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 file_id: string;
             };
@@ -7475,7 +8176,10 @@ export interface operations {
     "openai-delete_file": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 file_id: string;
             };
@@ -7506,7 +8210,10 @@ export interface operations {
     "openai-file_content": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 file_id: string;
             };
@@ -7538,7 +8245,10 @@ export interface operations {
                 after?: string | null;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7567,7 +8277,10 @@ export interface operations {
     "openai-create_job": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7600,7 +8313,10 @@ export interface operations {
     "openai-retrieve_job": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7631,7 +8347,10 @@ export interface operations {
     "openai-cancel_job": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7665,7 +8384,10 @@ export interface operations {
                 after?: string | null;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7699,7 +8421,10 @@ export interface operations {
                 after?: string | null;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7730,7 +8455,10 @@ export interface operations {
     "openai-pause_job": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7761,7 +8489,10 @@ export interface operations {
     "openai-resume_job": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 fine_tuning_job_id: string;
             };
@@ -7792,7 +8523,10 @@ export interface operations {
     "openai-list_models": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7807,12 +8541,24 @@ export interface operations {
                     "application/json": components["schemas"]["backend__openai_compat__schemas__ModelList"];
                 };
             };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
         };
     };
     "openai-retrieve_model": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A project id or slug (what the OpenAI SDK sends for `project=`): files, jobs and models are then that project's only, and new ones go into it. Without it, all your projects. */
+                "OpenAI-Project"?: string | null;
+            };
             path: {
                 model_id: string;
             };

@@ -18,6 +18,8 @@ export interface UploadOptions {
   columns?: Record<string, string> | null;
   /** `reject` (default) refuses a file with any bad record; `quarantine` keeps the valid ones and sets the bad aside. */
   onInvalid?: UploadBody["on_invalid"] | null;
+  /** The project it goes into; the user's default project when absent. */
+  projectId?: string | null;
   /** Called with 0–100 as bytes go out. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -29,7 +31,7 @@ export interface UploadFailure {
   body: unknown;
 }
 
-export function uploadDataset({ file, name, format, columns, onInvalid, onProgress, signal }: UploadOptions): Promise<UploadResult> {
+export function uploadDataset({ file, name, format, columns, onInvalid, projectId, onProgress, signal }: UploadOptions): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const form = new FormData();
@@ -39,6 +41,7 @@ export function uploadDataset({ file, name, format, columns, onInvalid, onProgre
       format: format && format !== "auto" ? format : null,
       columns: columns && Object.keys(columns).length ? JSON.stringify(columns) : null,
       on_invalid: onInvalid ?? null,
+      project_id: projectId ?? null,
     };
     for (const [key, value] of Object.entries(fields)) {
       if (value !== null && value !== undefined) form.append(key, value instanceof File ? value : String(value));

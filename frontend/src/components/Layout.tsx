@@ -4,6 +4,7 @@ import { asApiError } from "../api/errors";
 import { useUnauthorized } from "../api/session";
 import { LoginPage } from "../pages/account/LoginPage";
 import { HealthIndicator } from "./HealthIndicator";
+import { ProjectSwitcher } from "./ProjectSwitcher";
 
 const NAV = [
   { to: "/datasets", label: "Datasets", testId: "nav-datasets" },
@@ -13,6 +14,7 @@ const NAV = [
   { to: "/comparisons", label: "Side by side", testId: "nav-comparisons" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
+  { to: "/projects", label: "Projects", testId: "nav-projects" },
   { to: "/keys", label: "API keys", testId: "nav-keys" },
 ] as const;
 
@@ -72,6 +74,7 @@ export function Layout() {
           </span>
           Tunewright
         </div>
+        <ProjectSwitcher />
         <NavLinks items={NAV} />
         {me.data?.role === "admin" && (
           <>

@@ -2,6 +2,7 @@ import type { CatalogModel, Dataset, DatasetFormats, Run } from "../client";
 
 export const dataset: Dataset = {
   id: "ds_1",
+  project_id: "prj_default",
   name: "Finance QA",
   filename: "finance.jsonl",
   format: "messages",
@@ -33,6 +34,7 @@ export const models: CatalogModel[] = ["tiny-base", "tiny-chat"].map((name, i) =
 export function makeRun(over: Partial<Run> = {}): Run {
   return {
     id: "run_1",
+    project_id: "prj_default",
     name: "tiny-chat on Finance QA",
     status: "running",
     dataset_id: "ds_1",

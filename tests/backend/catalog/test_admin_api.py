@@ -202,25 +202,14 @@ def test_duplicates_and_empty_families_are_refused(
     refused(add(admin_api, family("Bad Name!", chat_source=str(chat))), 422, "name")
 
 
-def test_only_admins_reach_the_admin_catalog(admin_api: Any) -> None:
-    from backend.core.deps import _current_principal
-    from backend.core.principal import Principal, Role
-    from backend.models import User
-
-    app = admin_api.app
-    app.dependency_overrides[_current_principal] = lambda: Principal(
-        user=User(id="usr_analyst", email="a@example.com", name="analyst"), role=Role.analyst, project_ids=frozenset()
-    )
-    try:
-        for method, path in (
-            ("get", "/api/admin/models"),
-            ("post", "/api/admin/models"),
-            ("delete", "/api/admin/models/tiny"),
-            ("get", "/api/admin/model-sources"),
-            ("post", "/api/admin/model-sources"),
-        ):
-            response = admin_api.request(method, path, json={})
-            assert response.status_code == 403, (method, path, response.text)
-        assert admin_api.get("/api/models").status_code == 200
-    finally:
-        app.dependency_overrides.clear()
+def test_only_admins_reach_the_admin_catalog(admin_api: Any, analyst: Any) -> None:
+    for method, path in (
+        ("get", "/api/admin/models"),
+        ("post", "/api/admin/models"),
+        ("delete", "/api/admin/models/tiny"),
+        ("get", "/api/admin/model-sources"),
+        ("post", "/api/admin/model-sources"),
+    ):
+        response = analyst.request(method, path, json={})
+        assert response.status_code == 403, (method, path, response.text)
+    assert analyst.get("/api/models").status_code == 200

@@ -44,6 +44,7 @@ const result: ReportResult = {
 function report(over: Partial<Report>): Report {
   return {
     id: "rep_1",
+    project_id: "prj_default",
     dataset_id: "ds_1",
     compare_dataset_id: null,
     model: "tiny-chat",

@@ -8,6 +8,7 @@ import { json, mockApi, renderApp } from "../../test/harness";
 const at = "2026-01-01T12:00:00Z";
 const evaluation = (over: Partial<Evaluation>): Evaluation => ({
   id: "eval_1",
+  project_id: "prj_default",
   run_id: "run_1",
   checkpoint_id: "ckpt_10",
   model: null,
@@ -30,6 +31,7 @@ const evaluation = (over: Partial<Evaluation>): Evaluation => ({
 const checkpoint = (id: string, step: number): Checkpoint => ({ id, run_id: "run_1", step, path: `/ckpt/${step}`, metrics: { loss: 1 }, created_at: at });
 const mcSet: Dataset = {
   id: "ds_mc",
+  project_id: "prj_default",
   name: "quiz",
   filename: "quiz.jsonl",
   format: "multiple_choice",
