@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_admin_adds_a_family_from_a_local_folder_and_users_can_pick_it(
-    stack: Stack, browser: Any, tmp_path: Path
+    stack: Stack, new_page: Any, tmp_path: Path
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     root = (tmp_path / "models").resolve()
@@ -24,7 +24,7 @@ def test_admin_adds_a_family_from_a_local_folder_and_users_can_pick_it(
     shutil.copytree(stack.data_dir / "models" / "tiny-chat", outside)
     shutil.copytree(stack.data_dir / "models" / "tiny-chat", root / "acme-chat")
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(30_000)
     try:
         page.goto(stack.url)
