@@ -27,6 +27,9 @@ TABLES = {
     "exports",
     "evaluations",
     "dataset_reports",
+    "workers",
+    "user_quotas",
+    "scheduler_lock",
 }
 
 

@@ -10,6 +10,7 @@ from backend.models.openai_job import OpenAIJob
 from backend.models.report import DatasetReport
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
+from backend.models.worker import SchedulerLock, UserQuota, Worker
 
 __all__ = [
     "CatalogModel",
@@ -26,5 +27,8 @@ __all__ = [
     "Run",
     "RunEvent",
     "RunStatus",
+    "SchedulerLock",
     "User",
+    "UserQuota",
+    "Worker",
 ]
