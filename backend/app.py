@@ -23,6 +23,7 @@ from backend.health.endpoints import router as health_router
 from backend.openai_compat.endpoints import router as openai_router
 from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
+from backend.scheduler.endpoints import router as admin_queue_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
 
@@ -80,6 +81,7 @@ def create_app() -> FastAPI:
         serving_router,
         evaluations_router,
         comparisons_router,
+        admin_queue_router,
     )
     for router in routers:
         api.include_router(router)

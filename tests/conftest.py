@@ -96,13 +96,28 @@ def clean_db() -> Iterator[None]:
         Export,
         Run,
         RunEvent,
+        UserQuota,
+        Worker,
     )
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset):
+        for table in (*tables, DatasetReport, Dataset, Worker, UserQuota):
             session.execute(delete(table))
     yield
+
+
+@pytest.fixture
+def training_worker(clean_db: None) -> str:
+    """A live worker "w1" in the inventory (as its heartbeat writes it), so the scheduler assigns queued runs to it
+    and `lifecycle.claim(..., "w1", ...)` succeeds; no process behind it."""
+    from backend.core.db import session_scope
+    from backend.scheduler import inventory
+
+    report = inventory.WorkerReport("w1", "host-a", ["cpu", "gpu"], 1, 2, 4000, "test")
+    with session_scope() as session:
+        inventory.heartbeat(session, report)
+    return "w1"
 
 
 @pytest.fixture
