@@ -109,12 +109,13 @@ def clean_db() -> Iterator[None]:
 
 @pytest.fixture
 def training_worker(clean_db: None) -> str:
-    """A live worker "w1" in the inventory (as its heartbeat writes it), so the scheduler assigns queued runs to it
+    """A live worker "w1" with two simulated 80 GB GPUs in the inventory (as its heartbeat writes it), so the scheduler assigns queued runs to it
     and `lifecycle.claim(..., "w1", ...)` succeeds; no process behind it."""
     from backend.core.db import session_scope
     from backend.scheduler import inventory
 
-    report = inventory.WorkerReport("w1", "host-a", ["cpu", "gpu"], 1, 2, 4000, "test")
+    gpus = [inventory.GpuReading(i, "H100", 80_000, 0) for i in range(2)]
+    report = inventory.WorkerReport("w1", "host-a", ["cpu", "gpu"], 1, 2, 4000, "test", simulated=True, gpus=gpus)
     with session_scope() as session:
         inventory.heartbeat(session, report)
     return "w1"
