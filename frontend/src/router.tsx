@@ -12,6 +12,7 @@ import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
 import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
+import { QueuePage } from "./pages/admin/QueuePage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -130,6 +131,7 @@ const comparisonResultsRoute = createRoute({
 
 const modelsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/models", component: ModelsPage });
 const playgroundRoute = createRoute({ getParentRoute: () => rootRoute, path: "/playground", component: PlaygroundPage });
+const adminQueueRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/queue", component: QueuePage });
 
 export const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -147,6 +149,7 @@ export const routeTree = rootRoute.addChildren([
   comparisonResultsRoute,
   modelsRoute,
   playgroundRoute,
+  adminQueueRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

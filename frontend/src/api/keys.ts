@@ -18,5 +18,6 @@ export const queryKeys = {
   comparison: (id: string) => ["comparisons", id] as const,
   nextPair: (id: string, rater: string, skip: string[]) => ["comparisons", id, "next", rater, skip] as const,
   comparisonResults: (id: string) => ["comparisons", id, "results"] as const,
+  adminQueue: ["admin", "queue"] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

@@ -37,6 +37,12 @@ export type ComparisonCreate = Schemas["ComparisonCreate"];
 export type ComparisonResults = Schemas["ComparisonResults"];
 export type PairToRate = Schemas["PairToRate"];
 export type RatingCreate = Schemas["RatingCreate"];
+export type QueueView = Schemas["QueueRead"];
+export type QueueWorker = Schemas["WorkerRead"];
+export type QueueGpu = Schemas["GpuRead"];
+export type QueuedRun = Schemas["QueuedRunRead"];
+export type RunningRun = Schemas["RunningRunRead"];
+export type QueueUsage = Schemas["UsageRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

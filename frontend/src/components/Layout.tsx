@@ -10,6 +10,7 @@ const NAV = [
   { to: "/comparisons", label: "Side by side", testId: "nav-comparisons" },
   { to: "/models", label: "Models", testId: "nav-models" },
   { to: "/playground", label: "Playground", testId: "nav-playground" },
+  { to: "/admin/queue", label: "Queue (admin)", testId: "nav-admin-queue" },
 ] as const;
 
 export function Layout() {
