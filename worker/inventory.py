@@ -95,6 +95,7 @@ def heartbeat_once() -> None:
 
 
 def _loop(stop: threading.Event, interval: float) -> None:
+    # Stops with the worker's shutdown: a worker on its way out must not look alive to the scheduler.
     while not stop.wait(interval):
         try:
             heartbeat_once()

@@ -48,6 +48,11 @@ def heartbeat(session: Session, report: WorkerReport) -> None:
     repository.save_heartbeat(session, report.name, values, utcnow())
 
 
+def sign_off(session: Session, name: str) -> None:
+    """A worker shutting down reads as offline at once, so the run it hands back is not assigned to it again."""
+    repository.mark_offline(session, name)
+
+
 def parse_simulated(spec: str) -> list[GpuReading]:
     """`H100:80,L4:24:20` → two GPUs: name, total GB and optionally GB already used by something else."""
     gpus = []

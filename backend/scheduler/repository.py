@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, func, select, update
@@ -37,6 +37,12 @@ def save_heartbeat(session: Session, name: str, values: dict[str, Any], now: dat
     if result.rowcount == 0:
         session.add(Worker(name=name, **values, started_at=now, last_heartbeat_at=now))
         session.flush()
+
+
+def mark_offline(session: Session, name: str) -> None:
+    session.execute(
+        update(Worker).where(Worker.name == name).values(last_heartbeat_at=datetime(1970, 1, 1, tzinfo=UTC))
+    )
 
 
 def set_drained(session: Session, name: str, drained: bool) -> bool:

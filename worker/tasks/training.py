@@ -17,6 +17,7 @@ from backend.core.settings import Settings, get_settings
 from backend.core.storage import get_storage
 from backend.models import RunStatus
 from backend.runs import lifecycle
+from backend.scheduler import inventory as scheduler_inventory
 from specs.training import ResolvedTrainingSpec
 from worker import inventory
 from worker.celery_app import app
@@ -137,6 +138,7 @@ def train_run(self: Task, run_id: str) -> str:
         elif reason == "paused":
             lifecycle.paused(session, lease)
         elif reason == "worker_shutdown":
+            scheduler_inventory.sign_off(session, worker_name)
             lifecycle.release(session, lease, "its worker shut down; it resumes from the last checkpoint")
         # lease_lost: the run belongs to another execution now; write nothing.
     return str(status or reason)
