@@ -27,6 +27,22 @@ identity: dict[str, Any] = {"name": None, "queues": [], "slots": 1}
 busy_gpus: set[int] = set()
 
 
+def visible_devices() -> list[int] | None:
+    """The physical GPU indices this worker was given (CUDA_VISIBLE_DEVICES, e.g. one worker per GPU); None: all.
+
+    The worker advertises its GPUs as CUDA numbers them inside it (0..n-1); `physical` maps them back.
+    """
+    value = os.environ.get("CUDA_VISIBLE_DEVICES")
+    if value is None or not all(part.strip().isdigit() for part in value.split(",") if part.strip()):
+        return None
+    return [int(part) for part in value.split(",") if part.strip()]
+
+
+def physical(indices: tuple[int, ...]) -> list[int]:
+    visible = visible_devices()
+    return [visible[i] for i in indices] if visible else list(indices)
+
+
 def _nvml_gpus() -> list[GpuReading] | None:
     try:
         import pynvml
@@ -38,8 +54,10 @@ def _nvml_gpus() -> list[GpuReading] | None:
         return None
     try:
         readings = []
-        for index in range(pynvml.nvmlDeviceGetCount()):
-            handle = pynvml.nvmlDeviceGetHandleByIndex(index)
+        # NVML ignores CUDA_VISIBLE_DEVICES: read only the devices this worker was given, numbered as CUDA does.
+        devices = visible_devices() or list(range(pynvml.nvmlDeviceGetCount()))
+        for index, device in enumerate(devices):
+            handle = pynvml.nvmlDeviceGetHandleByIndex(device)
             memory = pynvml.nvmlDeviceGetMemoryInfo(handle)
             name = pynvml.nvmlDeviceGetName(handle)
             readings.append(

@@ -69,7 +69,7 @@ def _train(
     """The final folder; in this process for one CPU device, under torchrun for more, and always under torchrun on
     real GPUs so CUDA_VISIBLE_DEVICES (the GPUs the scheduler assigned) takes effect in a fresh process."""
     if spec.resources.device == "cuda" and gpus:
-        visible = {"CUDA_VISIBLE_DEVICES": ",".join(map(str, gpus))}
+        visible = {"CUDA_VISIBLE_DEVICES": ",".join(map(str, inventory.physical(gpus)))}
         return train_with_torchrun(spec, output_dir, reporter, len(gpus), visible)
     if processes > 1:
         return train_with_torchrun(spec, output_dir, reporter, processes)
