@@ -32,6 +32,7 @@ from backend.openai_compat.endpoints import router as openai_router
 from backend.projects.endpoints import router as projects_router
 from backend.reports.endpoints import router as reports_router
 from backend.runs.endpoints import router as runs_router
+from backend.scheduler.endpoints import router as admin_queue_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
 from backend.users.endpoints import admin_router as users_admin_router
@@ -107,6 +108,7 @@ def create_app() -> FastAPI:
         evaluations_router,
         comparisons_router,
         projects_router,
+        admin_queue_router,
     )
     for router in routers:
         api.include_router(router)

@@ -113,19 +113,35 @@ def clean_db() -> Iterator[None]:
         ProjectMember,
         Run,
         RunEvent,
+        UserQuota,
+        Worker,
     )
     from backend.projects import service as projects
     from backend.users import repository as users
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset, AuditEvent, ProjectMember):
+        for table in (*tables, DatasetReport, Dataset, AuditEvent, ProjectMember, Worker, UserQuota):
             session.execute(delete(table))
         session.execute(delete(Project).where(Project.id != DEFAULT_PROJECT_ID))
         admin = users.get_by_email(session, ADMIN_EMAIL)
         assert admin is not None, "the suite's setup creates the admin"
         projects.ensure_member(session, admin)
     yield
+
+
+@pytest.fixture
+def training_worker(clean_db: None) -> str:
+    """A live worker "w1" with two simulated 80 GB GPUs in the inventory (as its heartbeat writes it), so the
+    scheduler assigns queued runs to it and `lifecycle.claim(..., "w1", ...)` succeeds; no process behind it."""
+    from backend.core.db import session_scope
+    from backend.scheduler import inventory
+
+    gpus = [inventory.GpuReading(i, "H100", 80_000, 0) for i in range(2)]
+    report = inventory.WorkerReport("w1", "host-a", ["cpu", "gpu"], 1, 2, 4000, "test", simulated=True, gpus=gpus)
+    with session_scope() as session:
+        inventory.heartbeat(session, report)
+    return "w1"
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ from backend.reports import service as reports
 from backend.reports.schemas import ReportCreate
 from backend.runs import lifecycle as run_lifecycle
 from backend.runs import service as runs
+from backend.scheduler import dispatch
 from backend.users import service as users
 from specs.training import TrainingSpecCreate
 
@@ -119,7 +120,10 @@ def _fill(session: Session, principal: Principal, side: Side, checkpoint_root: P
     # What a worker does with the run: validate, claim, write a checkpoint, succeed.
     stats = {"records": 12, "tokens": 100, "trained_tokens": 20, "truncated": 0, "without_trained_tokens": 0}
     assert run_lifecycle.validated(session, run.id, stats)
-    lease = run_lifecycle.claim(session, run.id, "tenants-fixture", 60)
+    session.expire_all()  # the scheduler reads the queued run as a fresh request would
+    placed = dispatch.run_pass(session, settings)  # on the live worker "w1" (the training_worker fixture)
+    assert [run_id for run_id, *_ in placed.assigned] == [run.id]
+    lease = run_lifecycle.claim(session, run.id, "w1", 60)
     assert lease is not None
     folder = checkpoint_root / run.id / "checkpoint-1"
     folder.mkdir(parents=True)

@@ -33,6 +33,9 @@ TABLES = {
     "audit_events",
     "projects",
     "project_members",
+    "workers",
+    "user_quotas",
+    "scheduler_lock",
 }
 
 

@@ -1,4 +1,5 @@
-"""Worker process life: start the lease reaper when the worker is ready, tell running jobs when it shuts down."""
+"""Worker process life: consume its own queue, heartbeat its inventory, run the lease reaper and the scheduler's
+dispatch pass, and tell running jobs when it shuts down."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import logging
 import threading
 from typing import Any
 
-from celery.signals import worker_ready, worker_shutting_down
+from celery.signals import celeryd_after_setup, worker_ready, worker_shutting_down
 
 from backend.core.db import session_scope
+from backend.core.queue import worker_queue
 from backend.core.settings import get_settings
 from backend.evals import lifecycle as evaluations
 from backend.exports import lifecycle as exports
 from backend.runs import lifecycle
+from backend.scheduler import dispatch
+from worker import inventory
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +30,11 @@ def reap_once() -> list[str]:
     with session_scope() as session:
         touched += exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
     with session_scope() as session:
-        return touched + evaluations.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+        touched += evaluations.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+    # Also the scheduler's heartbeat: withdraw assignments of lost workers, place what fits, refresh wait reasons.
+    with session_scope() as session:
+        dispatch.run_pass(session, settings)
+    return touched
 
 
 def _reaper_loop(stop: threading.Event, interval: float) -> None:
@@ -41,8 +49,19 @@ def _reaper_loop(stop: threading.Event, interval: float) -> None:
             log.exception("lease reaper pass failed; retrying")
 
 
+@celeryd_after_setup.connect
+def _own_queue(sender: str, instance: Any, **_: Any) -> None:
+    """Consume a queue named after this worker: the scheduler sends the runs it assigns here there."""
+    queue = worker_queue(sender)
+    instance.app.amqp.queues.select_add(queue)
+    inventory.identity.update(
+        name=sender, queues=sorted(instance.app.amqp.queues.consume_from), slots=int(instance.concurrency or 1)
+    )
+
+
 @worker_ready.connect
 def _start_reaper(**_: Any) -> None:
+    inventory.start(shutting_down)
     try:
         reap_once()
     except Exception:

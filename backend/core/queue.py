@@ -65,8 +65,13 @@ def get_celery_client() -> Celery:
     return app
 
 
-def send_now(task_name: str, *args: Any) -> None:
-    get_celery_client().send_task(task_name, args=list(args))
+def worker_queue(worker_name: str) -> str:
+    """The queue only `worker_name` consumes: the scheduler sends an assigned run there."""
+    return f"worker.{worker_name}"
+
+
+def send_now(task_name: str, *args: Any, queue: str | None = None) -> None:
+    get_celery_client().send_task(task_name, args=list(args), queue=queue)
 
 
 def call(task_name: str, payload: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -91,6 +96,6 @@ def call(task_name: str, payload: dict[str, Any], timeout: float) -> dict[str, A
     return result
 
 
-def enqueue(session: Session, task_name: str, *args: Any) -> None:
-    """Send the task once `session` commits; a rollback sends nothing."""
-    after_commit(session, lambda: send_now(task_name, *args))
+def enqueue(session: Session, task_name: str, *args: Any, queue: str | None = None) -> None:
+    """Send the task once `session` commits (to its routed queue unless `queue` is named); a rollback sends nothing."""
+    after_commit(session, lambda: send_now(task_name, *args, queue=queue))

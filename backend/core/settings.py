@@ -126,6 +126,31 @@ class Settings(BaseSettings):
     wandb_mode: Literal["online", "offline"] = Field(
         default="online", description="`offline` writes W&B runs into the run's folder for a later `wandb sync`."
     )
+    worker_heartbeat_seconds: float = Field(
+        default=5, gt=0, description="How often a worker reports its GPUs, utilisation and memory to the database."
+    )
+    worker_offline_after_heartbeats: int = Field(
+        default=3,
+        ge=1,
+        description="A worker missing this many heartbeats is offline: it gets no runs and its unstarted ones move.",
+    )
+    simulated_gpus: str | None = Field(
+        default=None,
+        description="A worker's pretend GPU inventory, e.g. `H100:80,H100:80` (name:GB, optionally :used GB) for "
+        "modelling GPU hosts without GPUs; its runs train on the CPU. Unset: NVML when present, else no GPUs.",
+    )
+    max_gpus_per_user: int | None = Field(
+        default=None, ge=0, description="Default quota: GPUs one user's runs may hold at once (unset: no limit)."
+    )
+    max_runs_per_user: int | None = Field(
+        default=None, ge=0, description="Default quota: runs one user may have assigned or running at once."
+    )
+    auto_preempt_after_seconds: float | None = Field(
+        default=None,
+        gt=0,
+        description="When set, a queued run that has waited this long preempts lower-priority running runs whose "
+        "GPUs it would fit in (they checkpoint and return to the queue). Unset: only admins preempt.",
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description="Other origins allowed to call the API from a browser, with credentials (a JSON list, e.g. "

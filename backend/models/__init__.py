@@ -13,6 +13,7 @@ from backend.models.project import DEFAULT_PROJECT_ID, Project, ProjectMember
 from backend.models.report import DatasetReport
 from backend.models.run import Run, RunEvent, RunStatus
 from backend.models.user import User
+from backend.models.worker import SchedulerLock, UserQuota, Worker
 
 __all__ = [
     "DEFAULT_PROJECT_ID",
@@ -36,5 +37,8 @@ __all__ = [
     "Run",
     "RunEvent",
     "RunStatus",
+    "SchedulerLock",
     "User",
+    "UserQuota",
+    "Worker",
 ]

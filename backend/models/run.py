@@ -65,6 +65,18 @@ class Run(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The GPU queue (backend/scheduler): what the run needs, where the scheduler put it, and why it waits.
+    gpus_required: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    gpu_memory_required_mb: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # per GPU
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # last time it joined the queue
+    assigned_worker: Mapped[str | None] = mapped_column(String(200), index=True)
+    assigned_gpus: Mapped[list[int] | None] = mapped_column(JSON)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    queue_position: Mapped[int | None] = mapped_column(Integer)
+    wait_reason: Mapped[str | None] = mapped_column(Text)
+    # Preemption: the pause this flag accompanies ends in the queue, not in `paused`.
+    requeue_on_pause: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class RunEvent(Base):

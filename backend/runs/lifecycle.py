@@ -16,18 +16,24 @@ from sqlalchemy.orm import Session
 
 from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
-from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
+from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue, worker_queue
 from backend.core.storage import get_storage
 from backend.evals import service as evals
 from backend.models import Run, RunStatus
 from backend.runs import repository
 from backend.runs.service import add_event
+from backend.scheduler import dispatch
 
 
 @dataclass(frozen=True)
 class Lease:
     run_id: str
     token: str
+    gpus: tuple[int, ...] = ()  # the GPU indices the scheduler assigned on the claiming worker
+
+
+# Leaving a worker: the run holds none of its GPUs any more and the scheduler may place it anywhere.
+UNASSIGNED: dict[str, Any] = {"assigned_worker": None, "assigned_gpus": None, "assigned_at": None}
 
 
 def spec_to_validate(session: Session, run_id: str) -> dict[str, Any] | None:
@@ -37,8 +43,8 @@ def spec_to_validate(session: Session, run_id: str) -> dict[str, Any] | None:
 
 
 def validated(session: Session, run_id: str, stats: dict[str, int]) -> bool:
-    """The data renders with the template: queue the run for a GPU."""
-    values = {"status": RunStatus.queued, "dispatched_at": utcnow()}
+    """The data renders with the template: queue the run; the scheduler's pass after the commit places it."""
+    values = {"status": RunStatus.queued, "dispatched_at": utcnow(), "queued_at": utcnow()}
     if not repository.conditional_update(session, run_id, {"status": RunStatus.validating}, values):
         return False
     message = (
@@ -48,7 +54,7 @@ def validated(session: Session, run_id: str, stats: dict[str, int]) -> bool:
     )
     add_event(session, run_id, "log", {"level": "info", "message": message, **stats})
     add_event(session, run_id, "status", {"status": "queued", "reason": "data checked"})
-    enqueue(session, TRAIN_RUN, run_id)
+    dispatch.dispatch_after_commit(session)
     return True
 
 
@@ -63,7 +69,8 @@ def validation_failed(session: Session, run_id: str, reason: str, problems: list
 
 
 def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lease | None:
-    """Take a queued run; None when there is nothing to claim (already running elsewhere, finished or cancelled)."""
+    """Take a queued run assigned to `worker`; None when there is nothing to claim (running elsewhere, finished,
+    cancelled, or assigned to another worker: a message that outlived a withdrawn assignment)."""
     run = repository.get(session, run_id)
     if run is None:
         return None
@@ -72,7 +79,7 @@ def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lea
     claimed = repository.conditional_update(
         session,
         run_id,
-        {"status": RunStatus.queued},
+        {"status": RunStatus.queued, "assigned_worker": worker},
         {
             "status": RunStatus.running,
             "lease_token": token,
@@ -84,8 +91,11 @@ def claim(session: Session, run_id: str, worker: str, lease_seconds: int) -> Lea
     )
     if not claimed:
         return None
-    add_event(session, run_id, "status", {"status": "running", "worker": worker, "attempt": run.attempts + 1})
-    return Lease(run_id, token)
+    gpus = tuple(run.assigned_gpus or ())
+    add_event(
+        session, run_id, "status", {"status": "running", "worker": worker, "attempt": run.attempts + 1, "gpus": gpus}
+    )
+    return Lease(run_id, token, gpus)
 
 
 def resolved_spec(session: Session, lease: Lease) -> dict[str, Any]:
@@ -156,39 +166,62 @@ def finish(session: Session, lease: Lease, status: RunStatus, reason: str | None
     if not _guarded(session, lease, values):
         return False
     add_event(session, lease.run_id, "status", {"status": str(status), "reason": reason})
+    dispatch.dispatch_after_commit(session)  # its GPUs are free
     return True
 
 
 def paused(session: Session, lease: Lease) -> bool:
-    """The worker stopped at the checkpoint it just wrote: the run waits, without a lease, until resumed.
+    """The worker stopped at the checkpoint it just wrote: the run waits, without a lease, until resumed; a
+    preempted run instead goes straight back to the queue and resumes from that checkpoint when placed again.
 
     Like a worker shutdown, the interrupted execution does not count against max_attempts.
     """
     run = repository.get(session, lease.run_id)
     if run is None:
         return False
+    preempted = run.requeue_on_pause
     values = {
-        "status": RunStatus.paused,
+        "status": RunStatus.queued if preempted else RunStatus.paused,
         "pause_requested": False,
+        "requeue_on_pause": False,
         "lease_token": None,
         "lease_expires_at": None,
         "attempts": max(0, run.attempts - 1),
+        **UNASSIGNED,
+        **({"queued_at": utcnow(), "dispatched_at": utcnow()} if preempted else {}),
     }
     if not _guarded(session, lease, values):
         return False
-    add_event(session, lease.run_id, "status", {"status": "paused", "reason": "paused by user at a checkpoint"})
+    if preempted:
+        reason = f"preempted at step {run.step}: back in the queue, it resumes from that checkpoint"
+        add_event(session, lease.run_id, "status", {"status": "queued", "reason": reason, "preempted": True})
+    else:
+        add_event(session, lease.run_id, "status", {"status": "paused", "reason": "paused by user at a checkpoint"})
+    dispatch.dispatch_after_commit(session)
     return True
 
 
-def _requeue(session: Session, run: Run, reason: str) -> None:
-    repository.conditional_update(
+def _requeue(session: Session, run: Run, reason: str, values: dict[str, Any] | None = None) -> bool:
+    """Back to the queue, unassigned; the dispatch pass after the commit places it (maybe on another worker)."""
+    now = utcnow()
+    if not repository.conditional_update(
         session,
         run.id,
         {"status": run.status, "lease_token": run.lease_token},
-        {"status": RunStatus.queued, "lease_token": None, "lease_expires_at": None, "dispatched_at": utcnow()},
-    )
+        {
+            "status": RunStatus.queued,
+            "lease_token": None,
+            "lease_expires_at": None,
+            "dispatched_at": now,
+            "queued_at": now,
+            **UNASSIGNED,
+            **(values or {}),
+        },
+    ):
+        return False
     add_event(session, run.id, "status", {"status": "queued", "reason": reason})
-    enqueue(session, TRAIN_RUN, run.id)
+    dispatch.dispatch_after_commit(session)
+    return True
 
 
 def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> list[str]:
@@ -207,8 +240,11 @@ def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> 
                 add_event(
                     session, run.id, "status", {"status": "cancelled", "reason": "cancelled; its worker was lost"}
                 )
+        elif run.pause_requested and run.requeue_on_pause:
+            reason = "preempted; its worker was lost, so it resumes from its last checkpoint when placed again"
+            _requeue(session, run, reason, {"pause_requested": False, "requeue_on_pause": False})
         elif run.pause_requested:
-            values = {"status": RunStatus.paused, "pause_requested": False, "lease_token": None}
+            values = {"status": RunStatus.paused, "pause_requested": False, "lease_token": None, **UNASSIGNED}
             if repository.conditional_update(session, run.id, guard, values):
                 reason = "paused; its worker was lost, so it resumes from its last checkpoint"
                 add_event(session, run.id, "status", {"status": "paused", "reason": reason})
@@ -223,8 +259,16 @@ def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> 
             )
         touched.append(run.id)
     for run in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
-        repository.conditional_update(session, run.id, {"status": run.status}, {"dispatched_at": now})
-        enqueue(session, TRAIN_RUN if run.status == RunStatus.queued else VALIDATE_RUN, run.id)
+        # An unassigned queued run has no message to lose: the dispatch pass places it when something fits.
+        if run.status == RunStatus.queued and run.assigned_worker is None:
+            continue
+        guard = {"status": run.status, "assigned_worker": run.assigned_worker}
+        if not repository.conditional_update(session, run.id, guard, {"dispatched_at": now}):
+            continue
+        if run.status == RunStatus.queued and run.assigned_worker is not None:
+            enqueue(session, TRAIN_RUN, run.id, queue=worker_queue(run.assigned_worker))
+        else:
+            enqueue(session, VALIDATE_RUN, run.id)
         touched.append(run.id)
     return touched
 
@@ -243,9 +287,11 @@ def release(session: Session, lease: Lease, reason: str) -> bool:
         "lease_expires_at": None,
         "attempts": max(0, run.attempts - 1),
         "dispatched_at": utcnow(),
+        "queued_at": utcnow(),
+        **UNASSIGNED,
     }
     if not _guarded(session, lease, values):
         return False
     add_event(session, lease.run_id, "status", {"status": "queued", "reason": reason})
-    enqueue(session, TRAIN_RUN, lease.run_id)
+    dispatch.dispatch_after_commit(session)
     return True

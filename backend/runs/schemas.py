@@ -17,6 +17,18 @@ class RunProgress(BaseModel):
     loss: float | None
 
 
+class RunQueueInfo(BaseModel):
+    """Where the run stands in the GPU queue."""
+
+    priority: int = Field(description="Higher runs are placed first; admins change it.")
+    gpus_required: int = Field(description="GPUs it needs on one worker (0: a CPU run).")
+    gpu_memory_required_mb: int = Field(description="Free memory it needs on each GPU, from the pre-flight estimate.")
+    position: int | None = Field(description="Its place among the waiting runs (1 = next); null when not waiting.")
+    wait_reason: str | None = Field(description="Why it waits, e.g. 'waiting for 2 GPUs with ≥ 40 GB each; …'.")
+    assigned_worker: str | None = Field(description="The worker it is assigned to or runs on.")
+    assigned_gpus: list[int] | None = Field(description="The GPU indices it holds on that worker.")
+
+
 class RunRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -35,6 +47,7 @@ class RunRead(BaseModel):
     pause_requested: bool = Field(description="A running run will stop at a checkpoint after its current step.")
     attempts: int = Field(description="Executions started (a worker lost mid-run causes a retry from the checkpoint).")
     progress: RunProgress
+    queue: RunQueueInfo
     evaluation: dict[str, Any] | None = Field(
         description="The automatic evaluation of every checkpoint (eval sets, general sets, best_metric resolved)."
     )
@@ -85,9 +98,24 @@ def run_read(run: Any) -> RunRead:
         pause_requested=run.pause_requested,
         attempts=run.attempts,
         progress=RunProgress(step=run.step, total_steps=run.total_steps, epoch=run.epoch, loss=run.last_loss),
+        queue=_queue_info(run),
         evaluation=run.evaluation_plan,
         recommended_checkpoint_id=run.recommended_checkpoint_id,
         created_at=run.created_at,
         started_at=run.started_at,
         finished_at=run.finished_at,
+    )
+
+
+def _queue_info(run: Any) -> RunQueueInfo:
+    waiting = run.status == "queued" and run.assigned_worker is None
+    holding = run.status in ("queued", "running")
+    return RunQueueInfo(
+        priority=run.priority,
+        gpus_required=run.gpus_required,
+        gpu_memory_required_mb=run.gpu_memory_required_mb,
+        position=run.queue_position if waiting else None,
+        wait_reason=run.wait_reason if waiting else None,
+        assigned_worker=run.assigned_worker if holding else None,
+        assigned_gpus=run.assigned_gpus if holding else None,
     )

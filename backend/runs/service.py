@@ -12,7 +12,7 @@ from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.live import notify_run
 from backend.core.principal import Principal, require_write
-from backend.core.queue import TRAIN_RUN, VALIDATE_RUN, enqueue
+from backend.core.queue import VALIDATE_RUN, enqueue
 from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
@@ -21,7 +21,8 @@ from backend.models import Run, RunEvent, RunStatus
 from backend.projects import service as projects
 from backend.runs import repository
 from backend.runs.resolve import resolve
-from specs.training import TrainingSpecCreate
+from backend.scheduler import dispatch
+from specs.training import MemoryEstimate, TrainingSpecCreate
 
 
 def add_event(
@@ -84,6 +85,8 @@ def create(
         spec=body.model_dump(mode="json"),
         resolved_spec=resolved.model_dump(mode="json"),
         total_steps=resolved.hyperparameters.max_steps,
+        gpus_required=resolved.resources.gpus if resolved.resources.device == "cuda" else 0,
+        gpu_memory_required_mb=_memory_per_gpu_mb(resolved.resources.device, resolved.estimate),
         dispatched_at=utcnow(),
         evaluation_plan=evaluation_plan,
     )
@@ -91,6 +94,21 @@ def create(
     session.flush()
     add_event(session, run_id, "status", {"status": "validating", "reason": "submitted; checking every record"})
     enqueue(session, VALIDATE_RUN, run_id)
+    return run
+
+
+def _memory_per_gpu_mb(device: str, estimate: MemoryEstimate | None) -> int:
+    """What the scheduler looks for on each GPU: the pre-flight estimate (unknown shapes ask for nothing)."""
+    if device != "cuda" or estimate is None:
+        return 0
+    return round(estimate.total_gb * 1000)
+
+
+def get_any(session: Session, run_id: str) -> Run:
+    """Any user's run, for admins (the queue console)."""
+    run = repository.get(session, run_id)
+    if run is None:
+        raise NotFound(f"No run {run_id!r}.", field="run_id")
     return run
 
 
@@ -121,7 +139,11 @@ def _writable(session: Session, principal: Principal, run_id: str, action: str) 
 
 def cancel(session: Session, principal: Principal, run_id: str) -> Run:
     """A run that has not started is cancelled at once; a running one stops cooperatively within one step."""
-    run = _writable(session, principal, run_id, "cancel runs")
+    return cancel_run(session, _writable(session, principal, run_id, "cancel runs"), "user")
+
+
+def cancel_run(session: Session, run: Run, by: str) -> Run:
+    run_id = run.id
     if RunStatus(run.status).terminal:
         raise Conflict(f"Run {run_id} already {run.status}; only runs that have not finished can be cancelled.")
     if any(
@@ -133,26 +155,38 @@ def cancel(session: Session, principal: Principal, run_id: str) -> Run:
         )
         for waiting in (RunStatus.validating, RunStatus.queued, RunStatus.paused)
     ):
-        add_event(session, run_id, "status", {"status": "cancelled", "reason": "cancelled by user before it started"})
+        add_event(session, run_id, "status", {"status": "cancelled", "reason": f"cancelled by {by} before it started"})
+        dispatch.dispatch_after_commit(session)  # an assigned run held GPUs
     elif repository.conditional_update(session, run_id, {"status": RunStatus.running}, {"cancel_requested": True}):
-        add_event(
-            session, run_id, "log", {"level": "info", "message": "cancel requested; stopping after the current step"}
-        )
+        message = f"cancel requested by {by}; stopping after the current step"
+        add_event(session, run_id, "log", {"level": "info", "message": message})
     session.refresh(run)
     return run
 
 
 def pause(session: Session, principal: Principal, run_id: str) -> Run:
     """A queued run is paused at once; a running one writes a checkpoint after its current step and stops there."""
-    run = _writable(session, principal, run_id, "pause runs")
+    return pause_run(session, _writable(session, principal, run_id, "pause runs"), "user")
+
+
+def pause_run(session: Session, run: Run, by: str) -> Run:
+    run_id = run.id
+    waiting = {"status": RunStatus.paused, "dispatched_at": None, "queue_position": None, "wait_reason": None}
     if repository.conditional_update(
-        session, run_id, {"status": RunStatus.queued}, {"status": RunStatus.paused, "dispatched_at": None}
+        session,
+        run_id,
+        {"status": RunStatus.queued},
+        {**waiting, "assigned_worker": None, "assigned_gpus": None, "assigned_at": None},
     ):
-        add_event(session, run_id, "status", {"status": "paused", "reason": "paused by user before it started"})
+        add_event(session, run_id, "status", {"status": "paused", "reason": f"paused by {by} before it started"})
+        dispatch.dispatch_after_commit(session)
     elif repository.conditional_update(
-        session, run_id, {"status": RunStatus.running, "cancel_requested": False}, {"pause_requested": True}
+        session,
+        run_id,
+        {"status": RunStatus.running, "cancel_requested": False},
+        {"pause_requested": True, "requeue_on_pause": False},
     ):
-        message = "pause requested; stopping at a checkpoint after the current step"
+        message = f"pause requested by {by}; stopping at a checkpoint after the current step"
         add_event(session, run_id, "log", {"level": "info", "message": message})
     else:
         raise Conflict(_cannot("paused", run, "only queued or running runs can be paused"))
@@ -163,14 +197,24 @@ def pause(session: Session, principal: Principal, run_id: str) -> Run:
 def resume(session: Session, principal: Principal, run_id: str) -> Run:
     """A paused run goes back to the queue and continues from its newest checkpoint; a pause that has not taken
     effect yet is withdrawn."""
-    run = _writable(session, principal, run_id, "resume runs")
+    return resume_run(session, _writable(session, principal, run_id, "resume runs"), "user")
+
+
+def resume_run(session: Session, run: Run, by: str) -> Run:
+    run_id = run.id
     if repository.conditional_update(
-        session, run_id, {"status": RunStatus.paused}, {"status": RunStatus.queued, "dispatched_at": utcnow()}
+        session,
+        run_id,
+        {"status": RunStatus.paused},
+        {"status": RunStatus.queued, "dispatched_at": utcnow(), "queued_at": utcnow()},
     ):
-        add_event(session, run_id, "status", {"status": "queued", "reason": "resumed by user"})
-        enqueue(session, TRAIN_RUN, run_id)
+        add_event(session, run_id, "status", {"status": "queued", "reason": f"resumed by {by}"})
+        dispatch.dispatch_after_commit(session)
     elif repository.conditional_update(
-        session, run_id, {"status": RunStatus.running, "pause_requested": True}, {"pause_requested": False}
+        session,
+        run_id,
+        {"status": RunStatus.running, "pause_requested": True},
+        {"pause_requested": False, "requeue_on_pause": False},
     ):
         add_event(session, run_id, "log", {"level": "info", "message": "pause withdrawn; training goes on"})
     else:

@@ -18,6 +18,7 @@ import { ApiKeysPage } from "./pages/account/ApiKeysPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { ProjectsPage } from "./pages/projects/ProjectsPage";
+import { QueuePage } from "./pages/admin/QueuePage";
 import { NewRunPage } from "./pages/runs/NewRunPage";
 import { RunDetailPage } from "./pages/runs/RunDetailPage";
 import { RunsPage } from "./pages/runs/RunsPage";
@@ -143,6 +144,7 @@ const projectsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/pro
 const keysRoute = createRoute({ getParentRoute: () => rootRoute, path: "/keys", component: ApiKeysPage });
 const adminUsersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/users", component: UsersPage });
 const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/audit", component: AuditPage });
+const adminQueueRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin/queue", component: QueuePage });
 
 export const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -166,6 +168,7 @@ export const routeTree = rootRoute.addChildren([
   adminUsersRoute,
   adminAuditRoute,
   projectsRoute,
+  adminQueueRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

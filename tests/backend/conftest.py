@@ -13,7 +13,7 @@ from tests.tenants import World, build_world
 
 
 @pytest.fixture
-def world(clean_db: None, data_dir: Path) -> World:
+def world(training_worker: str, data_dir: Path) -> World:
     return build_world(data_dir / "tenant-checkpoints")
 
 

@@ -25,8 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 POLL_SECONDS = 0.5
 
 
-def train_with_torchrun(spec: ResolvedTrainingSpec, output_dir: Path, reporter: Reporter, processes: int) -> Path:
-    """Train like run_training, in `processes` processes; returns the final folder.
+def train_with_torchrun(
+    spec: ResolvedTrainingSpec,
+    output_dir: Path,
+    reporter: Reporter,
+    processes: int,
+    extra_env: dict[str, str] | None = None,
+) -> Path:
+    """Train like run_training, in `processes` processes (with `extra_env`, e.g. CUDA_VISIBLE_DEVICES); returns the
+    final folder.
 
     Raises StopRequested or EngineError as run_training would, and RuntimeError (with the processes' last output)
     when they exit without saying how the run ended (a crash).
@@ -42,7 +49,11 @@ def train_with_torchrun(spec: ResolvedTrainingSpec, output_dir: Path, reporter: 
     stop_file.unlink(missing_ok=True)
     events.touch()
     command = torchrun_command(spec_file, output_dir, processes, events=events, stop_file=stop_file)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        **(extra_env or {}),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     end: RunEnd | None = None
     with output.open("wb") as log, events.open(encoding="utf-8") as source:
         tail = _EventTail(source, reporter)

@@ -6,9 +6,10 @@ Safe to receive twice: a second delivery finds nothing to claim.
 from __future__ import annotations
 
 import logging
-import socket
 import traceback
 from pathlib import Path
+
+from celery import Task
 
 from backend.core.db import session_scope
 from backend.core.queue import TRAIN_RUN
@@ -16,7 +17,9 @@ from backend.core.settings import Settings, get_settings
 from backend.core.storage import get_storage
 from backend.models import RunStatus
 from backend.runs import lifecycle
+from backend.scheduler import inventory as scheduler_inventory
 from specs.training import ResolvedTrainingSpec
+from worker import inventory
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.metric_logging import TeeReporter, TensorBoardReporter
@@ -52,8 +55,22 @@ def _processes(spec: ResolvedTrainingSpec, cpu_processes: int) -> int:
     return spec.resources.gpus if spec.resources.device == "cuda" else cpu_processes
 
 
-def _train(spec: ResolvedTrainingSpec, output_dir: Path, reporter: Reporter, processes: int) -> Path:
-    """The final folder; in this process for one device, under torchrun for more."""
+def _on_simulated_gpus(spec: ResolvedTrainingSpec, reporter: Reporter) -> ResolvedTrainingSpec:
+    """A worker with a simulated inventory trains GPU runs on its CPU: the queue is modelled, the math is real."""
+    if spec.resources.device != "cuda":
+        return spec
+    reporter.log(f"simulated GPUs: this {spec.resources.gpus}-GPU run trains on the CPU of its worker")
+    return spec.model_copy(update={"resources": spec.resources.model_copy(update={"device": "cpu"})})
+
+
+def _train(
+    spec: ResolvedTrainingSpec, output_dir: Path, reporter: Reporter, processes: int, gpus: tuple[int, ...]
+) -> Path:
+    """The final folder; in this process for one CPU device, under torchrun for more, and always under torchrun on
+    real GPUs so CUDA_VISIBLE_DEVICES (the GPUs the scheduler assigned) takes effect in a fresh process."""
+    if spec.resources.device == "cuda" and gpus:
+        visible = {"CUDA_VISIBLE_DEVICES": ",".join(map(str, inventory.physical(gpus)))}
+        return train_with_torchrun(spec, output_dir, reporter, len(gpus), visible)
     if processes > 1:
         return train_with_torchrun(spec, output_dir, reporter, processes)
     return run_training(spec, output_dir, reporter).final_dir
@@ -70,10 +87,10 @@ def _open_trackers(
     return open_trackers(spec, run_id, output_dir, notify, mlflow=mlflow, wandb=wandb)
 
 
-@app.task(name=TRAIN_RUN)
-def train_run(run_id: str) -> str:
+@app.task(name=TRAIN_RUN, bind=True)
+def train_run(self: Task, run_id: str) -> str:
     settings = get_settings()
-    worker_name = f"{socket.gethostname()}:{app.conf.get('worker_name', 'worker')}"
+    worker_name = str(inventory.identity["name"] or self.request.hostname)
     with session_scope() as session:
         lease = lifecycle.claim(session, run_id, worker_name, settings.lease_seconds)
         if lease is None:
@@ -88,8 +105,11 @@ def train_run(run_id: str) -> str:
     with run_reporter.heartbeating():  # tracker servers can be slow to answer; the lease must outlive them
         trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
         reporter = TeeReporter(run_reporter, tensorboard, *trackers)
+        if inventory.simulated(settings):
+            spec = _on_simulated_gpus(spec, reporter)
+        inventory.busy_gpus.update(lease.gpus)
         try:
-            final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes))
+            final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes), lease.gpus)
             outcome = (RunStatus.succeeded, None)
             if spec.stage == "sft":
                 _report_parity(spec, final_dir, reporter)
@@ -106,6 +126,7 @@ def train_run(run_id: str) -> str:
             outcome = (RunStatus.failed, f"internal error: {type(exc).__name__}: {exc}")
             reporter.log(traceback.format_exc(limit=8), level="error")
         finally:
+            inventory.busy_gpus.difference_update(lease.gpus)
             tensorboard.close()
         status, reason = outcome
         for tracker in trackers:
@@ -117,6 +138,7 @@ def train_run(run_id: str) -> str:
         elif reason == "paused":
             lifecycle.paused(session, lease)
         elif reason == "worker_shutdown":
+            scheduler_inventory.sign_off(session, worker_name)
             lifecycle.release(session, lease, "its worker shut down; it resumes from the last checkpoint")
         # lease_lost: the run belongs to another execution now; write nothing.
     return str(status or reason)

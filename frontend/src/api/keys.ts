@@ -27,5 +27,6 @@ export const queryKeys = {
   audit: (actor: string, action: string) => ["admin", "audit", { actor, action }] as const,
   projects: ["projects"] as const,
   projectMembers: (projectId: string) => ["projects", projectId, "members"] as const,
+  adminQueue: ["admin", "queue"] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

@@ -54,6 +54,12 @@ export type AuditEvent = Schemas["AuditEventRead"];
 export type Project = Schemas["ProjectRead"];
 export type ProjectCreate = Schemas["ProjectCreate"];
 export type ProjectMember = Schemas["MemberRead"];
+export type QueueView = Schemas["QueueRead"];
+export type QueueWorker = Schemas["WorkerRead"];
+export type QueueGpu = Schemas["GpuRead"];
+export type QueuedRun = Schemas["QueuedRunRead"];
+export type RunningRun = Schemas["RunningRunRead"];
+export type QueueUsage = Schemas["UsageRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

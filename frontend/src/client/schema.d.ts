@@ -149,6 +149,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue
+         * @description The pool (workers and their GPUs), queued runs in scheduling order with wait reasons and rough start times,
+         *     running runs with progress and ETA, and usage and quotas per user.
+         */
+        get: operations["admin queue-queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel */
+        post: operations["admin queue-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/move-to-top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move To Top
+         * @description Priority one above the highest waiting run's.
+         */
+        post: operations["admin queue-move_to_top"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause */
+        post: operations["admin queue-pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/preempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preempt
+         * @description The running run checkpoints after its current step, frees its GPUs and goes back to the queue, resuming from
+         *     that checkpoint when placed again. 409 unless it is running.
+         */
+        post: operations["admin queue-preempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set Priority */
+        post: operations["admin queue-set_priority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/queue/runs/{run_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume */
+        post: operations["admin queue-resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quotas
+         * @description Each user's limits on concurrent GPUs and runs (their override, and the limit in force).
+         */
+        get: operations["admin queue-quotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/quotas/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set Quota */
+        put: operations["admin queue-set_quota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -232,6 +399,60 @@ export interface paths {
          * @description Revoke any user's key (a leaked key, someone who left).
          */
         delete: operations["users-revoke_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workers */
+        get: operations["admin queue-workers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workers/{name}/drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drain
+         * @description The worker takes no new runs; runs assigned to it that have not started move to other workers.
+         */
+        post: operations["admin queue-drain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workers/{name}/undrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undrain */
+        post: operations["admin queue-undrain"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2652,6 +2873,26 @@ export interface components {
             /** Status Details */
             status_details?: string | null;
         };
+        /** GpuRead */
+        GpuRead: {
+            /**
+             * Held By
+             * @description The run assigned to or running on this GPU, if any.
+             */
+            held_by: string | null;
+            /** Index */
+            index: number;
+            /** Memory Total Mb */
+            memory_total_mb: number;
+            /** Memory Used Mb */
+            memory_used_mb: number;
+            /** Name */
+            name: string;
+            /** Temperature C */
+            temperature_c: number | null;
+            /** Utilization Pct */
+            utilization_pct: number | null;
+        };
         /** Health */
         Health: {
             /** Broker */
@@ -3381,6 +3622,14 @@ export interface components {
             /** Matches */
             matches: number;
         };
+        /** PriorityUpdate */
+        PriorityUpdate: {
+            /**
+             * Priority
+             * @description Higher runs first; default 0.
+             */
+            priority: number;
+        };
         /**
          * Problem
          * @description One problem among several: a request field, or a record of an uploaded file.
@@ -3502,6 +3751,96 @@ export interface components {
             next_offset: number | null;
             /** Total */
             total: number;
+        };
+        /** QueuedRunRead */
+        QueuedRunRead: {
+            /** Assigned Gpus */
+            assigned_gpus: number[] | null;
+            /** Assigned Worker */
+            assigned_worker: string | null;
+            /**
+             * Estimated Start
+             * @description Rough: when enough running runs should have finished, from their progress so far.
+             */
+            estimated_start: string | null;
+            /** Gpu Memory Required Mb */
+            gpu_memory_required_mb: number;
+            /** Gpus Required */
+            gpus_required: number;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Owner Email */
+            owner_email: string;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Position
+             * @description 1 = placed next; null once assigned to a worker.
+             */
+            position: number | null;
+            /** Priority */
+            priority: number;
+            /** Queued At */
+            queued_at: string | null;
+            /**
+             * Status
+             * @description queued; an assigned run waits for its worker to take it.
+             */
+            status: string;
+            /** Wait Reason */
+            wait_reason: string | null;
+        };
+        /** QueueRead */
+        QueueRead: {
+            /** Auto Preempt After Seconds */
+            auto_preempt_after_seconds: number | null;
+            /**
+             * Queued
+             * @description In scheduling order.
+             */
+            queued: components["schemas"]["QueuedRunRead"][];
+            /** Running */
+            running: components["schemas"]["RunningRunRead"][];
+            /** Usage */
+            usage: components["schemas"]["UsageRead"][];
+            /** Workers */
+            workers: components["schemas"]["WorkerRead"][];
+        };
+        /** QuotaRead */
+        QuotaRead: {
+            /**
+             * Effective Max Gpus
+             * @description The limit in force (override or default); null: none.
+             */
+            effective_max_gpus: number | null;
+            /** Effective Max Runs */
+            effective_max_runs: number | null;
+            /** Email */
+            email: string;
+            /**
+             * Max Gpus
+             * @description This user's override; null keeps the default.
+             */
+            max_gpus: number | null;
+            /** Max Runs */
+            max_runs: number | null;
+            /** User Id */
+            user_id: string;
+        };
+        /** QuotaUpdate */
+        QuotaUpdate: {
+            /**
+             * Max Gpus
+             * @description Null: the default of the settings.
+             */
+            max_gpus?: number | null;
+            /**
+             * Max Runs
+             * @description Null: the default of the settings.
+             */
+            max_runs?: number | null;
         };
         /** RankedCandidate */
         RankedCandidate: {
@@ -3747,6 +4086,45 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** RunningRunRead */
+        RunningRunRead: {
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /**
+             * Eta
+             * @description From the steps done since it started; null before the first step.
+             */
+            eta: string | null;
+            /** Gpus */
+            gpus: number[];
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Owner Email */
+            owner_email: string;
+            /** Owner Id */
+            owner_id: string;
+            /** Pause Requested */
+            pause_requested: boolean;
+            /**
+             * Preempting
+             * @description It checkpoints and goes back to the queue after its current step.
+             */
+            preempting: boolean;
+            /** Priority */
+            priority: number;
+            /** Progress Pct */
+            progress_pct: number;
+            /** Started At */
+            started_at: string | null;
+            /** Step */
+            step: number;
+            /** Total Steps */
+            total_steps: number;
+            /** Worker */
+            worker: string | null;
+        };
         /** RunProgress */
         RunProgress: {
             /** Epoch */
@@ -3757,6 +4135,47 @@ export interface components {
             step: number;
             /** Total Steps */
             total_steps: number;
+        };
+        /**
+         * RunQueueInfo
+         * @description Where the run stands in the GPU queue.
+         */
+        RunQueueInfo: {
+            /**
+             * Assigned Gpus
+             * @description The GPU indices it holds on that worker.
+             */
+            assigned_gpus: number[] | null;
+            /**
+             * Assigned Worker
+             * @description The worker it is assigned to or runs on.
+             */
+            assigned_worker: string | null;
+            /**
+             * Gpu Memory Required Mb
+             * @description Free memory it needs on each GPU, from the pre-flight estimate.
+             */
+            gpu_memory_required_mb: number;
+            /**
+             * Gpus Required
+             * @description GPUs it needs on one worker (0: a CPU run).
+             */
+            gpus_required: number;
+            /**
+             * Position
+             * @description Its place among the waiting runs (1 = next); null when not waiting.
+             */
+            position: number | null;
+            /**
+             * Priority
+             * @description Higher runs are placed first; admins change it.
+             */
+            priority: number;
+            /**
+             * Wait Reason
+             * @description Why it waits, e.g. 'waiting for 2 GPUs with ≥ 40 GB each; …'.
+             */
+            wait_reason: string | null;
         };
         /** RunRead */
         RunRead: {
@@ -3804,6 +4223,7 @@ export interface components {
              * @description The project it belongs to.
              */
             project_id: string;
+            queue: components["schemas"]["RunQueueInfo"];
             /**
              * Recommended Checkpoint Id
              * @description The best checkpoint by the evaluation's best_metric among those evaluated so far.
@@ -4100,6 +4520,25 @@ export interface components {
             /** Total Tokens */
             total_tokens: number;
         };
+        /** UsageRead */
+        UsageRead: {
+            /** Email */
+            email: string;
+            /**
+             * Gpu Hours
+             * @description GPUs × hours since each run first started (paused time included).
+             */
+            gpu_hours: number;
+            /** Gpus Held */
+            gpus_held: number;
+            quota: components["schemas"]["QuotaRead"];
+            /** Runs Held */
+            runs_held: number;
+            /** Runs Queued */
+            runs_queued: number;
+            /** User Id */
+            user_id: string;
+        };
         /** UserCreate */
         UserCreate: {
             /**
@@ -4213,6 +4652,66 @@ export interface components {
              * @enum {string}
              */
             variant: "base" | "chat";
+        };
+        /** WorkerRead */
+        WorkerRead: {
+            /** Cpu Count */
+            cpu_count: number;
+            /**
+             * Drained
+             * @description Takes no new runs; the ones it runs finish.
+             */
+            drained: boolean;
+            /** Gpus */
+            gpus: components["schemas"]["GpuRead"][];
+            /** Host */
+            host: string;
+            /**
+             * Last Heartbeat At
+             * Format: date-time
+             */
+            last_heartbeat_at: string;
+            /** Memory Total Mb */
+            memory_total_mb: number;
+            /**
+             * Name
+             * @description Celery node name; runs are assigned to it and sent to its own queue.
+             */
+            name: string;
+            /**
+             * Online
+             * @description Heartbeat seen within the offline window.
+             */
+            online: boolean;
+            /** Queues */
+            queues: string[];
+            /**
+             * Runs
+             * @description Runs assigned to or running on it.
+             */
+            runs: string[];
+            /**
+             * Simulated
+             * @description Its GPUs are simulated (TUNEWRIGHT_SIMULATED_GPUS); runs train on CPU.
+             */
+            simulated: boolean;
+            /**
+             * Slots
+             * @description Runs it executes at once.
+             */
+            slots: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Trains
+             * @description Consumes the gpu queue, so the scheduler may give it training runs.
+             */
+            trains: boolean;
+            /** Version */
+            version: string;
         };
     };
     responses: never;
@@ -4586,6 +5085,532 @@ export interface operations {
             };
         };
     };
+    "admin queue-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-move_to_top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-preempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-set_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaRead"][];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-set_quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "users-list": {
         parameters: {
             query?: {
@@ -4906,6 +5931,178 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerRead"][];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "admin queue-undrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerRead"];
                 };
             };
             /** @description Not found */

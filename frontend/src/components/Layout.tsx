@@ -19,6 +19,7 @@ const NAV = [
 ] as const;
 
 const ADMIN_NAV = [
+  { to: "/admin/queue", label: "GPU queue", testId: "nav-admin-queue" },
   { to: "/admin/users", label: "Users", testId: "nav-admin-users" },
   { to: "/admin/models", label: "Model catalog", testId: "nav-admin-models" },
   { to: "/admin/model-sources", label: "Model sources", testId: "nav-admin-model-sources" },

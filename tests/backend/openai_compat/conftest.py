@@ -21,7 +21,7 @@ def client(api: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def mark_validated() -> Any:
+def mark_validated(training_worker: str) -> Any:
     """Do what the CPU worker does when every record renders: queue the run for training."""
     from backend.core.db import session_scope
     from backend.runs import lifecycle

@@ -14,17 +14,27 @@ def dataset(api: Any) -> dict[str, Any]:
     return dict(response.json())
 
 
+TRAINING_WORKER = "w1"
+
+
+@pytest.fixture(autouse=True)
+def _worker_online(training_worker: str) -> str:
+    assert training_worker == TRAINING_WORKER
+    return training_worker
+
+
 @pytest.fixture
 def queued_messages() -> Any:
-    """How many messages wait in a queue of the real broker (the training queue unless named)."""
+    """How many messages wait in a queue of the real broker: the training worker's own queue unless named."""
     import redis
 
-    from backend.core.queue import CPU_QUEUE, GPU_QUEUE
+    from backend.core.queue import CPU_QUEUE, GPU_QUEUE, worker_queue
     from backend.core.settings import get_settings
 
+    own = worker_queue(TRAINING_WORKER)
     client = redis.Redis.from_url(get_settings().redis_client_url)
-    client.delete(GPU_QUEUE, CPU_QUEUE)
-    return lambda queue=GPU_QUEUE: client.llen(queue)
+    client.delete(GPU_QUEUE, CPU_QUEUE, own)
+    return lambda queue=own: client.llen(queue)
 
 
 @pytest.fixture

@@ -130,6 +130,7 @@ function RunDetail({ run }: { run: Run }) {
             for training once they all render; a record that does not is listed in the event log below.
           </p>
         )}
+        {status === "queued" && <QueueNote queue={run.queue} />}
         {live.connection === "failed" && (
           <p className="notice">Live updates stopped; reload the page to reconnect.</p>
         )}
@@ -161,5 +162,41 @@ function RunDetail({ run }: { run: Run }) {
       />
       <RunEvaluations run={run} />
     </>
+  );
+}
+
+function QueueNote({ queue }: { queue: Run["queue"] }) {
+  if (queue.assigned_worker) {
+    return (
+      <p className="notice notice--info" data-testid="run-queue-note">
+        Assigned to <strong>{queue.assigned_worker}</strong>
+        {queue.assigned_gpus && queue.assigned_gpus.length > 0 && <> (GPU {queue.assigned_gpus.join(", ")})</>}; it
+        starts as soon as that worker takes it.
+      </p>
+    );
+  }
+  return (
+    <p className="notice notice--info" data-testid="run-queue-note">
+      {queue.position !== null ? (
+        <>
+          Position <strong data-testid="run-queue-position">{queue.position}</strong> in the queue
+        </>
+      ) : (
+        <>Waiting for the scheduler</>
+      )}
+      {queue.wait_reason && (
+        <>
+          : <span data-testid="run-wait-reason">{queue.wait_reason}</span>
+        </>
+      )}
+      . Priority {queue.priority}
+      {queue.gpus_required > 0 && (
+        <>
+          ; needs {queue.gpus_required} GPU{queue.gpus_required === 1 ? "" : "s"} with ≥{" "}
+          {(queue.gpu_memory_required_mb / 1000).toFixed(1)} GB each
+        </>
+      )}
+      .
+    </p>
   );
 }

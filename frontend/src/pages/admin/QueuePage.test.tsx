@@ -1,0 +1,121 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { QueueView } from "../../client";
+import { mockApi, renderApp } from "../../test/harness";
+
+const at = "2026-01-01T12:00:00Z";
+
+function view(drained: boolean): QueueView {
+  return {
+    auto_preempt_after_seconds: null,
+    workers: [
+      {
+        name: "big@host-b",
+        host: "host-b",
+        queues: ["gpu", "worker.big@host-b"],
+        slots: 1,
+        gpus: [
+          { index: 0, name: "H100", memory_total_mb: 80_000, memory_used_mb: 20_000, utilization_pct: 93, temperature_c: 61, held_by: "run_2" },
+        ],
+        simulated: false,
+        cpu_count: 32,
+        memory_total_mb: 512_000,
+        version: "0.1.0",
+        drained,
+        online: true,
+        trains: true,
+        runs: ["run_2"],
+        started_at: at,
+        last_heartbeat_at: new Date().toISOString(),
+      },
+    ],
+    queued: [
+      {
+        id: "run_1",
+        name: "waiting run",
+        owner_id: "usr_1",
+        owner_email: "ana@example.org",
+        status: "queued",
+        priority: 0,
+        gpus_required: 2,
+        gpu_memory_required_mb: 40_000,
+        position: 1,
+        wait_reason: "waiting for 2 GPUs with ≥ 40 GB each; the largest free is 1 × 24 GB on host-a",
+        assigned_worker: null,
+        assigned_gpus: null,
+        queued_at: at,
+        estimated_start: null,
+      },
+    ],
+    running: [
+      {
+        id: "run_2",
+        name: "running run",
+        owner_id: "usr_1",
+        owner_email: "ana@example.org",
+        priority: 0,
+        worker: "big@host-b",
+        gpus: [0],
+        step: 30,
+        total_steps: 60,
+        progress_pct: 50,
+        started_at: at,
+        eta: at,
+        pause_requested: false,
+        preempting: false,
+        cancel_requested: false,
+      },
+    ],
+    usage: [],
+  };
+}
+
+describe("Admin queue console", () => {
+  let drained = false;
+  let api: ReturnType<typeof mockApi>;
+
+  beforeEach(() => {
+    drained = false;
+    api = mockApi({
+      "GET /api/admin/queue": () => view(drained),
+      // openapi-fetch percent-encodes the node name's "@" in the path.
+      "POST /api/admin/workers/big%40host-b/drain": () => {
+        drained = true;
+        return view(drained).workers[0];
+      },
+      "POST /api/admin/queue/runs/run_1/priority": () => ({}),
+      "POST /api/admin/queue/runs/run_2/preempt": () => ({}),
+    });
+  });
+
+  it("shows each GPU's load, why a run waits, and what runs", async () => {
+    renderApp("/admin/queue");
+    const worker = await screen.findByTestId("queue-worker");
+    expect(within(worker).getByText(/util 93 %/)).toBeInTheDocument();
+    expect(within(worker).getByText(/mem 20 GB \/ 80 GB/)).toBeInTheDocument();
+    expect(screen.getByTestId("wait-reason")).toHaveTextContent("the largest free is 1 × 24 GB on host-a");
+    expect(within(screen.getByTestId("running-run")).getByText("30 / 60")).toBeInTheDocument();
+  });
+
+  it("drains a worker, sets a priority and preempts a run through the admin API", async () => {
+    const user = userEvent.setup();
+    renderApp("/admin/queue");
+    await user.click(await screen.findByTestId("worker-drain-toggle"));
+    await screen.findByTestId("worker-drained");
+
+    const row = screen.getByTestId("queued-run");
+    await user.clear(within(row).getByTestId("priority-input"));
+    await user.type(within(row).getByTestId("priority-input"), "5");
+    await user.click(within(row).getByTestId("priority-save"));
+    await waitFor(() => {
+      const call = api.calls.find((c) => c.url.endsWith("/api/admin/queue/runs/run_1/priority"));
+      expect(call).toBeDefined();
+    });
+    const priority = api.calls.find((c) => c.url.endsWith("/priority"));
+    expect(await priority?.clone().json()).toEqual({ priority: 5 });
+
+    await user.click(within(screen.getByTestId("running-run")).getByTestId("queue-preempt"));
+    await waitFor(() => expect(api.calls.some((c) => c.url.endsWith("/run_2/preempt"))).toBe(true));
+  });
+});
