@@ -44,9 +44,9 @@ def list_families(session: SessionDep, _: AdminPrincipal) -> FamilyList:
 
 
 @admin_router.post("", response_model=FamilyRead, status_code=status.HTTP_201_CREATED)
-def add_family(body: FamilyCreate, session: SessionDep, _: AdminPrincipal) -> FamilyRead:
+def add_family(body: FamilyCreate, session: SessionDep, admin: AdminPrincipal) -> FamilyRead:
     """Add a family from local folders under an allowed root or allowed hub ids; its files are checked now."""
-    return service.add_family(session, body)
+    return service.add_family(session, admin, body)
 
 
 @admin_router.get("/{family}", response_model=FamilyRead)
@@ -55,26 +55,26 @@ def get_family(family: str, session: SessionDep, _: AdminPrincipal) -> FamilyRea
 
 
 @admin_router.patch("/{family}", response_model=FamilyRead)
-def update_family(family: str, body: FamilyUpdate, session: SessionDep, _: AdminPrincipal) -> FamilyRead:
+def update_family(family: str, body: FamilyUpdate, session: SessionDep, admin: AdminPrincipal) -> FamilyRead:
     """Edit a family's details, base chat template or trust_remote_code flag."""
-    return service.update_family(session, family, body)
+    return service.update_family(session, admin, family, body)
 
 
 @admin_router.post("/{family}/retire", response_model=FamilyRead)
-def retire_family(family: str, session: SessionDep, _: AdminPrincipal) -> FamilyRead:
+def retire_family(family: str, session: SessionDep, admin: AdminPrincipal) -> FamilyRead:
     """Hide a family from new runs, evaluations and serving; existing runs keep working."""
-    return service.set_retired(session, family, True)
+    return service.set_retired(session, admin, family, True)
 
 
 @admin_router.post("/{family}/restore", response_model=FamilyRead)
-def restore_family(family: str, session: SessionDep, _: AdminPrincipal) -> FamilyRead:
-    return service.set_retired(session, family, False)
+def restore_family(family: str, session: SessionDep, admin: AdminPrincipal) -> FamilyRead:
+    return service.set_retired(session, admin, family, False)
 
 
 @admin_router.delete("/{family}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_family(family: str, session: SessionDep, _: AdminPrincipal) -> None:
+def delete_family(family: str, session: SessionDep, admin: AdminPrincipal) -> None:
     """Delete a family nothing uses (409 otherwise: retire it instead)."""
-    service.delete_family(session, family)
+    service.delete_family(session, admin, family)
 
 
 @sources_router.get("", response_model=SourceList)
@@ -84,16 +84,16 @@ def list_sources(session: SessionDep, _: AdminPrincipal) -> SourceList:
 
 
 @sources_router.post("", response_model=SourceRead, status_code=status.HTTP_201_CREATED)
-def add_source(body: SourceCreate, session: SessionDep, _: AdminPrincipal) -> SourceRead:
-    return SourceRead.model_validate(service.add_source(session, body))
+def add_source(body: SourceCreate, session: SessionDep, admin: AdminPrincipal) -> SourceRead:
+    return SourceRead.model_validate(service.add_source(session, admin, body))
 
 
 @sources_router.patch("/{source_id}", response_model=SourceRead)
-def update_source(source_id: str, body: SourceUpdate, session: SessionDep, _: AdminPrincipal) -> SourceRead:
-    return SourceRead.model_validate(service.update_source(session, source_id, body))
+def update_source(source_id: str, body: SourceUpdate, session: SessionDep, admin: AdminPrincipal) -> SourceRead:
+    return SourceRead.model_validate(service.update_source(session, admin, source_id, body))
 
 
 @sources_router.delete("/{source_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_source(source_id: str, session: SessionDep, _: AdminPrincipal) -> None:
+def delete_source(source_id: str, session: SessionDep, admin: AdminPrincipal) -> None:
     """Remove an entry: models from it can no longer start runs, evaluations, exports or serving."""
-    service.delete_source(session, source_id)
+    service.delete_source(session, admin, source_id)

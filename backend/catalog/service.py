@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from backend.audit import service as audit
 from backend.catalog import repository
 from backend.catalog.architecture import read_chat_template
 from backend.catalog.builtin import tiny_family
@@ -31,6 +32,7 @@ from backend.catalog.validation import (
 from backend.core.db import utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.principal import Principal
 from backend.core.settings import Settings
 from backend.models import CatalogModel, ModelSource
 
@@ -104,13 +106,14 @@ def _checked_value(kind: str, value: str) -> str:
     return str(check_root(value)) if kind == "local" else check_hub_pattern(value)
 
 
-def add_source(session: Session, body: SourceCreate) -> ModelSource:
+def add_source(session: Session, actor: Principal, body: SourceCreate) -> ModelSource:
     value = _checked_value(body.kind, body.value)
     if repository.find_source(session, body.kind, value) is not None:
         raise Conflict(f"{value!r} is already on the allow-list.", field="value")
     source = ModelSource(id=new_id("msrc"), kind=body.kind, value=value, note=body.note)
     session.add(source)
     session.flush()
+    audit.record(session, actor, "model_source.added", ("model_source", source.id), kind=source.kind, value=value)
     return source
 
 
@@ -121,8 +124,9 @@ def _get_source(session: Session, source_id: str) -> ModelSource:
     return source
 
 
-def update_source(session: Session, source_id: str, body: SourceUpdate) -> ModelSource:
+def update_source(session: Session, actor: Principal, source_id: str, body: SourceUpdate) -> ModelSource:
     source = _get_source(session, source_id)
+    before = source.value
     if body.value is not None:
         value = _checked_value(source.kind, body.value)
         other = repository.find_source(session, source.kind, value)
@@ -132,11 +136,14 @@ def update_source(session: Session, source_id: str, body: SourceUpdate) -> Model
     if body.note is not None:
         source.note = body.note
     session.flush()
+    audit.record(session, actor, "model_source.changed", ("model_source", source.id), old=before, new=source.value)
     return source
 
 
-def delete_source(session: Session, source_id: str) -> None:
-    session.delete(_get_source(session, source_id))
+def delete_source(session: Session, actor: Principal, source_id: str) -> None:
+    source = _get_source(session, source_id)
+    audit.record(session, actor, "model_source.removed", ("model_source", source.id), value=source.value)
+    session.delete(source)
     session.flush()
 
 
@@ -266,7 +273,7 @@ def get_family(session: Session, family: str) -> FamilyRead:
     return _family_read(session, _family_rows(session, family))
 
 
-def add_family(session: Session, body: FamilyCreate) -> FamilyRead:
+def add_family(session: Session, actor: Principal, body: FamilyCreate) -> FamilyRead:
     if body.base_source is None and body.chat_source is None:
         raise InvalidInput("Give base_source, chat_source or both: a family needs at least one variant.")
     names = [f"{body.name}-{v}" for v, s in (("base", body.base_source), ("chat", body.chat_source)) if s]
@@ -315,11 +322,17 @@ def add_family(session: Session, body: FamilyCreate) -> FamilyRead:
         warnings.append(TRUST_REMOTE_CODE_WARNING.format(family=body.name))
     session.add_all(rows)
     session.flush()
+    sources = [r.source for r in rows]
+    target = ("model_family", body.name)
+    audit.record(
+        session, actor, "model_family.added", target, sources=sources, trust_remote_code=body.trust_remote_code
+    )
     return _family_read(session, rows, warnings)
 
 
-def update_family(session: Session, family: str, body: FamilyUpdate) -> FamilyRead:
+def update_family(session: Session, actor: Principal, family: str, body: FamilyUpdate) -> FamilyRead:
     rows = _family_rows(session, family)
+    trusted_before = any(r.trust_remote_code for r in rows)
     if rows[0].builtin:
         raise Conflict(
             f"{family!r} is built in and defined by Tunewright itself; retire it, or add a family of your own."
@@ -340,14 +353,21 @@ def update_family(session: Session, family: str, body: FamilyUpdate) -> FamilyRe
             row.chat_template = body.chat_template or None
         if body.default_system_prompt is not None and (row.variant == "chat" or len(rows) == 1):
             row.default_system_prompt = body.default_system_prompt or None
-    if any(r.trust_remote_code for r in rows):
+    trusted = any(r.trust_remote_code for r in rows)
+    if trusted:
         warnings.append(TRUST_REMOTE_CODE_WARNING.format(family=family))
+    changed = sorted(body.model_dump(exclude_none=True))
+    audit.record(session, actor, "model_family.changed", ("model_family", family), fields=changed)
+    if trusted != trusted_before:  # remote code runs on the workers: worth its own line in the trail
+        audit.record(session, actor, "model_family.trust_remote_code", ("model_family", family), enabled=trusted)
     session.flush()
     return _family_read(session, rows, warnings)
 
 
-def set_retired(session: Session, family: str, retired: bool) -> FamilyRead:
+def set_retired(session: Session, actor: Principal, family: str, retired: bool) -> FamilyRead:
     rows = _family_rows(session, family)
+    action = "model_family.retired" if retired else "model_family.restored"
+    audit.record(session, actor, action, ("model_family", family))
     when = utcnow() if retired else None
     for row in rows:
         row.retired_at = when if retired else None
@@ -355,7 +375,7 @@ def set_retired(session: Session, family: str, retired: bool) -> FamilyRead:
     return _family_read(session, rows)
 
 
-def delete_family(session: Session, family: str) -> None:
+def delete_family(session: Session, actor: Principal, family: str) -> None:
     rows = _family_rows(session, family)
     if rows[0].builtin:
         raise Conflict(f"{family!r} is built in; retire it instead of deleting it.")
@@ -368,4 +388,5 @@ def delete_family(session: Session, family: str) -> None:
         )
     for row in rows:
         session.delete(row)
+    audit.record(session, actor, "model_family.deleted", ("model_family", family))
     session.flush()

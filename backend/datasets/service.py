@@ -8,6 +8,7 @@ from typing import Any, BinaryIO, Literal
 
 from sqlalchemy.orm import Session
 
+from backend.audit import service as audit
 from backend.catalog import service as catalog
 from backend.core.db import after_commit
 from backend.core.errors import Conflict, InvalidInput, NotFound, PayloadTooLarge
@@ -203,6 +204,7 @@ def delete(session: Session, principal: Principal, storage: LocalStorage, datase
         )
     session.delete(dataset)
     session.flush()
+    audit.record(session, principal, "dataset.deleted", ("dataset", dataset.id), name=dataset.name)
     after_commit(session, lambda: storage.delete(f"datasets/{dataset.id}"))
 
 

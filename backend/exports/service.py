@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from backend.audit import service as audit
 from backend.catalog import service as catalog
 from backend.checkpoints import service as checkpoints
 from backend.core.db import utcnow
@@ -49,6 +50,7 @@ def create(session: Session, principal: Principal, checkpoint_id: str, body: Exp
     )
     session.add(export)
     session.flush()
+    audit.record(session, principal, "export.created", ("export", export.id), checkpoint=checkpoint.id, kind=body.kind)
     enqueue(session, EXPORT_CHECKPOINT, export.id)
     return export
 
@@ -81,4 +83,6 @@ def folder_to_download(
     folder = storage.local_path(export.storage_key)
     if not folder.is_dir():
         raise Conflict(f"The files of export {export.id} are gone from the artifact store; ask for a new export.")
+    # Weights leaving the workbench: who took which model, and when.
+    audit.record(session, principal, "export.downloaded", ("export", export.id), checkpoint=export.checkpoint_id)
     return export, folder

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
+from backend.audit import service as audit
 from backend.catalog import service as catalog
 from backend.core.db import after_commit, utcnow
 from backend.core.errors import Conflict, InvalidInput, NotFound
@@ -139,7 +140,9 @@ def _writable(session: Session, principal: Principal, run_id: str, action: str) 
 
 def cancel(session: Session, principal: Principal, run_id: str) -> Run:
     """A run that has not started is cancelled at once; a running one stops cooperatively within one step."""
-    return cancel_run(session, _writable(session, principal, run_id, "cancel runs"), "user")
+    run = cancel_run(session, _writable(session, principal, run_id, "cancel runs"), "user")
+    audit.record(session, principal, "run.cancel", ("run", run_id), status=run.status)
+    return run
 
 
 def cancel_run(session: Session, run: Run, by: str) -> Run:
@@ -166,7 +169,9 @@ def cancel_run(session: Session, run: Run, by: str) -> Run:
 
 def pause(session: Session, principal: Principal, run_id: str) -> Run:
     """A queued run is paused at once; a running one writes a checkpoint after its current step and stops there."""
-    return pause_run(session, _writable(session, principal, run_id, "pause runs"), "user")
+    run = pause_run(session, _writable(session, principal, run_id, "pause runs"), "user")
+    audit.record(session, principal, "run.pause", ("run", run_id), status=run.status)
+    return run
 
 
 def pause_run(session: Session, run: Run, by: str) -> Run:
@@ -197,7 +202,9 @@ def pause_run(session: Session, run: Run, by: str) -> Run:
 def resume(session: Session, principal: Principal, run_id: str) -> Run:
     """A paused run goes back to the queue and continues from its newest checkpoint; a pause that has not taken
     effect yet is withdrawn."""
-    return resume_run(session, _writable(session, principal, run_id, "resume runs"), "user")
+    run = resume_run(session, _writable(session, principal, run_id, "resume runs"), "user")
+    audit.record(session, principal, "run.resume", ("run", run_id), status=run.status)
+    return run
 
 
 def resume_run(session: Session, run: Run, by: str) -> Run:

@@ -26,14 +26,14 @@ def workers(session: SessionDep, settings: SettingsDep, _: AdminPrincipal) -> li
 
 
 @router.post("/workers/{name}/drain", response_model=WorkerRead)
-def drain(name: str, session: SessionDep, settings: SettingsDep, _: AdminPrincipal) -> WorkerRead:
+def drain(name: str, session: SessionDep, settings: SettingsDep, admin: AdminPrincipal) -> WorkerRead:
     """The worker takes no new runs; runs assigned to it that have not started move to other workers."""
-    return service.set_drained(session, settings, name, True)
+    return service.set_drained(session, settings, admin, name, True)
 
 
 @router.post("/workers/{name}/undrain", response_model=WorkerRead)
-def undrain(name: str, session: SessionDep, settings: SettingsDep, _: AdminPrincipal) -> WorkerRead:
-    return service.set_drained(session, settings, name, False)
+def undrain(name: str, session: SessionDep, settings: SettingsDep, admin: AdminPrincipal) -> WorkerRead:
+    return service.set_drained(session, settings, admin, name, False)
 
 
 @router.post("/queue/runs/{run_id}/priority", response_model=RunRead)
@@ -77,6 +77,6 @@ def quotas(session: SessionDep, settings: SettingsDep, _: AdminPrincipal) -> lis
 
 @router.put("/quotas/{user_id}", response_model=QuotaRead)
 def set_quota(
-    user_id: str, body: QuotaUpdate, session: SessionDep, settings: SettingsDep, _: AdminPrincipal
+    user_id: str, body: QuotaUpdate, session: SessionDep, settings: SettingsDep, admin: AdminPrincipal
 ) -> QuotaRead:
-    return service.set_quota(session, settings, user_id, body.max_gpus, body.max_runs)
+    return service.set_quota(session, settings, admin, user_id, body.max_gpus, body.max_runs)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from backend.audit import service as audit
 from backend.core.db import utcnow
 from backend.core.errors import Conflict, NotFound
 from backend.core.principal import Principal
@@ -205,6 +206,7 @@ def set_priority(session: Session, principal: Principal, run_id: str, priority: 
     run = _changeable(session, run_id)
     if runs_repository.conditional_update(session, run_id, {"status": run.status}, {"priority": priority}):
         message = f"priority {run.priority} → {priority} by {_by(principal)}"
+        audit.record(session, principal, "queue.priority", ("run", run_id), old=run.priority, new=priority)
         runs.add_event(session, run_id, "log", {"level": "info", "message": message, "priority": priority})
         dispatch.dispatch_after_commit(session)
     session.refresh(run)
@@ -220,6 +222,7 @@ def move_to_top(session: Session, principal: Principal, run_id: str) -> Run:
 
 def preempt(session: Session, principal: Principal, run_id: str) -> Run:
     run = runs.get_any(session, run_id)
+    audit.record(session, principal, "queue.preempt", ("run", run_id))
     if not dispatch.request_preemption(session, run_id, f"preempted by {_by(principal)}"):
         raise Conflict(
             f"Run {run_id} is {run.status}{' and being cancelled' if run.cancel_requested else ''}; only a running "
@@ -230,20 +233,24 @@ def preempt(session: Session, principal: Principal, run_id: str) -> Run:
 
 
 def pause(session: Session, principal: Principal, run_id: str) -> Run:
+    audit.record(session, principal, "queue.pause", ("run", run_id))
     return runs.pause_run(session, runs.get_any(session, run_id), _by(principal))
 
 
 def resume(session: Session, principal: Principal, run_id: str) -> Run:
+    audit.record(session, principal, "queue.resume", ("run", run_id))
     return runs.resume_run(session, runs.get_any(session, run_id), _by(principal))
 
 
 def cancel(session: Session, principal: Principal, run_id: str) -> Run:
+    audit.record(session, principal, "queue.cancel", ("run", run_id))
     return runs.cancel_run(session, runs.get_any(session, run_id), _by(principal))
 
 
-def set_drained(session: Session, settings: Settings, name: str, drained: bool) -> WorkerRead:
+def set_drained(session: Session, settings: Settings, actor: Principal, name: str, drained: bool) -> WorkerRead:
     if not repository.set_drained(session, name, drained):
         raise NotFound(f"No worker {name!r}; GET /api/admin/workers lists them.", field="name")
+    audit.record(session, actor, "queue.drain" if drained else "queue.undrain", ("worker", name))
     dispatch.dispatch_after_commit(session)  # a drained worker's unstarted runs move elsewhere
     worker = repository.worker(session, name)
     assert worker is not None
@@ -257,11 +264,12 @@ def quotas(session: Session, settings: Settings) -> list[QuotaRead]:
 
 
 def set_quota(
-    session: Session, settings: Settings, user_id: str, max_gpus: int | None, max_runs: int | None
+    session: Session, settings: Settings, actor: Principal, user_id: str, max_gpus: int | None, max_runs: int | None
 ) -> QuotaRead:
     user = repository.user(session, user_id)
     if user is None:
         raise NotFound(f"No user {user_id!r}; GET /api/admin/quotas lists them.", field="user_id")
+    audit.record(session, actor, "queue.quota", ("user", user_id), max_gpus=max_gpus, max_runs=max_runs)
     override = repository.save_quota(session, user_id, max_gpus, max_runs)
     dispatch.dispatch_after_commit(session)
     return _quota_read(settings, user, override)
