@@ -145,6 +145,12 @@ class Settings(BaseSettings):
     max_runs_per_user: int | None = Field(
         default=None, ge=0, description="Default quota: runs one user may have assigned or running at once."
     )
+    max_gpus_per_project: int | None = Field(
+        default=None, ge=0, description="Default quota: GPUs one project's runs may hold at once (unset: no limit)."
+    )
+    max_runs_per_project: int | None = Field(
+        default=None, ge=0, description="Default quota: runs one project may have assigned or running at once."
+    )
     auto_preempt_after_seconds: float | None = Field(
         default=None,
         gt=0,

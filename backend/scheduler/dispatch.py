@@ -24,7 +24,7 @@ from backend.core.db import after_commit, session_scope, utcnow
 from backend.core.live import notify_run
 from backend.core.queue import GPU_QUEUE, TRAIN_RUN, enqueue, worker_queue
 from backend.core.settings import Settings, get_settings
-from backend.models import Run, RunStatus, UserQuota, Worker
+from backend.models import Project, Run, RunStatus, UserQuota, Worker
 from backend.runs import repository as runs
 from backend.scheduler import repository
 from backend.scheduler.placement import Gpu, Load, Need, Node, Quota, place, quota_reason, wait_reason
@@ -70,6 +70,39 @@ def user_quota(settings: Settings, override: UserQuota | None) -> Quota:
     )
 
 
+def project_quota(settings: Settings, project: Project | None) -> Quota:
+    max_gpus = project.max_gpus if project is not None else None
+    max_runs = project.max_runs if project is not None else None
+    return Quota(
+        max_gpus if max_gpus is not None else settings.max_gpus_per_project,
+        max_runs if max_runs is not None else settings.max_runs_per_project,
+    )
+
+
+def _quota_reason(
+    run: Run,
+    wanted: Need,
+    held_gpus: dict[str, int],
+    held_runs: dict[str, int],
+    settings: Settings,
+    overrides: dict[str, UserQuota],
+    projects: dict[str, Project],
+) -> str | None:
+    """The user's quota first, then the project's: a run counts against both."""
+    user, project = _holders(run)
+    reason = quota_reason(wanted, held_gpus[user], held_runs[user], user_quota(settings, overrides.get(run.owner_id)))
+    if reason is None:
+        found = projects.get(run.project_id)
+        quota = project_quota(settings, found)
+        holder = f"project {found.name}" if found is not None else "project"
+        reason = quota_reason(wanted, held_gpus[project], held_runs[project], quota, holder)
+    return reason
+
+
+def _holders(run: Run) -> tuple[str, str]:
+    return f"user:{run.owner_id}", f"project:{run.project_id}"
+
+
 def holds_resources(run: Run) -> bool:
     return run.assigned_worker is not None and run.status in (RunStatus.running, RunStatus.queued)
 
@@ -99,28 +132,29 @@ def run_pass(session: Session, settings: Settings, now: datetime | None = None) 
             load = loads[run.assigned_worker or ""]
             load.gpus.update(run.assigned_gpus or [])
             load.slots += 1
-            held_gpus[run.owner_id] += len(run.assigned_gpus or [])
-            held_runs[run.owner_id] += 1
+            for holder in _holders(run):
+                held_gpus[holder] += len(run.assigned_gpus or [])
+                held_runs[holder] += 1
     overrides = repository.quotas(session)
+    projects = {p.id: p for p in repository.projects(session)}
     pending = [r for r in active if r.status == RunStatus.queued and (r.assigned_worker is None or r.id in withdrawn)]
     waiting: list[tuple[Run, str]] = []
     while pending:
         run = min(
             pending,
-            key=lambda r: (-r.priority, held_gpus[r.owner_id], held_runs[r.owner_id], r.created_at, r.id),
+            key=lambda r: (-r.priority, held_gpus[_holders(r)[0]], held_runs[_holders(r)[0]], r.created_at, r.id),
         )
         pending.remove(run)
         wanted = need(run)
-        reason = quota_reason(
-            wanted, held_gpus[run.owner_id], held_runs[run.owner_id], user_quota(settings, overrides.get(run.owner_id))
-        )
+        reason = _quota_reason(run, wanted, held_gpus, held_runs, settings, overrides, projects)
         if reason is None:
             placed = place(wanted, nodes, loads)
             if placed is not None and _assign(session, run, placed[0], placed[1], now):
                 loads[placed[0]].gpus.update(placed[1])
                 loads[placed[0]].slots += 1
-                held_gpus[run.owner_id] += len(placed[1])
-                held_runs[run.owner_id] += 1
+                for holder in _holders(run):
+                    held_gpus[holder] += len(placed[1])
+                    held_runs[holder] += 1
                 result.assigned.append((run.id, placed[0], placed[1]))
                 continue
             reason = wait_reason(wanted, nodes, loads)

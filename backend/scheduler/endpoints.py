@@ -8,7 +8,7 @@ from backend.core.deps import AdminPrincipal, SessionDep, SettingsDep
 from backend.core.errors import ERROR_RESPONSES
 from backend.runs.schemas import RunRead, run_read
 from backend.scheduler import service
-from backend.scheduler.schemas import PriorityUpdate, QueueRead, QuotaRead, QuotaUpdate, WorkerRead
+from backend.scheduler.schemas import PriorityUpdate, ProjectQuotaRead, QueueRead, QuotaRead, QuotaUpdate, WorkerRead
 
 router = APIRouter(prefix="/admin", tags=["admin queue"], responses=ERROR_RESPONSES)
 
@@ -80,3 +80,16 @@ def set_quota(
     user_id: str, body: QuotaUpdate, session: SessionDep, settings: SettingsDep, admin: AdminPrincipal
 ) -> QuotaRead:
     return service.set_quota(session, settings, admin, user_id, body.max_gpus, body.max_runs)
+
+
+@router.get("/project-quotas", response_model=list[ProjectQuotaRead])
+def project_quotas(session: SessionDep, settings: SettingsDep, _: AdminPrincipal) -> list[ProjectQuotaRead]:
+    """Each project's limits on concurrent GPUs and runs, for all its members' runs together."""
+    return service.project_quotas(session, settings)
+
+
+@router.put("/project-quotas/{project_id}", response_model=ProjectQuotaRead)
+def set_project_quota(
+    project_id: str, body: QuotaUpdate, session: SessionDep, settings: SettingsDep, admin: AdminPrincipal
+) -> ProjectQuotaRead:
+    return service.set_project_quota(session, settings, admin, project_id, body.max_gpus, body.max_runs)

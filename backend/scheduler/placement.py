@@ -127,9 +127,10 @@ def wait_reason(need: Need, nodes: list[Node], loads: Mapping[str, Load]) -> str
     return f"{wanted}; the largest free is {max(count, 1)} × {_gb(memory)} on {host}"
 
 
-def quota_reason(need: Need, held_gpus: int, held_runs: int, quota: Quota) -> str | None:
+def quota_reason(need: Need, held_gpus: int, held_runs: int, quota: Quota, holder: str = "user") -> str | None:
+    """Why `holder` ("user", or "project <name>") may not start one more run now, or None."""
     if quota.max_runs is not None and held_runs + 1 > quota.max_runs:
-        return f"quota: user has {held_runs} of {quota.max_runs} concurrent runs"
+        return f"quota: {holder} has {held_runs} of {quota.max_runs} concurrent runs"
     if quota.max_gpus is not None and need.gpus and held_gpus + need.gpus > quota.max_gpus:
-        return f"quota: user has {held_gpus} of {quota.max_gpus} concurrent GPUs (this run needs {need.gpus})"
+        return f"quota: {holder} has {held_gpus} of {quota.max_gpus} concurrent GPUs (this run needs {need.gpus})"
     return None

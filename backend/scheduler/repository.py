@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from backend.models import Run, RunStatus, SchedulerLock, User, UserQuota, Worker
+from backend.models import Project, Run, RunStatus, SchedulerLock, User, UserQuota, Worker
 
 
 def lock(session: Session) -> None:
@@ -77,6 +77,14 @@ def save_quota(session: Session, user_id: str, max_gpus: int | None, max_runs: i
     session.add(row)
     session.flush()
     return row
+
+
+def projects(session: Session) -> Sequence[Project]:
+    return session.scalars(select(Project).order_by(Project.name)).all()
+
+
+def project(session: Session, project_id: str) -> Project | None:
+    return session.get(Project, project_id)
 
 
 def users(session: Session) -> Sequence[User]:

@@ -79,6 +79,15 @@ class QuotaRead(BaseModel):
     effective_max_runs: int | None
 
 
+class ProjectQuotaRead(BaseModel):
+    project_id: str
+    name: str
+    max_gpus: int | None = Field(description="This project's override; null keeps the default.")
+    max_runs: int | None
+    effective_max_gpus: int | None = Field(description="The limit in force (override or default); null: none.")
+    effective_max_runs: int | None
+
+
 class UsageRead(BaseModel):
     user_id: str
     email: str

@@ -14,12 +14,13 @@ from backend.core.db import utcnow
 from backend.core.errors import Conflict, NotFound
 from backend.core.principal import Principal
 from backend.core.settings import Settings
-from backend.models import Run, RunStatus, User, UserQuota, Worker
+from backend.models import Project, Run, RunStatus, User, UserQuota, Worker
 from backend.runs import repository as runs_repository
 from backend.runs import service as runs
 from backend.scheduler import dispatch, repository
 from backend.scheduler.schemas import (
     GpuRead,
+    ProjectQuotaRead,
     QueuedRunRead,
     QueueRead,
     QuotaRead,
@@ -273,3 +274,32 @@ def set_quota(
     override = repository.save_quota(session, user_id, max_gpus, max_runs)
     dispatch.dispatch_after_commit(session)
     return _quota_read(settings, user, override)
+
+
+def _project_quota_read(settings: Settings, project: Project) -> ProjectQuotaRead:
+    effective = dispatch.project_quota(settings, project)
+    return ProjectQuotaRead(
+        project_id=project.id,
+        name=project.name,
+        max_gpus=project.max_gpus,
+        max_runs=project.max_runs,
+        effective_max_gpus=effective.max_gpus,
+        effective_max_runs=effective.max_runs,
+    )
+
+
+def project_quotas(session: Session, settings: Settings) -> list[ProjectQuotaRead]:
+    return [_project_quota_read(settings, p) for p in repository.projects(session)]
+
+
+def set_project_quota(
+    session: Session, settings: Settings, actor: Principal, project_id: str, max_gpus: int | None, max_runs: int | None
+) -> ProjectQuotaRead:
+    project = repository.project(session, project_id)
+    if project is None:
+        raise NotFound(f"No project {project_id!r}; GET /api/admin/project-quotas lists them.", field="project_id")
+    project.max_gpus, project.max_runs = max_gpus, max_runs
+    session.flush()
+    audit.record(session, actor, "queue.project_quota", ("project", project_id), max_gpus=max_gpus, max_runs=max_runs)
+    dispatch.dispatch_after_commit(session)
+    return _project_quota_read(settings, project)

@@ -102,6 +102,8 @@ ROUTES: dict[str, Probe] = {
     "GET /api/admin/workers": _admin(),
     "GET /api/admin/quotas": _admin(),
     "PUT /api/admin/quotas/{user_id}": _admin("user_id", json=lambda w, s: {}),
+    "GET /api/admin/project-quotas": _admin(),
+    "PUT /api/admin/project-quotas/{project_id}": _admin("project_id", json=lambda w, s: {}),
     "POST /api/admin/workers/{name}/drain": _admin("name"),
     "POST /api/admin/workers/{name}/undrain": _admin("name"),
     "POST /api/admin/queue/runs/{run_id}/priority": _admin("run_id", json=lambda w, s: {"priority": 5}),

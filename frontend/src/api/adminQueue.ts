@@ -75,3 +75,28 @@ export function useSetQuota() {
       ),
   );
 }
+
+export function useProjectQuotas() {
+  return useQuery({
+    queryKey: queryKeys.projectQuotas,
+    queryFn: async () => unwrap(await api.GET("/api/admin/project-quotas")),
+  });
+}
+
+export function useSetProjectQuota() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ projectId, maxGpus, maxRuns }: { projectId: string; maxGpus: number | null; maxRuns: number | null }) =>
+      unwrap(
+        await api.PUT("/api/admin/project-quotas/{project_id}", {
+          params: { path: { project_id: projectId } },
+          body: { max_gpus: maxGpus, max_runs: maxRuns },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.projectQuotas }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.adminQueue }),
+      ]),
+  });
+}

@@ -28,5 +28,6 @@ export const queryKeys = {
   projects: ["projects"] as const,
   projectMembers: (projectId: string) => ["projects", projectId, "members"] as const,
   adminQueue: ["admin", "queue"] as const,
+  projectQuotas: ["admin", "project-quotas"] as const,
   evaluations: (runId?: string) => (runId ? (["evaluations", { runId }] as const) : (["evaluations"] as const)),
 };

@@ -60,6 +60,7 @@ export type QueueGpu = Schemas["GpuRead"];
 export type QueuedRun = Schemas["QueuedRunRead"];
 export type RunningRun = Schemas["RunningRunRead"];
 export type QueueUsage = Schemas["UsageRead"];
+export type ProjectQuota = Schemas["ProjectQuotaRead"];
 
 /** Same-origin in production (FastAPI serves the UI) and in development (Vite proxies /api). */
 export const api = createClient<paths>({

@@ -16,7 +16,7 @@ from backend.core.settings import get_settings
 from backend.models import Run, Worker
 from backend.runs import lifecycle
 from backend.scheduler import dispatch, inventory
-from tests.support import ADMIN_EMAIL
+from tests.support import ADMIN_EMAIL, SAMPLE_CHAT
 
 
 def _worker(name: str, gpus_gb: list[int], slots: int = 1) -> None:
@@ -172,3 +172,29 @@ def test_a_long_waiting_higher_priority_run_preempts_a_lower_one(
     assert _run(api, low)["pause_requested"] is True
     logs = [e["data"].get("message", "") for e in api.get(f"/api/runs/{low}/events").json()["items"]]
     assert any(f"preempted by higher-priority run {high}" in m for m in logs)
+
+
+def test_a_project_quota_holds_back_all_its_members_runs_together(api: Any, analyst: Any) -> None:
+    _worker("w1", [], slots=4)
+    project = api.post("/api/projects", json={"name": "Capped"}).json()
+    upload = {"file": ("sample_chat.jsonl", SAMPLE_CHAT.read_bytes())}
+    dataset = api.post("/api/datasets", files=upload, data={"project_id": project["id"]}).json()
+    assert dataset["project_id"] == project["id"]
+    response = api.put(f"/api/admin/project-quotas/{project['id']}", json={"max_runs": 1, "max_gpus": None})
+    assert response.status_code == 200 and response.json()["effective_max_runs"] == 1
+    listed = {q["project_id"]: q for q in api.get("/api/admin/project-quotas").json()}
+    assert listed[project["id"]]["max_runs"] == 1 and listed[project["id"]]["name"] == "Capped"
+
+    first, second = _queued(api, dataset), _queued(api, dataset)
+    assert _run(api, first)["queue"]["assigned_worker"] == "w1"
+    assert _run(api, second)["queue"]["wait_reason"] == "quota: project Capped has 1 of 1 concurrent runs"
+    # Runs of another project are not held back by it.
+    elsewhere = api.post("/api/datasets", files=upload).json()
+    assert _run(api, _queued(api, elsewhere))["queue"]["assigned_worker"] == "w1"
+
+    api.put(f"/api/admin/project-quotas/{project['id']}", json={"max_runs": None, "max_gpus": None})
+    assert _run(api, second)["queue"]["assigned_worker"] == "w1", "lifting the quota places it at once"
+    assert api.put("/api/admin/project-quotas/prj_nobody", json={}).status_code == 404
+    assert analyst.put(f"/api/admin/project-quotas/{project['id']}", json={}).status_code == 403
+    (event, *_) = api.get("/api/admin/audit", params={"action": "queue.project_quota"}).json()["items"]
+    assert event["target_id"] == project["id"] and event["detail"] == {"max_gpus": None, "max_runs": None}

@@ -86,6 +86,10 @@ describe("Admin queue console", () => {
       },
       "POST /api/admin/queue/runs/run_1/priority": () => ({}),
       "POST /api/admin/queue/runs/run_2/preempt": () => ({}),
+      "GET /api/admin/project-quotas": () => [
+        { project_id: "prj_a", name: "Legal", max_gpus: null, max_runs: 2, effective_max_gpus: 8, effective_max_runs: 2 },
+      ],
+      "PUT /api/admin/project-quotas/prj_a": () => ({}),
     });
   });
 
@@ -117,5 +121,22 @@ describe("Admin queue console", () => {
 
     await user.click(within(screen.getByTestId("running-run")).getByTestId("queue-preempt"));
     await waitFor(() => expect(api.calls.some((c) => c.url.endsWith("/run_2/preempt"))).toBe(true));
+  });
+
+  it("edits a project's quota, with the limit in force as the hint and bad numbers refused", async () => {
+    const user = userEvent.setup();
+    renderApp("/admin/queue");
+    const row = await screen.findByTestId("project-quota-row");
+    const gpus = within(row).getByLabelText("max GPUs of project Legal");
+    expect(gpus).toHaveAttribute("placeholder", "8");
+    expect(within(row).getByLabelText("max runs of project Legal")).toHaveValue("2");
+    await user.type(gpus, "-1");
+    expect(within(row).getByRole("button", { name: "Save" })).toBeDisabled();
+    await user.clear(gpus);
+    await user.type(gpus, "4");
+    await user.click(within(row).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(api.calls.some((c) => c.url.endsWith("/api/admin/project-quotas/prj_a"))).toBe(true));
+    const call = api.calls.find((c) => c.url.endsWith("/api/admin/project-quotas/prj_a"));
+    expect(await call?.clone().json()).toEqual({ max_gpus: 4, max_runs: 2 });
   });
 });

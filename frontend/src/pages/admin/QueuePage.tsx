@@ -5,7 +5,6 @@ import {
   useDrainWorker,
   useQueueRunAction,
   useSetPriority,
-  useSetQuota,
   type QueueRunAction,
 } from "../../api/adminQueue";
 import type { QueueGpu, QueueUsage, QueueWorker, QueuedRun, RunningRun } from "../../client";
@@ -16,6 +15,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
 import { formatDate } from "../../lib/format";
 import { gb, memoryPct, relative } from "../../lib/queueView";
+import { ProjectQuotas, UserQuotaEditor } from "./Quotas";
 
 export function QueuePage() {
   const queue = useAdminQueue();
@@ -33,6 +33,7 @@ export function QueuePage() {
           <Queued runs={queue.data.queued} />
           <Running runs={queue.data.running} />
           <Usage usage={queue.data.usage} />
+          <ProjectQuotas />
         </>
       )}
     </>
@@ -282,49 +283,6 @@ function Running({ runs }: { runs: RunningRun[] }) {
   );
 }
 
-function QuotaEditor({ usage }: { usage: QueueUsage }) {
-  const [gpus, setGpus] = useState(usage.quota.max_gpus?.toString() ?? "");
-  const [runs, setRuns] = useState(usage.quota.max_runs?.toString() ?? "");
-  const setQuota = useSetQuota();
-  const parse = (v: string): number | null | undefined => {
-    if (v.trim() === "") return null;
-    const n = Number(v);
-    return Number.isInteger(n) && n >= 0 ? n : undefined;
-  };
-  const maxGpus = parse(gpus);
-  const maxRuns = parse(runs);
-  const valid = maxGpus !== undefined && maxRuns !== undefined;
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (maxGpus !== undefined && maxRuns !== undefined) setQuota.mutate({ userId: usage.user_id, maxGpus, maxRuns });
-      }}
-    >
-      <input
-        aria-label={`max GPUs of ${usage.email}`}
-        className="input input--narrow"
-        placeholder={usage.quota.effective_max_gpus?.toString() ?? "∞"}
-        value={gpus}
-        onChange={(e) => setGpus(e.target.value)}
-      />
-      <input
-        aria-label={`max runs of ${usage.email}`}
-        className="input input--narrow"
-        placeholder={usage.quota.effective_max_runs?.toString() ?? "∞"}
-        value={runs}
-        onChange={(e) => setRuns(e.target.value)}
-      />
-      <button type="submit" className="button button--small" disabled={!valid || setQuota.isPending}>
-        Save
-      </button>
-      {!valid && <span className="muted"> whole numbers ≥ 0, or empty for the default</span>}
-      {setQuota.isError && <ErrorBox error={setQuota.error} />}
-    </form>
-  );
-}
-
 function Usage({ usage }: { usage: QueueUsage[] }) {
   return (
     <section className="card card--flush" data-testid="queue-usage">
@@ -355,7 +313,7 @@ function Usage({ usage }: { usage: QueueUsage[] }) {
               <td className="num">{u.runs_queued}</td>
               <td className="num">{u.gpu_hours.toFixed(2)}</td>
               <td>
-                <QuotaEditor key={`${u.quota.max_gpus}-${u.quota.max_runs}`} usage={u} />
+                <UserQuotaEditor key={`${u.quota.max_gpus}-${u.quota.max_runs}`} usage={u} />
               </td>
             </tr>
           ))}
