@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         "`http://mlflow:5000`, `sqlite:///mlflow.db`); needs the `trackers` extra on the workers.",
     )
     mlflow_experiment: str = Field(default="tunewright", description="MLflow experiment the runs are logged under.")
+    mlflow_ui_url: str | None = Field(
+        default=None,
+        description="The MLflow web UI as users' browsers reach it, for the link on a run's page, when it differs "
+        "from the tracking URI the workers use (e.g. `https://mlflow.example.com` vs `http://mlflow:5000`).",
+    )
     wandb_project: str | None = Field(
         default=None,
         description="When set, every run is also logged to this Weights & Biases project (credentials from "

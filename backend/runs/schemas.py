@@ -17,6 +17,12 @@ class RunProgress(BaseModel):
     loss: float | None
 
 
+class TrackerLink(BaseModel):
+    name: Literal["MLflow", "W&B"] = Field(description="The experiment tracker.")
+    where: str = Field(description="The tracker run: a URL, or a store and run id when it has no web address.")
+    url: str | None = Field(description="A web page of the tracker run, when the tracker has one the browser can open.")
+
+
 class RunRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -39,6 +45,9 @@ class RunRead(BaseModel):
     )
     recommended_checkpoint_id: str | None = Field(
         description="The best checkpoint by the evaluation's best_metric among those evaluated so far."
+    )
+    trackers: list[TrackerLink] = Field(
+        default_factory=list, description="The run in the experiment trackers the workers are configured with."
     )
     created_at: datetime
     started_at: datetime | None
@@ -85,6 +94,7 @@ def run_read(run: Any) -> RunRead:
         progress=RunProgress(step=run.step, total_steps=run.total_steps, epoch=run.epoch, loss=run.last_loss),
         evaluation=run.evaluation_plan,
         recommended_checkpoint_id=run.recommended_checkpoint_id,
+        trackers=[TrackerLink.model_validate(link) for link in run.trackers or []],
         created_at=run.created_at,
         started_at=run.started_at,
         finished_at=run.finished_at,

@@ -15,6 +15,7 @@ from backend.core.settings import Settings
 from backend.runs import lifecycle
 from backend.runs.lifecycle import Lease
 from worker.engine.reporter import CheckpointInfo, StepMetrics
+from worker.engine.trackers import TrackerLink
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,10 @@ class RunReporter:
 
     def checkpoint(self, info: CheckpointInfo) -> None:
         self._write(lifecycle.record_checkpoint, info.step, info.path, info.metrics)
+
+    def tracked(self, link: TrackerLink) -> None:
+        """Record on the run where a tracker mirrors it, for the run's page."""
+        self._write(lifecycle.record_tracker, link.name, link.where, link.url)
 
     def should_stop(self) -> str | None:
         if self.lease_lost.is_set():

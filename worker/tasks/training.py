@@ -64,7 +64,7 @@ def _open_trackers(
 ) -> list[TrackerReporter]:
     mlflow = wandb = None
     if settings.mlflow_tracking_uri:
-        mlflow = MlflowTarget(settings.mlflow_tracking_uri, settings.mlflow_experiment)
+        mlflow = MlflowTarget(settings.mlflow_tracking_uri, settings.mlflow_experiment, settings.mlflow_ui_url)
     if settings.wandb_project:
         wandb = WandbTarget(settings.wandb_project, settings.wandb_entity, settings.wandb_mode)
     return open_trackers(spec, run_id, output_dir, notify, mlflow=mlflow, wandb=wandb)
@@ -87,6 +87,8 @@ def train_run(run_id: str) -> str:
     outcome: tuple[RunStatus | None, str | None]
     with run_reporter.heartbeating():  # tracker servers can be slow to answer; the lease must outlive them
         trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
+        for link in filter(None, (tracker.link for tracker in trackers)):
+            run_reporter.tracked(link)
         reporter = TeeReporter(run_reporter, tensorboard, *trackers)
         try:
             final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes))

@@ -65,6 +65,7 @@ def test_sharded_full_fine_tuning_matches_one_process_and_resumes_exactly(
     # Paused after step 1 (the stop file is there from the start), then resumed by a second launch.
     end, first = launch(spec, tmp_path / "resumed", stop_reason="paused")
     assert end == RunEnd("stopped", "paused")
+    assert [m.step for m in first.steps] == [1] and [c.step for c in first.checkpoints] == [1]
     [(step, checkpoint)] = complete_checkpoints(tmp_path / "resumed")
     assert step == 1
     optimizer = torch.load(checkpoint / OPTIMIZER, weights_only=True)
