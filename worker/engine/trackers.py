@@ -93,7 +93,12 @@ class TrackerReporter:
         except Exception as exc:
             self._turn_off("could not start", exc)
             return
-        notify.log(f"{name}: this run is tracked at {self.run.where}", tracker=name, tracker_url=self.run.url)
+        notify.log(
+            f"{name}: this run is tracked at {self.run.where}",
+            tracker=name,
+            tracker_where=self.run.where,
+            tracker_url=self.run.url,
+        )
 
     @property
     def link(self) -> TrackerLink | None:

@@ -15,7 +15,6 @@ from backend.core.settings import Settings
 from backend.runs import lifecycle
 from backend.runs.lifecycle import Lease
 from worker.engine.reporter import CheckpointInfo, StepMetrics
-from worker.engine.trackers import TrackerLink
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +32,11 @@ class RunReporter:
                 self.lease_lost.set()
 
     def log(self, message: str, level: str = "info", **data: Any) -> None:
+        if isinstance(data.get("tracker"), str):
+            # A tracker announcing where it mirrors the run (trackers.py): kept on the run for its page, and
+            # written before the line, so a page that refreshes on the line finds the link.
+            where, url = str(data.get("tracker_where", "")), data.get("tracker_url")
+            self._write(lifecycle.record_tracker, data["tracker"], where, url)
         self._write(lifecycle.record_log, level, message, data)
 
     def metrics(self, metrics: StepMetrics) -> None:
@@ -40,10 +44,6 @@ class RunReporter:
 
     def checkpoint(self, info: CheckpointInfo) -> None:
         self._write(lifecycle.record_checkpoint, info.step, info.path, info.metrics)
-
-    def tracked(self, link: TrackerLink) -> None:
-        """Record on the run where a tracker mirrors it, for the run's page."""
-        self._write(lifecycle.record_tracker, link.name, link.where, link.url)
 
     def should_stop(self) -> str | None:
         if self.lease_lost.is_set():

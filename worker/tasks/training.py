@@ -87,8 +87,6 @@ def train_run(run_id: str) -> str:
     outcome: tuple[RunStatus | None, str | None]
     with run_reporter.heartbeating():  # tracker servers can be slow to answer; the lease must outlive them
         trackers = _open_trackers(settings, spec, run_id, output_dir, run_reporter)
-        for link in filter(None, (tracker.link for tracker in trackers)):
-            run_reporter.tracked(link)
         reporter = TeeReporter(run_reporter, tensorboard, *trackers)
         try:
             final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes))
