@@ -9,8 +9,10 @@ Checkpoints stay those of an unsharded run: the full model state dict is gathere
 saved with save_pretrained, so final/ and every checkpoint load anywhere; the optimizer state is gathered as a full
 state dict keyed by parameter name, and on resume every process loads it and keeps its own shard.
 
-FSDP1 (`FullyShardedDataParallel`) is not used: the pinned torch (2.13) has FSDP2, and an untested fallback for
-torch versions the project does not install would be dead code. Without fully_shard the run fails with that reason.
+FSDP1 (`FullyShardedDataParallel`) is not used as a fallback: the pinned torch (2.13) has FSDP2, and in it FSDP1
+on the CPU (gloo) crashed the process (SIGSEGV) while gathering a full state dict, so a fallback could not be
+tested here and would be dead code for torch versions the project does not install. Without fully_shard an 'fsdp'
+run fails with that reason.
 """
 
 from __future__ import annotations
