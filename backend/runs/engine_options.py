@@ -63,7 +63,9 @@ def resolve_accumulation(
     per_device = math.ceil(target / (batch_size * devices))
     steps = per_device * devices
     reached = steps * batch_size
-    source = "the asked effective_batch_size" if effective != "auto" else "one micro-batch (batch_size)"
+    source = (
+        "effective_batch_size as asked" if effective != "auto" else "one micro-batch, as effective_batch_size is 'auto'"
+    )
     split = f" over {devices} devices ({per_device} micro-batch(es) each)" if devices > 1 else ""
     rounded = (
         ""
