@@ -111,3 +111,26 @@ def test_fsdp_refuses_adapter_methods(
     with pytest.raises(EngineError, match="'fsdp' shards full or freeze fine-tuning, not lora"):
         run_training(spec, tmp_path / "run", RecordingReporter())
     assert not (tmp_path / "run").exists(), "refused before anything was written"
+
+
+def test_compiled_layers_shard_like_eager_ones(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path
+) -> None:
+    # Layers are compiled in place before they become FSDP units; the run still computes the eager run's losses.
+    spec = spec_for(
+        tiny_family, sample_subset(24), method="full", max_steps=3, eval_fraction=0.0, eval_steps=0, batch_size=2
+    )
+    eager = RecordingReporter()
+    run_training(spec, tmp_path / "eager", eager, cpu_threads=1)
+    hp = spec.hyperparameters.model_copy(update={"torch_compile": True, "distributed_strategy": "fsdp"})
+    end, two = launch(spec.model_copy(update={"hyperparameters": hp}), tmp_path / "compiled")
+    assert end == RunEnd("finished")
+    assert any(line.startswith("torch.compile: 2 decoder layers compiled") for line in two.logs)
+    assert any(line.startswith("fully sharded data parallel over 2 processes") for line in two.logs)
+    assert [m.loss for m in two.steps] == pytest.approx([m.loss for m in eager.steps], rel=1e-4)
+    torch.testing.assert_close(
+        weights(tmp_path / "compiled")["model.layers.1.mlp.down_proj.weight"],
+        weights(tmp_path / "eager")["model.layers.1.mlp.down_proj.weight"],
+        atol=1e-4,
+        rtol=1e-3,
+    )
