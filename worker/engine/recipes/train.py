@@ -3,7 +3,8 @@ reads top to bottom.
 
     pick the device and precision → build the stage's training data (data/sft_dataset.py, data/cpt_dataset.py,
     data/preference_dataset.py) → build the model for the method (methods.py) and, for dpo/kto, the reference
-    model (objectives.py) → resume from the newest checkpoint if there is one
+    model (objectives.py) → as the spec asks, Liger kernels, compiled layers (acceleration.py) and FSDP sharding
+    (sharding.py; otherwise DDP over several processes) → resume from the newest checkpoint if there is one
     → step: accumulate, clip, update, maybe evaluate, report, maybe save, ask whether to stop → save the result.
 
 The loss of a step is the mean over all trained tokens (preference stages: all pairs or examples) of all its
