@@ -152,8 +152,11 @@ def _suggestions(plan: Plan, method: str, checkpointing: bool) -> str:
     shorter = replace(plan, work=replace(plan.work, seq_len=max(16, plan.work.seq_len // 2)))
     if _fits(shorter, method, None):
         ideas.append(f"shorten max_seq_length to {shorter.work.seq_len}")
+    sharded = replace(plan, work=replace(plan.work, sharded=True))
+    if plan.work.gpus > 1 and method in ("full", "freeze") and not plan.work.sharded and _fits(sharded, method, None):
+        ideas.append("set distributed_strategy to 'fsdp' (shard over the GPUs)")
     if plan.work.gpus > 0 and method in ("full", "freeze"):
-        more = replace(plan, work=replace(plan.work, gpus=plan.work.gpus * 2))
+        more = replace(sharded, work=replace(sharded.work, gpus=plan.work.gpus * 2))
         if _fits(more, method, None):
             ideas.append(f"use {more.work.gpus} GPUs (sharded)")
     return "; ".join(ideas) or "choose a smaller model"

@@ -225,5 +225,6 @@ def test_full_fine_tuning_that_fits_only_sharded_gets_fsdp(api: Any, dataset: di
         api, dataset, method="full", resources=budget, hyperparameters={**common, "distributed_strategy": "ddp"}
     )
     assert refused.status_code == 422 and refused.json()["field"] == "method"
+    assert "set distributed_strategy to 'fsdp'" in refused.json()["detail"]
     lora = _create(api, dataset, **{**body, "method": "lora"}, hyperparameters={"distributed_strategy": "fsdp"})
     assert lora.status_code == 422 and lora.json()["field"] == "hyperparameters.distributed_strategy"
