@@ -8,6 +8,8 @@ RUN npm run build
 
 FROM python:3.11-slim
 ARG TORCH_VARIANT=cuda
+# Optional extras on top of the engine: trackers (MLflow, W&B clients), liger (Liger Kernel, CUDA images only).
+ARG EXTRAS=worker,trackers
 ENV PYTHONUNBUFFERED=1 TUNEWRIGHT_DATA_DIR=/data
 WORKDIR /app
 RUN if [ "$TORCH_VARIANT" = "cpu" ]; then \
@@ -20,7 +22,7 @@ COPY specs specs
 COPY migrations migrations
 COPY demo demo
 # Editable: the code stays in /app next to alembic.ini, migrations/ and frontend/dist, where the app looks for them.
-RUN pip install --no-cache-dir -e ".[worker]"
+RUN pip install --no-cache-dir -e ".[${EXTRAS}]"
 COPY --from=frontend /src/frontend/dist frontend/dist
 EXPOSE 8000
 CMD ["uvicorn", "backend.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]

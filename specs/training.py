@@ -18,6 +18,26 @@ Stage = Literal["sft", "cpt", "dpo", "orpo", "simpo", "kto"]
 # Stages that learn from preferences (pairs for dpo/orpo/simpo, labelled answers for kto) instead of targets.
 PREFERENCE_STAGES: tuple[Stage, ...] = ("dpo", "orpo", "simpo", "kto")
 Precision = Literal["bf16", "fp16", "fp32"]
+DistributedStrategy = Literal["ddp", "fsdp"]
+# Architectures (config.json `model_type`) Liger Kernel patches; the engine calls
+# `liger_kernel.transformers.apply_liger_kernel_to_<model_type>` on the loaded model.
+LIGER_ARCHITECTURES: frozenset[str] = frozenset(
+    {
+        "llama",
+        "mistral",
+        "mixtral",
+        "qwen2",
+        "qwen3",
+        "qwen3_moe",
+        "gemma",
+        "gemma2",
+        "gemma3_text",
+        "phi3",
+        "granite",
+        "olmo2",
+        "glm4",
+    }
+)
 
 
 class Hyperparameters(BaseModel):
@@ -34,8 +54,17 @@ class Hyperparameters(BaseModel):
     batch_size: int = Field(
         default=8, ge=1, le=4096, description="Examples per optimizer step on one device (before accumulation)."
     )
-    gradient_accumulation_steps: int = Field(
-        default=1, ge=1, le=1024, description="Micro-batches summed per optimizer step."
+    gradient_accumulation_steps: Annotated[int, Field(ge=1, le=1024)] | Auto = Field(
+        default="auto",
+        description="Micro-batches summed per optimizer step, over all devices (each of k GPUs takes 1/k of them, "
+        "so an explicit value must be a multiple of k). 'auto' = enough to reach effective_batch_size on the "
+        "devices the run gets.",
+    )
+    effective_batch_size: Annotated[int, Field(ge=1, le=1_048_576)] | Auto = Field(
+        default="auto",
+        description="Examples per optimizer step over all devices (batch_size x gradient_accumulation_steps), "
+        "the batch the learning rate is tuned for. 'auto' = batch_size x gradient_accumulation_steps when "
+        "accumulation is given, else batch_size (rounded up to a whole micro-batch per device).",
     )
     learning_rate: float | Auto = Field(
         default="auto",
@@ -85,6 +114,23 @@ class Hyperparameters(BaseModel):
     )
     precision: Precision | Auto = Field(
         default="auto", description="Compute precision; 'auto' = bf16 on GPUs that support it, fp32 on CPU."
+    )
+    torch_compile: bool | Auto = Field(
+        default="auto",
+        description="Compile the model's forward and backward with torch.compile (faster steps after a slow first "
+        "one). 'auto' = on for full and freeze fine-tuning on CUDA, off on CPU and for adapters.",
+    )
+    liger_kernels: bool | Auto = Field(
+        default="auto",
+        description="Liger Kernel's fused Triton kernels (RMSNorm, RoPE, SwiGLU) for less memory and faster steps; "
+        "needs the `liger` extra on the workers and a CUDA GPU. 'auto' = on when installed and the model's "
+        "architecture is supported (llama, mistral, qwen2, gemma, phi3, ...).",
+    )
+    distributed_strategy: Literal["auto", "ddp", "fsdp"] = Field(
+        default="auto",
+        description="How several devices share a run: 'ddp' keeps a whole copy of the model on each; 'fsdp' "
+        "shards weights, gradients and optimizer states across them (full and freeze only). 'auto' = ddp, or "
+        "fsdp when full/freeze fine-tuning fits only sharded.",
     )
     eval_fraction: float = Field(
         default=0.0, ge=0, le=0.5, description="Share of the training records held out (seeded) to measure eval loss."
@@ -229,6 +275,9 @@ class ResolvedHyperparameters(BaseModel):
     packing: bool = False
     gradient_checkpointing: bool = False
     precision: Precision = "fp32"
+    torch_compile: bool = False
+    liger_kernels: bool = False
+    distributed_strategy: DistributedStrategy = "ddp"
     eval_fraction: float = 0.0
     eval_steps: int = 0
     early_stopping_patience: int | None = None

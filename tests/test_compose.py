@@ -85,3 +85,26 @@ def test_the_api_reaches_the_inference_server_service() -> None:
     port = command[command.index("--port") + 1]
     url = services["api"]["environment"]["TUNEWRIGHT_INFERENCE_URL"]
     assert url.endswith(f"http://inference:{port}}}"), url
+
+
+def test_workers_get_the_tracker_settings_and_unset_ones_mean_off() -> None:
+    services = _compose()["services"]
+    for name in [n for n in services if n.startswith("worker-")]:
+        env = services[name]["environment"]
+        for key in (
+            "TUNEWRIGHT_MLFLOW_TRACKING_URI",
+            "TUNEWRIGHT_WANDB_PROJECT",
+            "TUNEWRIGHT_MLFLOW_UI_URL",
+            "WANDB_API_KEY",
+        ):
+            assert key in env, f"{name} lacks {key}"
+    env = services["worker-gpu0"]["environment"]
+    unset = {
+        k.removeprefix("TUNEWRIGHT_").lower(): re.sub(r"\$\{[^}]*:-([^}]*)\}", r"\1", str(v))
+        for k, v in env.items()
+        if k.startswith(("TUNEWRIGHT_MLFLOW", "TUNEWRIGHT_WANDB"))
+    }
+    assert unset["mlflow_tracking_uri"] == "" and unset["wandb_entity"] == ""
+    settings = Settings(**unset)
+    assert settings.mlflow_tracking_uri is None and settings.wandb_project is None and settings.wandb_entity is None
+    assert Settings(mlflow_tracking_uri="http://mlflow:5000").mlflow_tracking_uri == "http://mlflow:5000"

@@ -19,6 +19,7 @@ class Architecture:
     num_kv_heads: int
     vocab_size: int
     tied_embeddings: bool
+    model_type: str | None = None  # config.json's `model_type` (llama, qwen2, ...): which kernels apply
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Architecture | None:
@@ -33,6 +34,7 @@ class Architecture:
                 num_kv_heads=int(config.get("num_key_value_heads") or heads),
                 vocab_size=int(config["vocab_size"]),
                 tied_embeddings=bool(config.get("tie_word_embeddings", False)),
+                model_type=str(config["model_type"]) if config.get("model_type") else None,
             )
         except (KeyError, TypeError, ValueError):
             return None

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         "`http://mlflow:5000`, `sqlite:///mlflow.db`); needs the `trackers` extra on the workers.",
     )
     mlflow_experiment: str = Field(default="tunewright", description="MLflow experiment the runs are logged under.")
+    mlflow_ui_url: str | None = Field(
+        default=None,
+        description="The MLflow web UI as users' browsers reach it, for the link on a run's page, when it differs "
+        "from the tracking URI the workers use (e.g. `https://mlflow.example.com` vs `http://mlflow:5000`).",
+    )
     wandb_project: str | None = Field(
         default=None,
         description="When set, every run is also logged to this Weights & Biases project (credentials from "
@@ -162,6 +167,12 @@ class Settings(BaseSettings):
         description="Other origins allowed to call the API from a browser, with credentials (a JSON list, e.g. "
         '`["https://tools.example.com"]`); the UI served by the API itself needs none.',
     )
+
+    @field_validator("mlflow_tracking_uri", "mlflow_ui_url", "wandb_project", "wandb_entity", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # docker-compose passes unset variables through as "" (`${VAR:-}`): that means "not configured".
+        return None if value == "" else value
 
     @model_validator(mode="after")
     def _production_needs_real_services(self) -> Settings:

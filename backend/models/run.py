@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -62,6 +62,8 @@ class Run(Base):
     # best-checkpoint metric picks among the evaluated ones.
     evaluation_plan: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     recommended_checkpoint_id: Mapped[str | None] = mapped_column(String(40))
+    # Where the run is mirrored in experiment trackers (MLflow, W&B): [{"name", "where", "url"}], set by the worker.
+    trackers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

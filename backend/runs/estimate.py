@@ -6,6 +6,8 @@ Rules of thumb from the mixed-precision literature, deliberately simple and a li
 - activations per layer and token ≈ 34·h bytes in 16-bit (Korthikanti et al. 2022, with memory-efficient attention),
   or ≈ 2·h with gradient checkpointing plus one layer's worth; logits cost 8·V bytes per token (fp32 + its gradient);
 - time = (6N for full / freeze, 4N for adapters) FLOPs per token ÷ (peak FLOP/s × 35 % utilisation);
+- full/freeze over k GPUs: with FSDP (`sharded`) weights, gradients and optimizer states are divided by k; with
+  DDP every GPU holds all of them;
 - DPO and KTO hold a reference model: with adapters it is the base with the adapter off (no extra memory, a 2N
   forward per token); with full/freeze a frozen copy in the compute dtype. Preference items are two sequences.
 """
@@ -51,6 +53,7 @@ class Workload:
     total_tokens: int
     sequences_per_item: int = 1  # preference stages run chosen and rejected (or KL) rows for each item
     reference_model: bool = False  # dpo/kto compare with the starting model
+    sharded: bool = True  # full/freeze over several GPUs: FSDP shards the state; False = DDP, a whole copy each
 
 
 def trainable_parameters(arch: Architecture, work: Workload) -> int:
@@ -73,7 +76,7 @@ def estimate(arch: Architecture, work: Workload) -> MemoryEstimate:
         frozen_gb = (linear * NF4_BYTES + (total - linear) * weight_bytes) / GB
     else:
         frozen_gb = frozen * weight_bytes / GB
-    shards = work.gpus if work.method in ("full", "freeze") and work.gpus > 1 else 1  # ZeRO-3 / FSDP shard
+    shards = work.gpus if work.sharded and work.method in ("full", "freeze") and work.gpus > 1 else 1
     # 16 bytes per trainable parameter: fp32 weight (4) + gradient (4) + two AdamW moments (8).
     weights_gb = frozen_gb / shards + trainable * 4 / GB / shards
     gradients_gb = trainable * 4 / GB / shards

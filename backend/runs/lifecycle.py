@@ -145,6 +145,15 @@ def record_log(session: Session, lease: Lease, level: str, message: str, data: d
     return True
 
 
+def record_tracker(session: Session, lease: Lease, name: str, where: str, url: str | None) -> bool:
+    """Where the run is tracked in `name` (replacing an earlier execution's link to the same tracker)."""
+    run = repository.get(session, lease.run_id)
+    if run is None:
+        return False
+    links = [link for link in run.trackers or [] if link.get("name") != name]
+    return _guarded(session, lease, {"trackers": [*links, {"name": name, "where": where, "url": url}]})
+
+
 def record_checkpoint(session: Session, lease: Lease, step: int, path: str, metrics: dict[str, float]) -> bool:
     if not _guarded(session, lease, {}):
         return False

@@ -17,6 +17,13 @@ from backend.core.errors import InvalidInput
 from backend.core.settings import Settings
 from backend.models import CatalogModel, Dataset
 from backend.runs.decisions import Candidate, Policy, choose_method, choose_variant, choose_variant_for_preference
+from backend.runs.engine_options import (
+    liger_installed,
+    resolve_accumulation,
+    resolve_liger,
+    resolve_strategy,
+    resolve_torch_compile,
+)
 from backend.runs.estimate import Workload, estimate
 from specs.training import (
     PREFERENCE_STAGES,
@@ -145,8 +152,11 @@ def _suggestions(plan: Plan, method: str, checkpointing: bool) -> str:
     shorter = replace(plan, work=replace(plan.work, seq_len=max(16, plan.work.seq_len // 2)))
     if _fits(shorter, method, None):
         ideas.append(f"shorten max_seq_length to {shorter.work.seq_len}")
+    sharded = replace(plan, work=replace(plan.work, sharded=True))
+    if plan.work.gpus > 1 and method in ("full", "freeze") and not plan.work.sharded and _fits(sharded, method, None):
+        ideas.append("set distributed_strategy to 'fsdp' (shard over the GPUs)")
     if plan.work.gpus > 0 and method in ("full", "freeze"):
-        more = replace(plan, work=replace(plan.work, gpus=plan.work.gpus * 2))
+        more = replace(sharded, work=replace(sharded.work, gpus=plan.work.gpus * 2))
         if _fits(more, method, None):
             ideas.append(f"use {more.work.gpus} GPUs (sharded)")
     return "; ".join(ideas) or "choose a smaller model"
@@ -222,14 +232,11 @@ def resolve(
         )
     evaluating = hp.eval_fraction > 0 or eval_dataset is not None
     resources = _resources(body, settings)
-    if hp.gradient_accumulation_steps % max(1, resources.gpus):
-        # Each GPU's process takes whole micro-batches of the step, so k GPUs train the global batch one GPU would.
-        raise InvalidInput(
-            f"gradient_accumulation_steps = {hp.gradient_accumulation_steps} does not split over {resources.gpus} "
-            f"GPUs: each takes whole micro-batches of the step's batch_size x gradient_accumulation_steps; set it to "
-            f"a multiple of {resources.gpus}.",
-            field="hyperparameters.gradient_accumulation_steps",
-        )
+    # One process per GPU; a CPU run takes the worker's cpu_processes (worker/tasks/training.py).
+    devices = resources.gpus if resources.device == "cuda" else settings.cpu_processes
+    accumulation = resolve_accumulation(hp.batch_size, hp.gradient_accumulation_steps, hp.effective_batch_size, devices)
+    if accumulation.decision:
+        decisions.append(accumulation.decision)
     precision, why = _precision(body, resources)
     decisions.append(why)
     budget = resources.gpu_memory_gb if resources.device == "cuda" else settings.cpu_budget_gb
@@ -239,7 +246,7 @@ def resolve(
     # A training item is a record (a conversation, a pair, a KTO example), or for CPT a row of max_seq_length
     # tokens (estimated before tokenising).
     items = records if body.stage != "cpt" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
-    steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / hp.gradient_accumulation_steps)
+    steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / accumulation.steps)
     max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
     if max_steps < 1:
         raise InvalidInput("max_steps must be at least 1.", field="hyperparameters.max_steps")
@@ -263,6 +270,7 @@ def resolve(
             total_tokens=trained_tokens,
             sequences_per_item=2 if body.stage in PREFERENCE_STAGES else 1,
             reference_model=body.stage in ("dpo", "kto"),
+            sharded=hp.distributed_strategy != "ddp",  # whether fitting may count on FSDP
         )
         plans[model.name] = Plan(arch, work)
     checkpointing_asked = None if hp.gradient_checkpointing == "auto" else hp.gradient_checkpointing
@@ -304,6 +312,16 @@ def resolve(
                 field="method",
             )
 
+    strategy, why_strategy = resolve_strategy(
+        hp.distributed_strategy,
+        method,
+        devices,
+        _fits(replace(plan, work=replace(plan.work, sharded=False)), method, checkpointing_asked),
+        _fits(replace(plan, work=replace(plan.work, sharded=True)), method, checkpointing_asked),
+    )
+    plan = replace(plan, work=replace(plan.work, sharded=strategy == "fsdp"))
+    if why_strategy:
+        decisions.append(why_strategy)
     if checkpointing_asked is None:
         without = _estimate(plan, method, False)
         checkpointing = bool(without is not None and not without.fits)
@@ -330,7 +348,7 @@ def resolve(
         decisions.append(
             f"max_steps = {max_steps}: {hp.epochs:g} epochs × {steps_per_epoch} steps per epoch "
             f"({items} {'rows of packed text (estimated)' if body.stage == 'cpt' else 'records'}, "
-            f"batch {hp.batch_size} × accumulation {hp.gradient_accumulation_steps})."
+            f"batch {hp.batch_size} × accumulation {accumulation.steps})."
         )
 
     if hp.learning_rate == "auto":
@@ -410,6 +428,12 @@ def resolve(
             field="hyperparameters.freeze_trainable_layers",
         )
 
+    torch_compile, why = resolve_torch_compile(hp.torch_compile, method, resources.device)
+    decisions.append(why)
+    model_type = plan.arch.model_type if plan.arch else None
+    liger, why = resolve_liger(hp.liger_kernels, resources.device, model_type, liger_installed())
+    decisions.append(why)
+
     beta, beta_reason = _beta(body)
     if beta_reason:
         decisions.append(beta_reason)
@@ -447,8 +471,17 @@ def resolve(
                     "precision",
                     "eval_steps",
                     "beta",
+                    "gradient_accumulation_steps",
+                    "effective_batch_size",
+                    "torch_compile",
+                    "liger_kernels",
+                    "distributed_strategy",
                 }
             ),
+            gradient_accumulation_steps=accumulation.steps,
+            torch_compile=torch_compile,
+            liger_kernels=liger,
+            distributed_strategy=strategy,
             beta=beta,
             max_steps=max_steps,
             learning_rate=learning_rate,

@@ -29,6 +29,12 @@ class RunQueueInfo(BaseModel):
     assigned_gpus: list[int] | None = Field(description="The GPU indices it holds on that worker.")
 
 
+class TrackerLink(BaseModel):
+    name: Literal["MLflow", "W&B"] = Field(description="The experiment tracker.")
+    where: str = Field(description="The tracker run: a URL, or a store and run id when it has no web address.")
+    url: str | None = Field(description="A web page of the tracker run, when the tracker has one the browser can open.")
+
+
 class RunRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -53,6 +59,9 @@ class RunRead(BaseModel):
     )
     recommended_checkpoint_id: str | None = Field(
         description="The best checkpoint by the evaluation's best_metric among those evaluated so far."
+    )
+    trackers: list[TrackerLink] = Field(
+        default_factory=list, description="The run in the experiment trackers the workers are configured with."
     )
     created_at: datetime
     started_at: datetime | None
@@ -101,6 +110,7 @@ def run_read(run: Any) -> RunRead:
         queue=_queue_info(run),
         evaluation=run.evaluation_plan,
         recommended_checkpoint_id=run.recommended_checkpoint_id,
+        trackers=[TrackerLink.model_validate(link) for link in run.trackers or []],
         created_at=run.created_at,
         started_at=run.started_at,
         finished_at=run.finished_at,

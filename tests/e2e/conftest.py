@@ -86,7 +86,13 @@ def _healthy(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack_env() -> dict[str, str]:
+    """More environment for the stack; a test module overrides this fixture to configure it (e.g. a tracker)."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, stack_env: dict[str, str]) -> Iterator[Stack]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure_chromium.sh` (make test does)")
     base = tmp_path_factory.mktemp("e2e")
@@ -101,6 +107,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         TUNEWRIGHT_ADMIN_PASSWORD=ADMIN_PASSWORD,
         TUNEWRIGHT_ADMIN_API_KEY=api_key,
     )
+    env.update(stack_env)
     database_url = None
     if server := os.environ.get("TUNEWRIGHT_TEST_DATABASE_URL"):
         database_url = create_postgres_database(server)

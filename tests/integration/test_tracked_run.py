@@ -51,6 +51,12 @@ def test_a_run_is_tracked_in_mlflow_and_wandb(
     assert any(line.startswith(f"MLflow: this run is tracked at {tracking_uri}") for line in logs), logs
     assert any(line.startswith("W&B: this run is tracked at") for line in logs), logs
     assert not [line for line in logs if "training goes on without" in line]
+    # The run records where it is tracked, for its page: neither a SQL store nor an offline W&B run has a web page.
+    links = {link["name"]: link for link in api.get(f"/api/runs/{run['id']}").json()["trackers"]}
+    assert links.keys() == {"MLflow", "W&B"}
+    assert links["MLflow"]["where"].startswith(f"{tracking_uri} experiment 'team-runs' run ")
+    assert links["W&B"]["where"].endswith("(offline)") and links["W&B"]["url"] is None
+    assert links["MLflow"]["url"] is None
 
     client = MlflowClient(tracking_uri)
     experiment = client.get_experiment_by_name("team-runs")

@@ -155,18 +155,20 @@ def save_model_and_tokenizer(
     tokenizer: PreTrainedTokenizerBase,
     chat_template: str | None,
     stop_token_ids: Sequence[int] = (),
+    state_dict: dict[str, torch.Tensor] | None = None,
 ) -> None:
     """A PeftModel saves its adapter only (never a quantised base); a plain model saves all of its weights.
 
     `chat_template` is the one training rendered with (SFT); None (CPT, which renders none) keeps the tokenizer's.
     A PeftModel whose embeddings were resized for new tokens also saves the embedding matrices (peft's choice), so
     the adapter loads onto the original base once that is resized to the tokenizer. `stop_token_ids` (eos and the
-    template's end-of-turn token), when given, become generation_config.json's eos_token_id list.
+    template's end-of-turn token), when given, become generation_config.json's eos_token_id list. `state_dict`: the
+    weights to save instead of the model's own parameters (a sharded model's, gathered; see sharding.py).
     """
     if isinstance(model, PeftModel):
         model.save_pretrained(str(folder), safe_serialization=True)
     elif isinstance(model, PreTrainedModel):
-        model.save_pretrained(str(folder))  # safetensors, sharded above 50 GB
+        model.save_pretrained(str(folder), state_dict=state_dict)  # safetensors, in files of at most 50 GB
     else:
         raise TypeError(f"cannot save a {type(model).__name__}")
     if chat_template is not None:
@@ -199,10 +201,14 @@ def save_checkpoint(
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
     scaler: torch.amp.GradScaler | None = None,
+    model_state: dict[str, torch.Tensor] | None = None,
+    optimizer_state: dict[str, Any] | None = None,
 ) -> Path:
+    """`model_state` / `optimizer_state`: full states gathered from a sharded model, saved instead of the local ones."""
+
     def write(folder: Path) -> None:
-        save_model_and_tokenizer(folder, model, tokenizer, chat_template, stop_token_ids)
-        torch.save(optimizer.state_dict(), folder / OPTIMIZER)
+        save_model_and_tokenizer(folder, model, tokenizer, chat_template, stop_token_ids, model_state)
+        torch.save(optimizer.state_dict() if optimizer_state is None else optimizer_state, folder / OPTIMIZER)
         torch.save(scheduler.state_dict(), folder / SCHEDULER)
         if scaler is not None:
             torch.save(scaler.state_dict(), folder / SCALER)
@@ -233,9 +239,14 @@ def load_training_state(
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
     scaler: torch.amp.GradScaler | None = None,
+    load_optimizer: Callable[[dict[str, Any]], None] | None = None,
 ) -> TrainerState:
-    """Restore optimizer, scheduler, loss scaler and RNG from folder; returns its trainer state."""
-    optimizer.load_state_dict(torch.load(folder / OPTIMIZER, weights_only=True))
+    """Restore optimizer, scheduler, loss scaler and RNG from folder; returns its trainer state.
+
+    `load_optimizer` puts the saved optimizer state in place when optimizer.load_state_dict cannot (a sharded model).
+    """
+    saved_optimizer = torch.load(folder / OPTIMIZER, weights_only=True)
+    (load_optimizer or optimizer.load_state_dict)(saved_optimizer)
     scheduler.load_state_dict(torch.load(folder / SCHEDULER, weights_only=True))
     if scaler is not None and (folder / SCALER).is_file():
         scaler.load_state_dict(torch.load(folder / SCALER, weights_only=True))

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import torch
+from torch.distributed.fsdp import FSDPModule
 from torch.nn.parallel import DistributedDataParallel
 
 from worker.engine.distributed import SINGLE, Distributed
@@ -42,8 +43,11 @@ def _add(into: dict[str, list[float]], metrics: MetricSums) -> None:
 
 
 def _gradient_sync(model: torch.nn.Module, sync: bool) -> AbstractContextManager[None]:
-    # DDP all-reduces gradients on every backward unless told not to: once per step, after the last micro-batch.
-    if isinstance(model, DistributedDataParallel) and not sync:
+    # DDP all-reduces (FSDP reduce-scatters) gradients on every backward unless told not to: once per step, after
+    # the last micro-batch.
+    if isinstance(model, FSDPModule):
+        model.set_requires_gradient_sync(sync)
+    elif isinstance(model, DistributedDataParallel) and not sync:
         return model.no_sync()
     return nullcontext()
 
@@ -82,6 +86,12 @@ def forward_backward(
     return StepLoss(total / weight, _means(sums))
 
 
+def _total(norm: torch.Tensor) -> float:
+    # Sharded (FSDP) gradients give the global norm as a replicated DTensor.
+    full = getattr(norm, "full_tensor", None)
+    return float(full() if callable(full) else norm)
+
+
 def clip_and_step(
     params: list[torch.nn.Parameter], optimizer: torch.optim.Optimizer, precision: MixedPrecision, max_norm: float
 ) -> tuple[float, bool]:
@@ -91,12 +101,12 @@ def clip_and_step(
     """
     scaler = precision.scaler
     if scaler is None:
-        grad_norm = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
+        grad_norm = _total(torch.nn.utils.clip_grad_norm_(params, max_norm))
         if math.isfinite(grad_norm):
             optimizer.step()
         return grad_norm, math.isfinite(grad_norm)
     scaler.unscale_(optimizer)
-    grad_norm = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
+    grad_norm = _total(torch.nn.utils.clip_grad_norm_(params, max_norm))
     scale_before = scaler.get_scale()
     scaler.step(optimizer)
     scaler.update()

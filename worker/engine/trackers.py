@@ -31,6 +31,9 @@ MLFLOW_BACKLOG_STEPS = 100
 class MlflowTarget:
     tracking_uri: str
     experiment: str = "tunewright"
+    # The MLflow web UI as the users' browsers reach it, when that is not the tracking URI the workers use
+    # (`http://mlflow:5000` inside docker compose); None = the tracking URI when it is http(s).
+    ui_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,18 @@ class WandbTarget:
     mode: Literal["online", "offline"] = "online"
 
 
+@dataclass(frozen=True)
+class TrackerLink:
+    """Where a run is tracked, for the run's page."""
+
+    name: str
+    where: str
+    url: str | None
+
+
 class TrackerRun(Protocol):
     where: str  # what the run's log tells the user: a URL, or a store and run id
+    url: str | None  # a web page of the run the user's browser can open, if the tracker has one
 
     def metrics(self, named: dict[str, float], step: int) -> None: ...
 
@@ -80,7 +93,17 @@ class TrackerReporter:
         except Exception as exc:
             self._turn_off("could not start", exc)
             return
-        notify.log(f"{name}: this run is tracked at {self.run.where}")
+        notify.log(
+            f"{name}: this run is tracked at {self.run.where}",
+            tracker=name,
+            tracker_where=self.run.where,
+            tracker_url=self.run.url,
+        )
+
+    @property
+    def link(self) -> TrackerLink | None:
+        """Where the run is tracked; None when the tracker is off (it failed to start)."""
+        return None if self.run is None else TrackerLink(self.name, self.run.where, self.run.url)
 
     def _turn_off(self, doing: str, exc: Exception) -> None:
         self.run = None
@@ -128,9 +151,13 @@ class MlflowRun:
         self.run_file.write_text(json.dumps({"tracking_uri": target.tracking_uri, "run_id": self.run_id}))
         run = self.client.get_run(self.run_id)
         self.where = f"{target.tracking_uri} experiment {target.experiment!r} run {self.run_id}"
-        if target.tracking_uri.startswith(("http://", "https://")):
-            base = target.tracking_uri.rstrip("/")
-            self.where = f"{base}/#/experiments/{run.info.experiment_id}/runs/{self.run_id}"
+        self.url: str | None = None
+        web = target.ui_url or (
+            target.tracking_uri if target.tracking_uri.startswith(("http://", "https://")) else None
+        )
+        if web:
+            self.url = f"{web.rstrip('/')}/#/experiments/{run.info.experiment_id}/runs/{self.run_id}"
+            self.where = self.url
 
     def _resumed(self, tracking_uri: str) -> str | None:
         from mlflow.exceptions import MlflowException
@@ -210,7 +237,8 @@ class WandbRun:
             reinit="create_new",
             settings=wandb.Settings(console="off"),  # the worker's own output is not the run's to upload
         )
-        self.where = self.run.url if target.mode == "online" and self.run.url else f"{self.run.dir} (offline)"
+        self.url: str | None = self.run.url if target.mode == "online" and self.run.url else None
+        self.where = self.url or f"{self.run.dir} (offline)"
 
     def metrics(self, named: dict[str, float], step: int) -> None:
         self.run.log(named, step=step)

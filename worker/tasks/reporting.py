@@ -32,6 +32,11 @@ class RunReporter:
                 self.lease_lost.set()
 
     def log(self, message: str, level: str = "info", **data: Any) -> None:
+        if isinstance(data.get("tracker"), str):
+            # A tracker announcing where it mirrors the run (trackers.py): kept on the run for its page, and
+            # written before the line, so a page that refreshes on the line finds the link.
+            where, url = str(data.get("tracker_where", "")), data.get("tracker_url")
+            self._write(lifecycle.record_tracker, data["tracker"], where, url)
         self._write(lifecycle.record_log, level, message, data)
 
     def metrics(self, metrics: StepMetrics) -> None:

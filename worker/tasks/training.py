@@ -81,7 +81,7 @@ def _open_trackers(
 ) -> list[TrackerReporter]:
     mlflow = wandb = None
     if settings.mlflow_tracking_uri:
-        mlflow = MlflowTarget(settings.mlflow_tracking_uri, settings.mlflow_experiment)
+        mlflow = MlflowTarget(settings.mlflow_tracking_uri, settings.mlflow_experiment, settings.mlflow_ui_url)
     if settings.wandb_project:
         wandb = WandbTarget(settings.wandb_project, settings.wandb_entity, settings.wandb_mode)
     return open_trackers(spec, run_id, output_dir, notify, mlflow=mlflow, wandb=wandb)

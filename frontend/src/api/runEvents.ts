@@ -57,7 +57,8 @@ export function useRunEvents(runId: string): RunEventsResult {
       if (batch.some((e) => e.kind === "checkpoint")) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.checkpoints(runId) });
       }
-      if (batch.some((e) => e.kind === "status")) {
+      // A tracker announcing where it mirrors the run: the run now carries the link.
+      if (batch.some((e) => e.kind === "status" || (e.kind === "log" && typeof e.data.tracker === "string"))) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.run(runId) });
       }
     };

@@ -2977,10 +2977,23 @@ export interface components {
              */
             beta?: number | "auto";
             /**
+             * Distributed Strategy
+             * @description How several devices share a run: 'ddp' keeps a whole copy of the model on each; 'fsdp' shards weights, gradients and optimizer states across them (full and freeze only). 'auto' = ddp, or fsdp when full/freeze fine-tuning fits only sharded.
+             * @default auto
+             * @enum {string}
+             */
+            distributed_strategy?: "auto" | "ddp" | "fsdp";
+            /**
              * Early Stopping Patience
              * @description Stop after this many evaluations without a better eval loss; none = never.
              */
             early_stopping_patience?: number | null;
+            /**
+             * Effective Batch Size
+             * @description Examples per optimizer step over all devices (batch_size x gradient_accumulation_steps), the batch the learning rate is tuned for. 'auto' = batch_size x gradient_accumulation_steps when accumulation is given, else batch_size (rounded up to a whole micro-batch per device).
+             * @default auto
+             */
+            effective_batch_size?: number | "auto";
             /**
              * Epochs
              * @description Passes over the training data (SFT: more than 3 risks overfitting).
@@ -3007,10 +3020,10 @@ export interface components {
             freeze_trainable_layers?: number;
             /**
              * Gradient Accumulation Steps
-             * @description Micro-batches summed per optimizer step.
-             * @default 1
+             * @description Micro-batches summed per optimizer step, over all devices (each of k GPUs takes 1/k of them, so an explicit value must be a multiple of k). 'auto' = enough to reach effective_batch_size on the devices the run gets.
+             * @default auto
              */
-            gradient_accumulation_steps?: number;
+            gradient_accumulation_steps?: number | "auto";
             /**
              * Gradient Checkpointing
              * @description Recompute activations in the backward pass to save memory; 'auto' = on when needed.
@@ -3041,6 +3054,12 @@ export interface components {
              * @default 1
              */
             learning_rate_multiplier?: number;
+            /**
+             * Liger Kernels
+             * @description Liger Kernel's fused Triton kernels (RMSNorm, RoPE, SwiGLU) for less memory and faster steps; needs the `liger` extra on the workers and a CUDA GPU. 'auto' = on when installed and the model's architecture is supported (llama, mistral, qwen2, gemma, phi3, ...).
+             * @default auto
+             */
+            liger_kernels?: boolean | "auto";
             /**
              * Lora Alpha
              * @description LoRA scaling numerator; 'auto' = 2 × lora_r.
@@ -3120,6 +3139,12 @@ export interface components {
              * @default all-linear
              */
             target_modules?: string[] | "all-linear";
+            /**
+             * Torch Compile
+             * @description Compile the model's forward and backward with torch.compile (faster steps after a slow first one). 'auto' = on for full and freeze fine-tuning on CUDA, off on CPU and for adapters.
+             * @default auto
+             */
+            torch_compile?: boolean | "auto";
             /**
              * Use Dora
              * @description DoRA: learn a magnitude vector besides the LoRA direction.
@@ -4310,6 +4335,11 @@ export interface components {
              * @enum {string}
              */
             status: "validating" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+            /**
+             * Trackers
+             * @description The run in the experiment trackers the workers are configured with.
+             */
+            trackers?: components["schemas"]["TrackerLink"][];
         };
         /** SamplingSettings */
         SamplingSettings: {
@@ -4492,6 +4522,25 @@ export interface components {
             };
             /** @description Tokens per record as the model sees it (chat template included). */
             total: components["schemas"]["Distribution"];
+        };
+        /** TrackerLink */
+        TrackerLink: {
+            /**
+             * Name
+             * @description The experiment tracker.
+             * @enum {string}
+             */
+            name: "MLflow" | "W&B";
+            /**
+             * Url
+             * @description A web page of the tracker run, when the tracker has one the browser can open.
+             */
+            url: string | null;
+            /**
+             * Where
+             * @description The tracker run: a URL, or a store and run id when it has no web address.
+             */
+            where: string;
         };
         /**
          * TrainingSpecCreate

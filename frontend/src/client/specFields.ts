@@ -91,11 +91,29 @@ export const specFields = {
       "default": "auto",
       "type": "number"
     },
+    "distributed_strategy": {
+      "description": "How several devices share a run: 'ddp' keeps a whole copy of the model on each; 'fsdp' shards weights, gradients and optimizer states across them (full and freeze only). 'auto' = ddp, or fsdp when full/freeze fine-tuning fits only sharded.",
+      "allowsAuto": false,
+      "default": "auto",
+      "enum": [
+        "auto",
+        "ddp",
+        "fsdp"
+      ]
+    },
     "early_stopping_patience": {
       "description": "Stop after this many evaluations without a better eval loss; none = never.",
       "allowsAuto": false,
       "type": "integer",
       "minimum": 1
+    },
+    "effective_batch_size": {
+      "description": "Examples per optimizer step over all devices (batch_size x gradient_accumulation_steps), the batch the learning rate is tuned for. 'auto' = batch_size x gradient_accumulation_steps when accumulation is given, else batch_size (rounded up to a whole micro-batch per device).",
+      "allowsAuto": true,
+      "default": "auto",
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1048576
     },
     "epochs": {
       "description": "Passes over the training data (SFT: more than 3 risks overfitting).",
@@ -127,9 +145,9 @@ export const specFields = {
       "minimum": 1
     },
     "gradient_accumulation_steps": {
-      "description": "Micro-batches summed per optimizer step.",
-      "allowsAuto": false,
-      "default": 1,
+      "description": "Micro-batches summed per optimizer step, over all devices (each of k GPUs takes 1/k of them, so an explicit value must be a multiple of k). 'auto' = enough to reach effective_batch_size on the devices the run gets.",
+      "allowsAuto": true,
+      "default": "auto",
       "type": "integer",
       "minimum": 1,
       "maximum": 1024
@@ -168,6 +186,11 @@ export const specFields = {
       "type": "number",
       "maximum": 100,
       "exclusiveMinimum": 0
+    },
+    "liger_kernels": {
+      "description": "Liger Kernel's fused Triton kernels (RMSNorm, RoPE, SwiGLU) for less memory and faster steps; needs the `liger` extra on the workers and a CUDA GPU. 'auto' = on when installed and the model's architecture is supported (llama, mistral, qwen2, gemma, phi3, ...).",
+      "allowsAuto": true,
+      "default": "auto"
     },
     "lora_alpha": {
       "description": "LoRA scaling numerator; 'auto' = 2 × lora_r.",
@@ -260,6 +283,11 @@ export const specFields = {
       "description": "Modules that get LoRA adapters; 'all-linear' targets every linear layer but the output head.",
       "allowsAuto": false,
       "default": "all-linear"
+    },
+    "torch_compile": {
+      "description": "Compile the model's forward and backward with torch.compile (faster steps after a slow first one). 'auto' = on for full and freeze fine-tuning on CUDA, off on CPU and for adapters.",
+      "allowsAuto": true,
+      "default": "auto"
     },
     "use_dora": {
       "description": "DoRA: learn a magnitude vector besides the LoRA direction.",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { specFields } from "../client/specFields";
 import {
+  ADVANCED_KEYS,
   buildSpec,
   evalEnabled,
   fieldMeta,
@@ -72,6 +73,25 @@ describe("run form", () => {
     expect(body().hyperparameters).toMatchObject({ packing: "auto", gradient_checkpointing: "auto", precision: "auto" });
     const b = body({ packing: "off", gradient_checkpointing: "on", precision: "bf16" });
     expect(b.hyperparameters).toMatchObject({ packing: false, gradient_checkpointing: true, precision: "bf16" });
+  });
+
+  it("sends the speed and scale options: compile, Liger, the multi-device strategy and the effective batch", () => {
+    expect(body().hyperparameters).toMatchObject({
+      torch_compile: "auto",
+      liger_kernels: "auto",
+      distributed_strategy: "auto",
+      effective_batch_size: "auto",
+    });
+    const b = body({ torch_compile: "on", liger_kernels: "off", distributed_strategy: "fsdp", effective_batch_size: "64" });
+    expect(b.hyperparameters).toMatchObject({
+      torch_compile: true,
+      liger_kernels: false,
+      distributed_strategy: "fsdp",
+      effective_batch_size: 64,
+    });
+    expect(formFieldFor("hyperparameters.liger_kernels")).toBe("liger_kernels");
+    expect(formFieldFor("hyperparameters.effective_batch_size")).toBe("effective_batch_size");
+    expect(ADVANCED_KEYS.has("distributed_strategy")).toBe(true);
   });
 
   it("sends the LoRA options only for auto, LoRA and QLoRA, and the layer count only for freeze", () => {

@@ -17,6 +17,7 @@ export type HyperparameterKey =
   | "freeze_trainable_layers"
   | "eval_fraction"
   | "eval_steps"
+  | "effective_batch_size"
   | "early_stopping_patience"
   | "beta"
   | "simpo_gamma"
@@ -29,6 +30,7 @@ export type PrecisionChoice = NonNullable<Hyperparameters["precision"]>;
 export type LossOn = TrainingSpecCreate["loss_on"];
 export type Stage = NonNullable<TrainingSpecCreate["stage"]>;
 export type ResourceKey = "gpus" | "gpu_memory_gb" | "gpu_type";
+export type StrategyChoice = NonNullable<Hyperparameters["distributed_strategy"]>;
 
 export interface FormValues extends Record<HyperparameterKey, string> {
   /** "" until chosen: the page then follows the dataset it was opened for (text → cpt), else sft. */
@@ -43,6 +45,9 @@ export interface FormValues extends Record<HyperparameterKey, string> {
   packing: TriState;
   gradient_checkpointing: TriState;
   precision: PrecisionChoice;
+  torch_compile: TriState;
+  liger_kernels: TriState;
+  distributed_strategy: StrategyChoice;
   gpus: string;
   gpu_memory_gb: string;
   gpu_type: string;
@@ -84,6 +89,11 @@ export const EVAL_FIELDS: readonly FieldDef[] = [
   { key: "early_stopping_patience", label: "Early-stopping patience", testId: "run-early-stopping-input", placeholder: "never" },
 ];
 
+/** Under Advanced, "Speed and scale": the batch kept whatever the number of devices. */
+export const SCALE_FIELDS: readonly FieldDef[] = [
+  { key: "effective_batch_size", label: "Effective batch size", testId: "run-effective-batch-size-input" },
+];
+
 /** Under Advanced, for the one preference stage each applies to. */
 export const PREFERENCE_FIELDS: readonly FieldDef[] = [
   { key: "simpo_gamma", label: "SimPO margin (gamma)", testId: "run-simpo-gamma-input" },
@@ -91,7 +101,13 @@ export const PREFERENCE_FIELDS: readonly FieldDef[] = [
   { key: "kto_undesirable_weight", label: "KTO undesirable weight", testId: "run-kto-undesirable-weight-input" },
 ];
 
-const NUMBER_FIELDS: readonly FieldDef[] = [...HYPERPARAMETER_FIELDS, FREEZE_LAYERS_FIELD, ...EVAL_FIELDS, ...PREFERENCE_FIELDS];
+const NUMBER_FIELDS: readonly FieldDef[] = [
+  ...HYPERPARAMETER_FIELDS,
+  FREEZE_LAYERS_FIELD,
+  ...EVAL_FIELDS,
+  ...SCALE_FIELDS,
+  ...PREFERENCE_FIELDS,
+];
 
 type Meta = (typeof specFields.hyperparameters)[HyperparameterKey];
 
@@ -139,6 +155,8 @@ export const METHOD_OPTIONS: readonly MethodOption[] = [
 
 export const METHOD_HELP = specFields.spec.method.description;
 export const DEFAULT_METHOD = (specFields.spec.method.default ?? "auto") as MethodChoice;
+
+export const STRATEGY_OPTIONS = specFields.hyperparameters.distributed_strategy.enum as readonly StrategyChoice[];
 
 export const PRECISION_OPTIONS: readonly PrecisionChoice[] = [
   "auto",
@@ -288,6 +306,9 @@ export function initialFormValues(over: Partial<FormValues> = {}): FormValues {
     packing: triStateOf(hp.packing.default),
     gradient_checkpointing: triStateOf(hp.gradient_checkpointing.default),
     precision: (hp.precision.default ?? "auto") as PrecisionChoice,
+    torch_compile: triStateOf(hp.torch_compile.default),
+    liger_kernels: triStateOf(hp.liger_kernels.default),
+    distributed_strategy: (hp.distributed_strategy.default ?? "auto") as StrategyChoice,
     gpus: resourceDefaultText("gpus"),
     gpu_memory_gb: resourceDefaultText("gpu_memory_gb"),
     gpu_type: resourceDefaultText("gpu_type"),
@@ -341,6 +362,10 @@ export const ADVANCED_KEYS: ReadonlySet<FormKey> = new Set<FormKey>([
   "packing",
   "gradient_checkpointing",
   "precision",
+  "torch_compile",
+  "liger_kernels",
+  "distributed_strategy",
+  "effective_batch_size",
   "eval_fraction",
   "eval_steps",
   "early_stopping_patience",
@@ -376,6 +401,9 @@ export function buildSpec(values: FormValues): BuildResult {
   hyperparameters.packing = TRI_STATE_VALUE[values.packing];
   hyperparameters.gradient_checkpointing = TRI_STATE_VALUE[values.gradient_checkpointing];
   hyperparameters.precision = values.precision;
+  hyperparameters.torch_compile = TRI_STATE_VALUE[values.torch_compile];
+  hyperparameters.liger_kernels = TRI_STATE_VALUE[values.liger_kernels];
+  hyperparameters.distributed_strategy = values.distributed_strategy;
 
   const resources: TrainingSpecCreate["resources"] = { gpus: "auto", gpu_memory_gb: "auto", gpu_type: "auto" };
   for (const r of RESOURCE_FIELDS) {
@@ -422,6 +450,9 @@ const HYPERPARAMETER_FORM_KEYS: ReadonlySet<string> = new Set<string>([
   "packing",
   "gradient_checkpointing",
   "precision",
+  "torch_compile",
+  "liger_kernels",
+  "distributed_strategy",
 ]);
 
 /** A server error's `field` ("hyperparameters.epochs", "resources.gpus", "method", ...) → the form field showing it. */

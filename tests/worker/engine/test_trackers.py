@@ -109,6 +109,29 @@ def test_an_execution_that_lost_its_lease_leaves_the_mlflow_run_to_its_successor
     assert successor.client.get_run(successor.run_id).info.status == "FAILED"
 
 
+def test_the_run_page_link_is_the_mlflow_ui_as_browsers_reach_it(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    spec, output = tracked_spec(tiny_family, sample_subset(24)), tmp_path / "run"
+    recorder = RecordingReporter()
+    [plain] = open_trackers(spec, RUN_ID, output, recorder, mlflow=MlflowTarget(store))
+    assert plain.link is not None and plain.link.url is None, "a SQL store has no web page"
+    assert plain.link.name == "MLflow" and plain.link.where.startswith(f"{store} experiment 'tunewright' run ")
+    plain.finish("succeeded")
+
+    ui = MlflowTarget(store, ui_url="https://mlflow.example.com/")
+    [tracker] = open_trackers(spec, RUN_ID, output, recorder, mlflow=ui)
+    assert isinstance(tracker.run, MlflowRun)
+    experiment_id = tracker.run.client.get_run(tracker.run.run_id).info.experiment_id
+    expected = f"https://mlflow.example.com/#/experiments/{experiment_id}/runs/{tracker.run.run_id}"
+    assert tracker.link is not None and tracker.link.url == expected == tracker.link.where
+    assert recorder.logs[-1] == f"MLflow: this run is tracked at {expected}"
+    tracker.finish("succeeded")
+    assert tracker.link is None, "a finished tracker links nowhere new"
+
+
 def test_wandb_offline_gets_config_notes_every_step_and_a_resume_continues_the_run(
     tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -121,6 +144,9 @@ def test_wandb_offline_gets_config_notes_every_step_and_a_resume_continues_the_r
     paused = train_tracked(spec, output, stop_after=3, wandb=target)
     resumed = train_tracked(spec, output, wandb=target)
     assert any("W&B: this run is tracked at" in line and "(offline)" in line for line in paused.logs)
+    [offline] = open_trackers(spec, RUN_ID, tmp_path / "other", RecordingReporter(), wandb=target)
+    assert offline.link is not None and offline.link.url is None and offline.link.where.endswith("(offline)")
+    offline.finish("succeeded")
 
     history: list[dict[str, Any]] = []
     # Each execution of the run is one offline segment of the same W&B run.
@@ -146,6 +172,7 @@ class FlakyTracker:
     """A tracker service that accepts the first step and then breaks (a dropped connection, a full disk)."""
 
     where = "a flaky server"
+    url = None
 
     def __init__(self) -> None:
         self.calls: list[str] = []
@@ -203,6 +230,7 @@ def test_metrics_reach_trackers_under_the_tensorboard_names() -> None:
 
     class Recording:
         where = "memory"
+        url = None
 
         def metrics(self, named: dict[str, float], step: int) -> None:
             sent.append((named, step))

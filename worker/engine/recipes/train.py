@@ -3,7 +3,8 @@ reads top to bottom.
 
     pick the device and precision → build the stage's training data (data/sft_dataset.py, data/cpt_dataset.py,
     data/preference_dataset.py) → build the model for the method (methods.py) and, for dpo/kto, the reference
-    model (objectives.py) → resume from the newest checkpoint if there is one
+    model (objectives.py) → as the spec asks, Liger kernels, compiled layers (acceleration.py) and FSDP sharding
+    (sharding.py; otherwise DDP over several processes) → resume from the newest checkpoint if there is one
     → step: accumulate, clip, update, maybe evaluate, report, maybe save, ask whether to stop → save the result.
 
 The loss of a step is the mean over all trained tokens (preference stages: all pairs or examples) of all its
@@ -31,6 +32,7 @@ from torch.nn.parallel import DistributedDataParallel
 from transformers import PreTrainedTokenizerBase
 
 from specs.training import ResolvedTrainingSpec, Stage
+from worker.engine.acceleration import apply_liger_kernels, compile_layers
 from worker.engine.builders import build_optimizer, build_scheduler, warmup_steps
 from worker.engine.checkpointing import (
     TrainerState,
@@ -56,6 +58,7 @@ from worker.engine.methods import TrainableModel, build_trainable_model, count_p
 from worker.engine.objectives import NEEDS_REFERENCE, build_objective, build_reference
 from worker.engine.precision import MixedPrecision, mixed_precision, training_device
 from worker.engine.reporter import CheckpointInfo, Reporter, SilentReporter, StepMetrics, StopRequested
+from worker.engine.sharding import Sharded, shard_model
 from worker.engine.steps import EvalTracker, check_finite, clip_and_step, evaluate, forward_backward
 
 FINAL = "final"
@@ -203,6 +206,8 @@ def run_training(
         # The KL reference point pairs each prompt with another example's answer in the same micro-batch.
         raise EngineError("kto needs batch_size >= 2: its KL reference point comes from mismatched pairs in a batch")
     distributed.check_accumulation(hp.gradient_accumulation_steps)
+    if hp.distributed_strategy == "fsdp" and saves_adapter(spec.method):
+        raise EngineError(f"distributed_strategy 'fsdp' shards full or freeze fine-tuning, not {spec.method}; use ddp")
     if not distributed.is_main:
         reporter = SilentReporter()
     output_dir = Path(output_dir)
@@ -224,17 +229,28 @@ def run_training(
     trainable = build_trainable_model(
         spec, device, precision, weights_path=whole_model_from, new_token_ids=new_token_ids, vocab_size=len(tokenizer)
     )
-    model, params = trainable.model, trainable.trainable_parameters
-    optimizer = build_optimizer(params, hp)
-    scheduler = build_scheduler(optimizer, hp)
+    model = trainable.model
     vocab_size = int(model.get_output_embeddings().weight.shape[0])  # type: ignore[operator]
     _describe_start(spec, trainable, precision, data, reporter)
+    if hp.liger_kernels:
+        reporter.log(apply_liger_kernels(model))
     reference = None
     if spec.stage in NEEDS_REFERENCE:
         reference, described = build_reference(
             spec, trainable, device, precision, new_token_ids=new_token_ids, vocab_size=len(tokenizer)
         )
         reporter.log(described)
+    if hp.torch_compile:
+        compiled, described = compile_layers(model)
+        reporter.log(described, level="info" if compiled else "warning")
+    sharded: Sharded | None = None
+    if distributed.active and hp.distributed_strategy == "fsdp":
+        # Before the optimizer exists: sharding replaces the parameters by sharded ones.
+        sharded, described = shard_model(model)
+        reporter.log(f"fully sharded data parallel over {distributed.world_size} processes: {described}")
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = build_optimizer(params, hp)
+    scheduler = build_scheduler(optimizer, hp)
     objective = build_objective(spec, reference)
     stop_token_ids = _stop_token_ids(tokenizer, data.end_of_turn)
 
@@ -242,7 +258,13 @@ def run_training(
     if resume_folder is not None:
         if isinstance(model, PeftModel):
             load_adapter_weights(resume_folder, model)
-        state = load_training_state(resume_folder, optimizer=optimizer, scheduler=scheduler, scaler=precision.scaler)
+        state = load_training_state(
+            resume_folder,
+            optimizer=optimizer,
+            scheduler=scheduler,
+            scaler=precision.scaler,
+            load_optimizer=(lambda saved: sharded.load_optimizer_state(optimizer, saved)) if sharded else None,
+        )
         step, position, resumed_from = state.step, DataPosition(state.epoch, state.index), state.step
         tracker = EvalTracker(
             hp.early_stopping_patience,
@@ -253,7 +275,7 @@ def run_training(
         )
         reporter.log(f"resumed from step {step} ({resume_folder.name})", step=step)
     stepped = model
-    if distributed.active:
+    if distributed.active and sharded is None:
         # Every process starts from the same seed and checkpoint; DDP also broadcasts rank 0's weights to be sure.
         device_ids = [device.index] if device.type == "cuda" else None
         stepped = DistributedDataParallel(model, device_ids=device_ids, broadcast_buffers=False)
@@ -276,6 +298,7 @@ def run_training(
         precision,
         reporter,
         distributed,
+        sharded,
     )
     losses: list[float] = []
     eval_losses: dict[int, float] = {}
@@ -303,8 +326,10 @@ def run_training(
         eval_loss = None
         if eval_batches and ((hp.eval_steps > 0 and step % hp.eval_steps == 0) or step == hp.max_steps):
             # Rank 0 evaluates the (identical) weights; the others take its result so they all track the same.
+            # Sharded weights are gathered layer by layer by all processes together, so all of them evaluate.
+            evaluates = distributed.is_main or sharded is not None
             evaluated = distributed.from_main(
-                evaluate(model, eval_batches, precision, objective) if distributed.is_main else None
+                evaluate(model, eval_batches, precision, objective) if evaluates else None
             )
             assert evaluated is not None
             eval_loss = eval_losses[step] = evaluated.loss
@@ -340,10 +365,13 @@ def run_training(
 
     train_seconds = time.perf_counter() - loop_started
     final_dir = output_dir / FINAL
+    final_state = sharded.model_state() if sharded else None
     if distributed.is_main:
         write_folder_atomically(
             final_dir,
-            lambda folder: save_model_and_tokenizer(folder, model, tokenizer, data.chat_template, stop_token_ids),
+            lambda folder: save_model_and_tokenizer(
+                folder, model, tokenizer, data.chat_template, stop_token_ids, final_state
+            ),
         )
     distributed.barrier()
     final_loss = losses[-1] if losses else None
@@ -379,6 +407,7 @@ class _Checkpointer:
     precision: MixedPrecision
     reporter: Reporter
     distributed: Distributed
+    sharded: Sharded | None = None
 
     def save(
         self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
@@ -386,14 +415,23 @@ class _Checkpointer:
         """`extra`: the stage's metrics of this step (rewards/... for preference stages), kept with the checkpoint.
 
         Rank 0 writes it; every process waits until it is complete, so none runs ahead of a checkpoint or stops
-        before it exists.
+        before it exists. A sharded model's full weights and optimizer state are first gathered by all of them.
         """
+        gathered = None
+        if self.sharded is not None:
+            gathered = (self.sharded.model_state(), self.sharded.optimizer_state(self.optimizer))
         if self.distributed.is_main:
-            self._write(step, loss, position, tracker, extra)
+            self._write(step, loss, position, tracker, extra, gathered)
         self.distributed.barrier()
 
     def _write(
-        self, step: int, loss: float, position: DataPosition, tracker: EvalTracker, extra: dict[str, float]
+        self,
+        step: int,
+        loss: float,
+        position: DataPosition,
+        tracker: EvalTracker,
+        extra: dict[str, float],
+        gathered: tuple[dict[str, torch.Tensor], dict[str, Any]] | None,
     ) -> None:
         state = TrainerState(
             step,
@@ -417,6 +455,8 @@ class _Checkpointer:
             optimizer=self.optimizer,
             scheduler=self.scheduler,
             scaler=self.precision.scaler,
+            model_state=gathered[0] if gathered else None,
+            optimizer_state=gathered[1] if gathered else None,
         )
         metrics = {"loss": loss, **extra}
         if tracker.latest is not None:

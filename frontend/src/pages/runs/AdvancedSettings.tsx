@@ -7,9 +7,12 @@ import {
   PRECISION_OPTIONS,
   RESOURCE_FIELDS,
   RESOURCES_HELP,
+  SCALE_FIELDS,
+  STRATEGY_OPTIONS,
   type FormErrors,
   type FormValues,
   type PrecisionChoice,
+  type StrategyChoice,
   type TriState,
 } from "../../lib/runForm";
 import { FormField } from "./FormField";
@@ -159,6 +162,43 @@ export function AdvancedSettings({ values, errors, onChange }: AdvancedSettingsP
           options={PRECISION_OPTIONS}
           onChange={(v) => onChange({ precision: v })}
         />
+      </div>
+
+      <h3>Speed and scale</h3>
+      <div className="form__grid">
+        <ChoiceField
+          id="hp-torch_compile"
+          label="torch.compile"
+          help={hp.torch_compile.description}
+          error={errors.torch_compile}
+          testId="run-torch-compile-select"
+          value={values.torch_compile}
+          options={TRI_STATE}
+          onChange={(v) => onChange({ torch_compile: v })}
+        />
+        <ChoiceField
+          id="hp-liger_kernels"
+          label="Liger kernels"
+          help={hp.liger_kernels.description}
+          error={errors.liger_kernels}
+          testId="run-liger-kernels-select"
+          value={values.liger_kernels}
+          options={TRI_STATE}
+          onChange={(v) => onChange({ liger_kernels: v })}
+        />
+        <ChoiceField<StrategyChoice>
+          id="hp-distributed_strategy"
+          label="Multi-device strategy"
+          help={hp.distributed_strategy.description}
+          error={errors.distributed_strategy}
+          testId="run-distributed-strategy-select"
+          value={values.distributed_strategy}
+          options={STRATEGY_OPTIONS}
+          onChange={(v) => onChange({ distributed_strategy: v })}
+        />
+        {SCALE_FIELDS.map((f) => (
+          <HyperparameterInput key={f.key} field={f} value={values[f.key]} error={errors[f.key]} onChange={(v) => onChange({ [f.key]: v })} />
+        ))}
       </div>
 
       <h3>Evaluation</h3>

@@ -244,7 +244,7 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
               ▸
             </span>
             Advanced
-            <span className="muted advanced__hint">method options, memory and precision, evaluation, hardware</span>
+            <span className="muted advanced__hint">method options, memory and precision, speed and scale, evaluation, hardware</span>
             {!advancedOpen && hasAdvancedError(errors) && <span className="field__error advanced__flag">a setting here needs fixing</span>}
           </button>
           {advancedOpen && <AdvancedSettings values={shown} errors={errors} onChange={update} />}

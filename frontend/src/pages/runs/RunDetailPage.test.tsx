@@ -74,6 +74,28 @@ describe("Run detail", () => {
     expect(await screen.findByTestId("checkpoint-reward-accuracy")).toHaveTextContent("75%");
   });
 
+  it("links to the run in MLflow once a tracker announces it, and says where an offline W&B run is", async () => {
+    renderApp("/runs/run_1");
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    expect(screen.queryByTestId("run-trackers")).not.toBeInTheDocument();
+    const url = "https://mlflow.example.com/#/experiments/1/runs/abc";
+    run = {
+      ...run,
+      trackers: [
+        { name: "MLflow", where: url, url },
+        { name: "W&B", where: "/data/runs/run_1/wandb/offline-run-1 (offline)", url: null },
+      ],
+    };
+    const message = `MLflow: this run is tracked at ${url}`;
+    act(() => FakeEventSource.instances[0].emit("run_event", event(3, "log", { level: "info", message, tracker: "MLflow", tracker_url: url }), 3));
+    const link = within(await screen.findByTestId("run-tracker-mlflow")).getByRole("link", { name: "MLflow ↗" });
+    expect(link).toHaveAttribute("href", url);
+    expect(link).toHaveAttribute("target", "_blank");
+    const wandb = screen.getByTestId("run-tracker-wandb");
+    expect(wandb).toHaveTextContent("W&B: /data/runs/run_1/wandb/offline-run-1 (offline)");
+    expect(within(wandb).queryByRole("link")).not.toBeInTheDocument();
+  });
+
   it("shows no reward charts without reward metrics", async () => {
     history = [...history, event(3, "metric", { step: 1, loss: 2 }, 1)];
     renderApp("/runs/run_1");

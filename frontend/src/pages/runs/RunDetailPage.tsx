@@ -27,6 +27,7 @@ import { RunCharts } from "./RunCharts";
 import { RunCheckpoints } from "./RunCheckpoints";
 import { RunEvaluations } from "./RunEvaluations";
 import { RunProgressBar } from "./RunProgressBar";
+import { TrackerLinks } from "./TrackerLinks";
 
 export function RunDetailPage({ runId }: { runId: string }) {
   const run = useRun(runId);
@@ -124,6 +125,7 @@ function RunDetail({ run }: { run: Run }) {
             <dd>{run.attempts}</dd>
           </div>
         </dl>
+        <TrackerLinks run={run} />
         {status === "validating" && (
           <p className="notice notice--info" data-testid="run-validating-note">
             Validating: a CPU worker is checking every record against the model&apos;s chat template. The run is queued
