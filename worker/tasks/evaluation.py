@@ -8,10 +8,8 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from backend.core.db import session_scope
 from backend.core.queue import EVALUATE
@@ -22,32 +20,18 @@ from specs.evaluation import EvaluationJob
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.evaluation.evaluate import run_evaluation
+from worker.tasks.lease import heartbeating
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 1.0
 
 
-@contextmanager
-def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> Iterator[None]:
-    """Renew the lease in the background: loading a model or one long batch can outlast the lease."""
-    stop = threading.Event()
+def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> AbstractContextManager[None]:
+    def renew() -> bool:
+        with session_scope() as session:
+            return lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds)
 
-    def beat() -> None:
-        while not stop.wait(settings.heartbeat_seconds):
-            try:
-                with session_scope() as session:
-                    if not lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds):
-                        return
-            except Exception:
-                log.exception("evaluation heartbeat failed; retrying")
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-{evaluation_id}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+    return heartbeating(evaluation_id, renew, settings.heartbeat_seconds)
 
 
 @app.task(name=EVALUATE)
