@@ -15,7 +15,7 @@ from backend.core.db import session_scope
 from backend.core.queue import EVALUATE
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import get_storage
-from backend.evals import lifecycle
+from backend.evals import lifecycle, reference_cache
 from specs.evaluation import EvaluationJob
 from worker.celery_app import app
 from worker.engine.errors import EngineError
@@ -54,8 +54,20 @@ def evaluate(evaluation_id: str) -> str:
                 lifecycle.progress(session, evaluation_id, token, fraction)
 
     try:
+        spec = EvaluationJob.model_validate(job)
+        keys = reference_cache.keys_for(spec)
+        with session_scope() as session:
+            cached = reference_cache.lookup(session, keys)
+        if keys:
+            log.info(
+                "evaluation %s: reference results cached for %d of %d general set(s)%s",
+                evaluation_id,
+                len(cached),
+                len(keys),
+                "; the reference model is not loaded" if len(cached) == len(keys) else "",
+            )
         with _heartbeating(evaluation_id, token, settings):
-            outcome = run_evaluation(EvaluationJob.model_validate(job), progress)
+            outcome = run_evaluation(spec, progress, cached)
     except (EngineError, FileNotFoundError, ValueError) as exc:  # unusable sets or model: the user's to fix
         error = str(exc)
     except Exception as exc:
@@ -67,7 +79,9 @@ def evaluate(evaluation_id: str) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(item) + "\n" for item in outcome.items), encoding="utf-8")
         with session_scope() as session:
-            lifecycle.succeed(session, evaluation_id, token, outcome.summary, outcome.sets, items_key)
+            if lifecycle.succeed(session, evaluation_id, token, outcome.summary, outcome.sets, items_key):
+                for dataset_id, (metrics, items) in outcome.reference_scored.items():
+                    reference_cache.store(session, keys[dataset_id], metrics, items)
         return "succeeded"
     with session_scope() as session:
         lifecycle.fail(session, evaluation_id, token, error)
