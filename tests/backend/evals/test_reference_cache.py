@@ -13,7 +13,6 @@ from backend.evals import reference_cache
 from backend.models import ReferenceResult
 from specs.evaluation import EvalSetSpec, EvaluationJob
 
-
 pytestmark = pytest.mark.usefixtures("clean_db")
 
 
