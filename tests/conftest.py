@@ -111,6 +111,7 @@ def clean_db() -> Iterator[None]:
         Export,
         Project,
         ProjectMember,
+        ReferenceResult,
         Run,
         RunEvent,
         UserQuota,
@@ -121,7 +122,7 @@ def clean_db() -> Iterator[None]:
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, DatasetReport, Dataset, AuditEvent, ProjectMember, Worker, UserQuota):
+        for table in (*tables, ReferenceResult, DatasetReport, Dataset, AuditEvent, ProjectMember, Worker, UserQuota):
             session.execute(delete(table))
         session.execute(delete(Project).where(Project.id != DEFAULT_PROJECT_ID))
         admin = users.get_by_email(session, ADMIN_EMAIL)

@@ -146,7 +146,7 @@ def _fill(session: Session, principal: Principal, side: Side, checkpoint_root: P
         ComparisonCreate(dataset_id=side.prompts, candidates=["tiny-chat", side.checkpoint]),
     )
     side.comparison = comparison.id
-    claimed = comparison_lifecycle.claim(session, comparison.id)
+    claimed = comparison_lifecycle.claim(session, comparison.id, "w1", 60)
     assert claimed is not None
     answers = {c: [f"{c} answers {i}" for i in range(len(PROMPTS))] for c in comparison.candidates}
     assert comparison_lifecycle.succeed(session, comparison.id, claimed[0], answers)

@@ -27,6 +27,7 @@ TABLES = {
     "openai_jobs",
     "exports",
     "evaluations",
+    "reference_results",
     "dataset_reports",
     "sessions",
     "api_keys",

@@ -9,6 +9,7 @@ from typing import Any
 
 from celery.signals import celeryd_after_setup, worker_ready, worker_shutting_down
 
+from backend.comparisons import lifecycle as comparisons
 from backend.core.db import session_scope
 from backend.core.queue import worker_queue
 from backend.core.settings import get_settings
@@ -31,6 +32,8 @@ def reap_once() -> list[str]:
         touched += exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
     with session_scope() as session:
         touched += evaluations.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+    with session_scope() as session:
+        touched += comparisons.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
     # Also the scheduler's heartbeat: withdraw assignments of lost workers, place what fits, refresh wait reasons.
     with session_scope() as session:
         dispatch.run_pass(session, settings)
@@ -44,7 +47,7 @@ def _reaper_loop(stop: threading.Event, interval: float) -> None:
         try:
             touched = reap_once()
             if touched:
-                log.info("reaper recovered runs, exports and evaluations %s", touched)
+                log.info("reaper recovered runs, exports, evaluations and comparisons %s", touched)
         except Exception:
             log.exception("lease reaper pass failed; retrying")
 

@@ -43,6 +43,7 @@ def _read(session: Session, row: Comparison) -> ComparisonRead:
         prompt_count=len(row.prompts),
         pair_count=service.pair_count(session, row.id),
         error=row.error,
+        attempts=row.attempts,
         created_at=row.created_at,
         finished_at=row.finished_at,
     )
@@ -61,12 +62,12 @@ def list_(
     session: SessionDep,
     principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.")] = None,
     project_id: Annotated[str | None, Query(description="Only this project's studies.")] = None,
 ) -> ComparisonList:
-    """Your side-by-side studies, newest first."""
-    return ComparisonList(
-        items=[_read(session, c) for c in service.list_visible(session, principal, limit, project_id)]
-    )
+    """Your side-by-side studies, newest first, a page at a time."""
+    rows, next_cursor = service.list_page(session, principal, limit, cursor, project_id)
+    return ComparisonList(items=[_read(session, c) for c in rows], next_cursor=next_cursor)
 
 
 @router.get("/{comparison_id}", response_model=ComparisonRead)

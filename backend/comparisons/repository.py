@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, func, select, update
@@ -19,10 +20,14 @@ def get_visible(session: Session, comparison_id: str, principal: Principal) -> C
     return session.scalar(query)
 
 
-def list_visible(session: Session, principal: Principal, project_id: str | None, limit: int) -> Sequence[Comparison]:
+def list_visible(
+    session: Session, principal: Principal, project_id: str | None, cursor: str | None, limit: int
+) -> Sequence[Comparison]:
     query = select(Comparison).where(in_scope(Comparison.project_id, principal))
     if project_id is not None:
         query = query.where(Comparison.project_id == project_id)
+    if cursor:
+        query = query.where(Comparison.id < cursor)
     return session.scalars(query.order_by(Comparison.id.desc()).limit(limit)).all()
 
 
@@ -74,3 +79,13 @@ def conditional_update(session: Session, comparison_id: str, where: dict[str, An
     result = session.execute(query.values(**values).execution_options(synchronize_session=False))
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
+
+
+def expired_leases(session: Session, now: datetime) -> Sequence[Comparison]:
+    query = select(Comparison).where(Comparison.status == "running", Comparison.lease_expires_at < now)
+    return session.scalars(query).all()
+
+
+def stale_dispatches(session: Session, before: datetime) -> Sequence[Comparison]:
+    query = select(Comparison).where(Comparison.status == "queued", Comparison.dispatched_at < before)
+    return session.scalars(query).all()

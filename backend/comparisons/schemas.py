@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.core.pagination import Page
+
 ComparisonStatus = Literal["queued", "running", "succeeded", "failed"]
 Choice = Literal["a", "b", "tie"]
 
@@ -52,12 +54,15 @@ class ComparisonRead(BaseModel):
     prompt_count: int
     pair_count: int = Field(description="Pairs to rate: prompts × pairs of candidates (0 until generated).")
     error: str | None
+    attempts: int = Field(
+        0, description="Executions started; more than 1 when a worker was lost and another took over."
+    )
     created_at: datetime
     finished_at: datetime | None
 
 
-class ComparisonList(BaseModel):
-    items: list[ComparisonRead]
+class ComparisonList(Page[ComparisonRead]):
+    pass
 
 
 class PairToRate(BaseModel):

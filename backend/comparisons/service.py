@@ -28,6 +28,7 @@ from backend.comparisons.schemas import (
     RankedCandidate,
     RatingCreate,
 )
+from backend.core.db import utcnow
 from backend.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.principal import Principal, require_write
@@ -98,6 +99,7 @@ def create(session: Session, principal: Principal, storage: LocalStorage, body: 
         answers={},
         status="queued",
         progress=0.0,
+        dispatched_at=utcnow(),
     )
     session.add(comparison)
     session.flush()
@@ -131,10 +133,12 @@ def get(session: Session, principal: Principal, comparison_id: str) -> Compariso
     return comparison
 
 
-def list_visible(
-    session: Session, principal: Principal, limit: int, project_id: str | None = None
-) -> Sequence[Comparison]:
-    return repository.list_visible(session, principal, project_id, limit)
+def list_page(
+    session: Session, principal: Principal, limit: int, cursor: str | None = None, project_id: str | None = None
+) -> tuple[Sequence[Comparison], str | None]:
+    """One page, newest first, and the cursor of the next page (None on the last)."""
+    rows = repository.list_visible(session, principal, project_id, cursor, limit + 1)
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
 def pair_count(session: Session, comparison_id: str) -> int:

@@ -5,10 +5,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
-from backend.models import Checkpoint, Evaluation, Run
+from backend.models import Checkpoint, Evaluation, ReferenceResult, Run
 
 
 def get(session: Session, evaluation_id: str) -> Evaluation | None:
@@ -104,3 +105,22 @@ def expired_leases(session: Session, now: datetime) -> Sequence[Evaluation]:
 def stale_dispatches(session: Session, before: datetime) -> Sequence[Evaluation]:
     query = select(Evaluation).where(Evaluation.status == "queued", Evaluation.dispatched_at < before)
     return session.scalars(query).all()
+
+
+def reference_result(session: Session, cache_key: str) -> ReferenceResult | None:
+    return session.scalar(select(ReferenceResult).where(ReferenceResult.cache_key == cache_key))
+
+
+def count_reference_hit(session: Session, cache_key: str) -> None:
+    query = update(ReferenceResult).where(ReferenceResult.cache_key == cache_key)
+    session.execute(query.values(hits=ReferenceResult.hits + 1).execution_options(synchronize_session=False))
+
+
+def add_reference_result(session: Session, row: ReferenceResult) -> bool:
+    """Insert unless another worker stored the same key first (a race both sides win: the scores are equal)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True

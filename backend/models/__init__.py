@@ -6,7 +6,7 @@ from backend.models.catalog import CatalogModel, ModelSource
 from backend.models.checkpoint import Checkpoint
 from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
 from backend.models.dataset import Dataset
-from backend.models.evaluation import Evaluation
+from backend.models.evaluation import Evaluation, ReferenceResult
 from backend.models.export import Export, ExportStatus
 from backend.models.openai_job import OpenAIJob
 from backend.models.project import DEFAULT_PROJECT_ID, Project, ProjectMember
@@ -34,6 +34,7 @@ __all__ = [
     "OpenAIJob",
     "Project",
     "ProjectMember",
+    "ReferenceResult",
     "Run",
     "RunEvent",
     "RunStatus",

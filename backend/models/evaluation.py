@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
@@ -46,3 +46,27 @@ class Evaluation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ReferenceResult(Base):
+    """The untouched reference model's scores on one general set, reused by every later evaluation asking the same.
+
+    `cache_key` hashes everything the scores depend on (the columns beside it, plus the system prompt and the
+    generation length); a changed set file or model folder gives a new key, so a stale row is simply never hit.
+    """
+
+    __tablename__ = "reference_results"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cache_key: Mapped[str] = mapped_column(String(64), unique=True)
+    reference_path: Mapped[str] = mapped_column(String(1000))
+    reference_fingerprint: Mapped[str] = mapped_column(String(64))
+    dataset_id: Mapped[str] = mapped_column(String(40), index=True)
+    dataset_sha256: Mapped[str] = mapped_column(String(64))
+    prompt_style: Mapped[str] = mapped_column(String(20))
+    generate_answers: Mapped[bool] = mapped_column(Boolean)
+    max_seq_length: Mapped[int] = mapped_column(Integer)
+    metrics: Mapped[dict[str, Any]] = mapped_column(JSON)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    hits: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -97,6 +97,21 @@ def test_every_checkpoint_is_evaluated_and_the_best_by_the_declared_metric_is_re
         )
         assert metrics["mc_accuracy"] == metrics["general_mc_accuracy"]  # the same questions, the same model
         assert metrics["eval_loss"] > 0 and metrics["perplexity"] > 1
+    # The untouched reference is scored on the general set once: the later evaluation reuses the cached results
+    # and does not load the reference model at all.
+    first, second = sorted(evaluations, key=lambda e: e["started_at"])
+    general_of = [next(r for r in e["results"] if r["role"] == "general") for e in (first, second)]
+    assert [r["reference_cached"] for r in general_of] == [False, True]
+    assert general_of[0]["reference"] == general_of[1]["reference"]
+    assert first["metrics"]["reference_general_mc_accuracy"] == second["metrics"]["reference_general_mc_accuracy"]
+    log = worker.log()
+    assert f"evaluation {first['id']}: reference results cached for 0 of 1 general set(s)\n" in log
+    assert f"evaluation {second['id']}: reference results cached for 1 of 1 general set(s); the reference " in log
+    reference_items = [
+        [i for i in api.get(f"/api/evaluations/{e['id']}/items").json()["items"] if i["model"] == "reference"]
+        for e in (first, second)
+    ]
+    assert reference_items[0] == reference_items[1] and len(reference_items[0]) == 6
     best = min(evaluations, key=lambda e: e["metrics"]["eval_loss"])
     recommended = api.get(f"/api/runs/{run['id']}").json()["recommended_checkpoint_id"]
     assert recommended == best["checkpoint_id"]
@@ -111,6 +126,7 @@ def test_every_checkpoint_is_evaluated_and_the_best_by_the_declared_metric_is_re
     on_demand = _finished(api, api.post("/api/evaluations", json=body).json()["id"])
     assert on_demand["status"] == "succeeded" and on_demand["trigger"] == "on_demand", on_demand["error"]
     assert on_demand["run_id"] == run["id"] and "general_eval_loss_delta" in on_demand["metrics"]
+    assert on_demand["results"][-1]["reference_cached"] is False, "a set never scored on the reference is a miss"
     assert api.get(f"/api/runs/{run['id']}").json()["recommended_checkpoint_id"] == recommended
 
 

@@ -8,46 +8,30 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from backend.core.db import session_scope
 from backend.core.queue import EVALUATE
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import get_storage
-from backend.evals import lifecycle
+from backend.evals import lifecycle, reference_cache
 from specs.evaluation import EvaluationJob
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.evaluation.evaluate import run_evaluation
+from worker.tasks.lease import heartbeating
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 1.0
 
 
-@contextmanager
-def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> Iterator[None]:
-    """Renew the lease in the background: loading a model or one long batch can outlast the lease."""
-    stop = threading.Event()
+def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> AbstractContextManager[None]:
+    def renew() -> bool:
+        with session_scope() as session:
+            return lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds)
 
-    def beat() -> None:
-        while not stop.wait(settings.heartbeat_seconds):
-            try:
-                with session_scope() as session:
-                    if not lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds):
-                        return
-            except Exception:
-                log.exception("evaluation heartbeat failed; retrying")
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-{evaluation_id}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+    return heartbeating(evaluation_id, renew, settings.heartbeat_seconds)
 
 
 @app.task(name=EVALUATE)
@@ -70,8 +54,20 @@ def evaluate(evaluation_id: str) -> str:
                 lifecycle.progress(session, evaluation_id, token, fraction)
 
     try:
+        spec = EvaluationJob.model_validate(job)
+        keys = reference_cache.keys_for(spec)
+        with session_scope() as session:
+            cached = reference_cache.lookup(session, keys)
+        if keys:
+            log.info(
+                "evaluation %s: reference results cached for %d of %d general set(s)%s",
+                evaluation_id,
+                len(cached),
+                len(keys),
+                "; the reference model is not loaded" if len(cached) == len(keys) else "",
+            )
         with _heartbeating(evaluation_id, token, settings):
-            outcome = run_evaluation(EvaluationJob.model_validate(job), progress)
+            outcome = run_evaluation(spec, progress, cached)
     except (EngineError, FileNotFoundError, ValueError) as exc:  # unusable sets or model: the user's to fix
         error = str(exc)
     except Exception as exc:
@@ -83,7 +79,9 @@ def evaluate(evaluation_id: str) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(item) + "\n" for item in outcome.items), encoding="utf-8")
         with session_scope() as session:
-            lifecycle.succeed(session, evaluation_id, token, outcome.summary, outcome.sets, items_key)
+            if lifecycle.succeed(session, evaluation_id, token, outcome.summary, outcome.sets, items_key):
+                for dataset_id, (metrics, items) in outcome.reference_scored.items():
+                    reference_cache.store(session, keys[dataset_id], metrics, items)
         return "succeeded"
     with session_scope() as session:
         lifecycle.fail(session, evaluation_id, token, error)

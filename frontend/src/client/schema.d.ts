@@ -610,7 +610,7 @@ export interface paths {
         };
         /**
          * List
-         * @description Your side-by-side studies, newest first.
+         * @description Your side-by-side studies, newest first, a page at a time.
          */
         get: operations["comparisons-list"];
         put?: never;
@@ -1991,9 +1991,20 @@ export interface components {
         ComparisonList: {
             /** Items */
             items: components["schemas"]["ComparisonRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
         };
         /** ComparisonRead */
         ComparisonRead: {
+            /**
+             * Attempts
+             * @description Executions started; more than 1 when a worker was lost and another took over.
+             * @default 0
+             */
+            attempts: number;
             /** Candidates */
             candidates: string[];
             /**
@@ -6696,6 +6707,8 @@ export interface operations {
     "comparisons-list": {
         parameters: {
             query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
                 limit?: number;
                 /** @description Only this project's studies. */
                 project_id?: string | null;

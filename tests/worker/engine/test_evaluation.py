@@ -194,3 +194,19 @@ def test_forgetting_is_the_change_against_the_reference(tiny_family: dict[str, P
     assert {i["model"] for i in outcome.items if i["dataset_id"] == "ds_genmc"} == {"candidate", "reference"}
     subjects = outcome.sets[0]["metrics"]["subjects"]
     assert set(subjects) == {"arithmetic", "food", "nature"} and all(v["questions"] == 2 for v in subjects.values())
+
+    # The reference's results come back per general set for caching; given back as the cache, the reference model
+    # is not loaded at all (its folder here does not even exist) and the summary is the same.
+    assert outcome.reference_loaded and set(outcome.reference_scored) == {"ds_gen", "ds_genmc"}
+    assert all(i["model"] == "reference" for _, items in outcome.reference_scored.values() for i in items)
+    job = EvaluationJob(
+        model_path=str(tiny_family[TINY_BASE]), reference_path=str(tmp_path / "gone"), sets=sets, batch_size=4
+    )
+    cached = run_evaluation(job, cached_reference=outcome.reference_scored)
+    assert not cached.reference_loaded and cached.reference_scored == {}
+    assert cached.summary == pytest.approx(s)
+    assert [r.get("reference_cached") for r in cached.sets] == [None, True, True]
+    assert sorted(map(json.dumps, cached.items)) == sorted(map(json.dumps, outcome.items))
+    # Half cached: the reference is loaded for the other set only (a missing folder now fails the job).
+    with pytest.raises((OSError, ValueError)):
+        run_evaluation(job, cached_reference={"ds_gen": outcome.reference_scored["ds_gen"]})

@@ -1,11 +1,13 @@
 """One evaluation job: score a model (and, for the general sets, the untouched reference model) on its eval sets.
 
     load the candidate → every set: multiple-choice accuracy or eval loss → free it
-    → load the reference (only when there are general sets) → the general sets again → free it
+    → load the reference (only for general sets whose reference results the caller has not cached)
+      → those general sets again → free it
     → summary: domain metrics, general metrics, and the general ones' change against the reference (forgetting).
 
 One model is in memory at a time. Per-item results (the chosen answer of every multiple-choice question, for the
-candidate and the reference) come back alongside the metrics.
+candidate and the reference) come back alongside the metrics, and the reference's freshly scored sets separately so
+the caller can cache them.
 """
 
 from __future__ import annotations
@@ -30,11 +32,17 @@ from worker.engine.precision import mixed_precision
 Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
 
 
+SetResults = tuple[dict[str, Any], list[dict[str, Any]]]  # one set's metrics and per-item rows
+
+
 @dataclass
 class EvaluationOutcome:
     summary: dict[str, float]
     sets: list[dict[str, Any]]
     items: list[dict[str, Any]] = field(repr=False)
+    # The reference's results of the general sets scored in this job (not taken from `cached_reference`).
+    reference_scored: dict[str, SetResults] = field(default_factory=dict, repr=False)
+    reference_loaded: bool = False
 
 
 def _questions(spec: EvalSetSpec) -> list[Question]:
@@ -170,11 +178,17 @@ def _pooled(sets: list[EvalSetSpec], metrics: dict[str, dict[str, Any]], prefix:
     return out
 
 
-def run_evaluation(job: EvaluationJob, progress: Progress | None = None) -> EvaluationOutcome:
+def run_evaluation(
+    job: EvaluationJob, progress: Progress | None = None, cached_reference: dict[str, SetResults] | None = None
+) -> EvaluationOutcome:
+    """Score the job; `cached_reference` (set id → metrics and items) stands in for scoring the reference model on
+    those general sets, and when it covers them all the reference model is not loaded at all."""
+    cached = cached_reference or {}
     general = [s for s in job.sets if s.role == "general"]
     domain = [s for s in job.sets if s.role == "domain"]
     compare = bool(general) and job.reference_path is not None
-    share = 0.5 if compare else 1.0
+    to_score = [s for s in general if s.dataset_id not in cached] if compare else []
+    share = 0.5 if to_score else 1.0
 
     def report(start: float, what: str) -> Callable[[float], None]:
         return lambda fraction: progress(start + share * fraction, what) if progress else None
@@ -182,12 +196,21 @@ def run_evaluation(job: EvaluationJob, progress: Progress | None = None) -> Eval
     candidate, items = _score_sets(job.model_path, job.sets, job, "candidate", report(0.0, "scoring the model"))
     summary = _pooled(domain, candidate, "") | _pooled(general, candidate, "general_")
     reference: dict[str, dict[str, Any]] = {}
-    if compare:
+    scored: dict[str, SetResults] = {}
+    if to_score:
         assert job.reference_path is not None
-        reference, reference_items = _score_sets(
-            job.reference_path, general, job, "reference", report(0.5, "scoring the reference model")
+        fresh, fresh_items = _score_sets(
+            job.reference_path, to_score, job, "reference", report(0.5, "scoring the reference model")
         )
-        items += reference_items
+        scored = {
+            s.dataset_id: (fresh[s.dataset_id], [i for i in fresh_items if i["dataset_id"] == s.dataset_id])
+            for s in to_score
+        }
+    if compare:
+        for s in general:
+            metrics, set_items = scored[s.dataset_id] if s.dataset_id in scored else cached[s.dataset_id]
+            reference[s.dataset_id] = metrics
+            items += set_items
         before = _pooled(general, reference, "general_")
         for key, value in before.items():
             summary["reference_" + key] = value
@@ -199,10 +222,14 @@ def run_evaluation(job: EvaluationJob, progress: Progress | None = None) -> Eval
             "kind": s.kind,
             "role": s.role,
             "metrics": candidate[s.dataset_id],
-            **({"reference": reference[s.dataset_id]} if s.dataset_id in reference else {}),
+            **(
+                {"reference": reference[s.dataset_id], "reference_cached": s.dataset_id not in scored}
+                if s.dataset_id in reference
+                else {}
+            ),
         }
         for s in job.sets
     ]
     if progress:
         progress(1.0, "done")
-    return EvaluationOutcome(summary, sets, items)
+    return EvaluationOutcome(summary, sets, items, scored, bool(to_score))
