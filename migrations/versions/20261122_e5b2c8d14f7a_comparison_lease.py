@@ -5,7 +5,7 @@ whose worker died (bounded attempts) and resend a lost message. Existing studies
 and a queued one counts as dispatched when it was created so a lost message is resent.
 
 Revision ID: e5b2c8d14f7a
-Revises: 9a3f6c1e2d48
+Revises: e5b8c3d1f0a7
 Create Date: 2026-11-22 06:30:00.000000
 
 """
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = "e5b2c8d14f7a"
-down_revision: Union[str, Sequence[str], None] = "9a3f6c1e2d48"
+down_revision: Union[str, Sequence[str], None] = "e5b8c3d1f0a7"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
