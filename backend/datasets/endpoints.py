@@ -119,13 +119,28 @@ def records(
     session: SessionDep,
     principal: CurrentPrincipal,
     storage: StorageDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, description="0-based index of the first record to read (or search from).")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Only records whose text holds this, ignoring case (roles and part types are not text). "
+            "A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded "
+            "number of records, so keep following `next_offset` until it is null.",
+        ),
+    ] = None,
 ) -> DatasetRecords:
+    """A page of the dataset's normalised records, or of those matching `q`; each says its 0-based `index` and its
+    1-based `number` (the record number the UI and server messages use)."""
     dataset = service.get(session, principal, dataset_id)
-    items, next_offset = service.read_records(storage, dataset, offset, limit)
+    query = q if q and q.strip() else None
+    items, next_offset = service.read_records(storage, dataset, offset, limit, query)
     return DatasetRecords(
-        items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
+        items=[DatasetRecord(index=i, number=i + 1, record=r) for i, r in items],
+        total=dataset.record_count,
+        next_offset=next_offset,
+        q=query,
     )
 
 

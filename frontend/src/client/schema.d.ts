@@ -764,7 +764,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Records */
+        /**
+         * Records
+         * @description A page of the dataset's normalised records, or of those matching `q`; each says its 0-based `index` and its
+         *     1-based `number` (the record number the UI and server messages use).
+         */
         get: operations["datasets-records"];
         put?: never;
         post?: never;
@@ -2260,9 +2264,14 @@ export interface components {
         DatasetRecord: {
             /**
              * Index
-             * @description 0-based position of the record in the dataset.
+             * @description 0-based position of the record in the dataset (what `offset` and URLs take).
              */
             index: number;
+            /**
+             * Number
+             * @description 1-based record number, as the UI shows it (#1 is the first record) and as server messages name records; always index + 1.
+             */
+            number: number;
             /** Record */
             record: {
                 [key: string]: unknown;
@@ -2272,9 +2281,20 @@ export interface components {
         DatasetRecords: {
             /** Items */
             items: components["schemas"]["DatasetRecord"][];
-            /** Next Offset */
+            /**
+             * Next Offset
+             * @description Pass as `offset` for the next page; with `q`, where the search resumes. None at the end.
+             */
             next_offset: number | null;
-            /** Total */
+            /**
+             * Q
+             * @description The search the page answers, when there was one.
+             */
+            q?: string | null;
+            /**
+             * Total
+             * @description Records in the dataset (not the number of matches when searching).
+             */
             total: number;
         };
         /** Distribution */
@@ -7129,7 +7149,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description 0-based index of the first record to read (or search from). */
                 offset?: number;
+                /** @description Only records whose text holds this, ignoring case (roles and part types are not text). A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded number of records, so keep following `next_offset` until it is null. */
+                q?: string | null;
             };
             header?: never;
             path: {
