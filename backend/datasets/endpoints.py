@@ -32,9 +32,10 @@ With `on_invalid=quarantine` the valid records become the dataset and the bad on
 `quarantined_count` and listed by GET /api/datasets/{id}/quarantine; a file with no valid record, or with a
 part that cannot be read (broken JSON array, a line over 16 MiB, a bad encoding), is refused all the same.
 
-Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
-of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
-GB18030. Compressed files are not unpacked; PDF and DOCX are not supported yet.
+Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, .txt/.md text (cut into records
+of at most 2000 characters on paragraph boundaries), and documents: .pdf (one record per page, with `page`) and
+.docx (one record per heading section, with `section`). Text encodings: UTF-8 (with or without a BOM), then
+GB18030. Compressed files are not unpacked; a password-protected or scanned (text-less) PDF is refused.
 
 Formats (`format`): `openai` chat messages, `alpaca`, `sharegpt` (with tool calls), `preference` pairs (OpenAI
 DPO, ShareGPT pairs, prompt/chosen/rejected), `kto` (messages + label) and `text`. GET /api/datasets/formats
@@ -48,7 +49,7 @@ def upload(
     principal: CurrentPrincipal,
     storage: StorageDep,
     settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt or .md.")],
+    file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt, .md, .pdf or .docx.")],
     name: Annotated[str | None, Form(max_length=200)] = None,
     format: Annotated[
         Requested, Form(description="`auto` detects the format; any other value forces that format (family).")
