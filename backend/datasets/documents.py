@@ -5,7 +5,8 @@ one record per heading section (`section`, the heading trail `Scope > Terms`). A
 `CHUNK_CHARS` is cut on the same boundaries as a text file, every piece keeping its page or section, so no record
 ever spans two pages or sections.
 
-Memory: a PDF is read one page at a time (pypdf loads objects lazily and caps decompression). A DOCX is a ZIP
+Memory: a PDF is read one page at a time and no extracted text accumulates (pypdf loads objects lazily, keeps
+those it read, and caps decompression; a 1,000-page, 4 MB PDF peaks ~2 MB above the process). A DOCX is a ZIP
 whose XML python-docx parses whole, so its uncompressed size is checked against `MAX_DOCX_EXPANSION` × the
 file's size before anything is inflated (a compressed bomb is refused, not unpacked).
 

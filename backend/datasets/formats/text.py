@@ -29,6 +29,19 @@ def normalise_text(record: Record) -> dict[str, Any]:
         if not isinstance(source, str):
             raise RecordError("source", f"must be a string, not {type(source).__name__}")
         out["source"] = source
+    # Where the passage came from, as documents and text files record it: kept, so exported records re-import whole.
+    section = record.get("section")
+    if section is not None:
+        if not isinstance(section, str):
+            raise RecordError("section", f"must be a string like 'Install > Linux', not {type(section).__name__}")
+        out["section"] = section
+    page = record.get("page")
+    if page is not None and page != "":
+        if isinstance(page, str) and page.strip().isdigit():  # a CSV cell
+            page = int(page)
+        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+            raise RecordError("page", f"must be a page number from 1, not {page!r}")
+        out["page"] = page
     return out
 
 
@@ -37,8 +50,8 @@ TEXT = Format(
     family="text",
     kind="text",
     title="Text records",
-    description="`text`: one document (or passage) for continued pretraining; optional `source`.",
-    fields=("text", "source"),
+    description="`text`: one document (or passage) for continued pretraining; optional `source`, `section`, `page`.",
+    fields=("text", "source", "section", "page"),
     required=("text",),
     example={"text": "Article 12. The lessee shall return the premises in the condition...", "source": "lease.pdf"},
     matches=lambda r: "text" in r and not any(k in r for k in TEXT_MARKERS),

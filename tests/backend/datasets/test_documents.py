@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -223,3 +224,19 @@ def test_a_document_cannot_be_forced_into_another_format_or_mapped(api: Any) -> 
     assert mapped.status_code == 422 and mapped.json()["field"] == "columns"
     forced = _upload(api, "a.pdf", content, format="text")
     assert forced.status_code == 201, forced.text
+
+
+def test_exported_document_records_reimport_with_their_page_and_section(api: Any) -> None:
+    first = _upload(api, "standard.pdf", _pdf([["Scope."], ["Terms."]]))
+    assert first.status_code == 201, first.text
+    records = _records(api, first.json()["id"])
+    lines = "".join(json.dumps(r) + "\n" for r in records).encode()
+    again = _upload(api, "standard.jsonl", lines)
+    assert again.status_code == 201, again.text
+    assert (again.json()["source_format"], again.json()["detection_confidence"]) == ("text", 1.0)
+    assert _records(api, again.json()["id"]) == records
+    csv = _upload(api, "pages.csv", b"text,page,section\nScope.,3,1 Scope\n")
+    assert csv.status_code == 201, csv.text
+    assert _records(api, csv.json()["id"]) == [{"text": "Scope.", "page": 3, "section": "1 Scope"}]
+    bad = _upload(api, "bad.jsonl", b'{"text": "x", "page": 0}\n')
+    assert bad.status_code == 422 and bad.json()["problems"][0]["field"] == "page"
