@@ -32,9 +32,10 @@ With `on_invalid=quarantine` the valid records become the dataset and the bad on
 `quarantined_count` and listed by GET /api/datasets/{id}/quarantine; a file with no valid record, or with a
 part that cannot be read (broken JSON array, a line over 16 MiB, a bad encoding), is refused all the same.
 
-Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
-of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
-GB18030. Compressed files are not unpacked; PDF and DOCX are not supported yet.
+Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, .txt/.md text (cut into records
+of at most 2000 characters on paragraph boundaries), and documents: .pdf (one record per page, with `page`) and
+.docx (one record per heading section, with `section`). Text encodings: UTF-8 (with or without a BOM), then
+GB18030. Compressed files are not unpacked; a password-protected or scanned (text-less) PDF is refused.
 
 Formats (`format`): `openai` chat messages, `alpaca`, `sharegpt` (with tool calls), `preference` pairs (OpenAI
 DPO, ShareGPT pairs, prompt/chosen/rejected), `kto` (messages + label) and `text`. GET /api/datasets/formats
@@ -48,7 +49,7 @@ def upload(
     principal: CurrentPrincipal,
     storage: StorageDep,
     settings: SettingsDep,
-    file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt or .md.")],
+    file: Annotated[UploadFile, File(description="JSONL, JSON, CSV/TSV, Parquet, .txt, .md, .pdf or .docx.")],
     name: Annotated[str | None, Form(max_length=200)] = None,
     format: Annotated[
         Requested, Form(description="`auto` detects the format; any other value forces that format (family).")
@@ -119,13 +120,28 @@ def records(
     session: SessionDep,
     principal: CurrentPrincipal,
     storage: StorageDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, description="0-based index of the first record to read (or search from).")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Only records whose text holds this, ignoring case (roles and part types are not text). "
+            "A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded "
+            "number of records, so keep following `next_offset` until it is null.",
+        ),
+    ] = None,
 ) -> DatasetRecords:
+    """A page of the dataset's normalised records, or of those matching `q`; each says its 0-based `index` and its
+    1-based `number` (the record number the UI and server messages use)."""
     dataset = service.get(session, principal, dataset_id)
-    items, next_offset = service.read_records(storage, dataset, offset, limit)
+    query = q if q and q.strip() else None
+    items, next_offset = service.read_records(storage, dataset, offset, limit, query)
     return DatasetRecords(
-        items=[DatasetRecord(index=i, record=r) for i, r in items], total=dataset.record_count, next_offset=next_offset
+        items=[DatasetRecord(index=i, number=i + 1, record=r) for i, r in items],
+        total=dataset.record_count,
+        next_offset=next_offset,
+        q=query,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from backend.core.errors import InvalidInput
-from backend.datasets import readers
+from backend.datasets import documents, readers
 from backend.datasets.formats import BY_NAME, KNOWN_FIELDS, Format, RecordError, candidates
 from backend.datasets.formats.detect import SAMPLE_SIZE, Detection, detect, looks_like
 from backend.datasets.formats.text import chunk_lines
@@ -215,16 +215,24 @@ def _ingest_text(
 ) -> None:
     if requested not in ("auto", "text"):
         raise InvalidInput(
-            f"{filename} is a plain text file, so it can only be ingested as format=text (raw text for continued "
+            f"{filename} is a {'document' if container in readers.DOCUMENTS else 'plain text file'}, so it can only be ingested as format=text (raw text for continued "
             f"pretraining), not format={requested}; for {requested} upload JSONL, JSON, CSV or Parquet records.",
             field="format",
         )
     if mapping:
-        raise InvalidInput("columns applies to JSON, JSONL, CSV and Parquet files, not to plain text.", field="columns")
+        raise InvalidInput(
+            "columns applies to JSON, JSONL, CSV and Parquet files, not to plain text or documents.", field="columns"
+        )
     fmt = BY_NAME[container]
     result.kind, result.source_format, result.confidence = fmt.kind, fmt.name, 1.0
-    lines: Iterable[str] = readers.text_lines(path, encoding)
-    for record in chunk_lines(lines, filename, markdown=container == "markdown"):
+    records: Iterable[dict[str, Any]]
+    if container == "pdf":
+        records = documents.pdf_records(path, filename)
+    elif container == "docx":
+        records = documents.docx_records(path, filename)
+    else:
+        records = chunk_lines(readers.text_lines(path, encoding), filename, markdown=container == "markdown")
+    for record in records:
         writer.write(record)
 
 
@@ -245,8 +253,9 @@ def ingest(
     """
     mapping = parse_columns(columns, requested)
     container = readers.sniff(path, filename)
-    result = IngestResult(encoding="utf-8")  # Parquet strings are UTF-8 by definition
-    if container != "parquet":
+    result = IngestResult(encoding="utf-8")
+    # Parquet strings are UTF-8 by definition; a document's text is extracted as Unicode.
+    if container not in ("parquet", *readers.DOCUMENTS):
         encoding, failure = readers.detect_encoding(path)
         if failure is not None:
             line, offset = failure
@@ -258,7 +267,7 @@ def ingest(
             result.readable = False
             return result
         result.encoding = encoding
-    run = _ingest_text if container in ("txt", "markdown") else _ingest_records
+    run = _ingest_text if container in ("txt", "markdown", *readers.DOCUMENTS) else _ingest_records
     quarantine_file = quarantine_path.open("wb") if quarantine_path else nullcontext(None)
     with out_path.open("wb") as out, quarantine_file as quarantine:
         writer, problems = _Writer(out), Problems(filename, quarantine=quarantine)

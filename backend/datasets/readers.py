@@ -17,7 +17,7 @@ from typing import Any, Literal, TextIO
 
 from backend.core.errors import InvalidInput
 
-Container = Literal["jsonl", "json", "csv", "tsv", "parquet", "txt", "markdown"]
+Container = Literal["jsonl", "json", "csv", "tsv", "parquet", "txt", "markdown", "pdf", "docx"]
 MAX_LINE_BYTES = 16 * 1024 * 1024
 ENCODINGS = ("utf-8", "gb18030")  # tried in this order; a UTF-8 byte-order mark selects utf-8-sig
 SUFFIXES: dict[str, Container] = {
@@ -32,13 +32,19 @@ SUFFIXES: dict[str, Container] = {
     ".text": "txt",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
-SUPPORTED = "JSONL (.jsonl), JSON (.json, an array of objects), CSV (.csv, .tsv), Parquet (.parquet), text (.txt, .md)"
-NOT_YET = {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".odt", ".rtf", ".epub", ".html", ".htm"}
+DOCUMENTS = ("pdf", "docx")  # read by backend.datasets.documents, not as text
+SUPPORTED = (
+    "JSONL (.jsonl), JSON (.json, an array of objects), CSV (.csv, .tsv), Parquet (.parquet), text (.txt, .md), "
+    "documents (.pdf, .docx)"
+)
+NOT_YET = {".doc", ".xlsx", ".xls", ".pptx", ".odt", ".rtf", ".epub", ".html", ".htm"}
 ARCHIVES = {".gz", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".7z", ".zst", ".rar"}
 MAGIC = {
     b"\x1f\x8b": "a gzip-compressed file",
-    b"PK\x03\x04": "a ZIP archive (or a DOCX/XLSX document)",
+    b"PK\x03\x04": "a ZIP archive (or an XLSX/PPTX document)",
     b"BZh": "a bzip2-compressed file",
     b"\xfd7zXZ\x00": "an xz-compressed file",
     b"(\xb5/\xfd": "a zstd-compressed file",
@@ -83,11 +89,27 @@ def sniff(path: Path, filename: str) -> Container:
         head = f.read(64 * 1024)
     if not head:
         raise InvalidInput(f"{filename} is empty: it holds no records.", field="file")
+    # PDF readers accept the header anywhere in the first KiB; whatever the file is named, it is read as a PDF.
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if suffix == ".pdf":
+        raise InvalidInput(
+            f"{filename} is named .pdf but is not a PDF (it has no %PDF- header); upload the document itself.",
+            field="file",
+        )
+    if suffix == ".docx":
+        if not head.startswith(b"PK\x03\x04"):
+            raise InvalidInput(
+                f"{filename} is named .docx but is not a Word document (not a ZIP package); an old .doc must be "
+                "saved as .docx (Save As → Word Document) first.",
+                field="file",
+            )
+        return "docx"
     for magic, what in MAGIC.items():
         if not head.startswith(magic):
             continue
-        if magic == b"%PDF" or suffix in NOT_YET:  # DOCX and XLSX are ZIP archives too
-            kind = "PDF" if magic == b"%PDF" else suffix.lstrip(".").upper()
+        if suffix in NOT_YET:  # XLSX and PPTX are ZIP archives too
+            kind = suffix.lstrip(".").upper()
             raise InvalidInput(f"{filename}: {kind} files are not supported yet; upload {SUPPORTED}.", field="file")
         raise InvalidInput(
             f"{filename} is {what}; compressed files and archives are not unpacked. Decompress it and upload "

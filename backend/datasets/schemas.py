@@ -76,14 +76,21 @@ class DatasetFormats(BaseModel):
 
 
 class DatasetRecord(BaseModel):
-    index: int = Field(description="0-based position of the record in the dataset.")
+    index: int = Field(description="0-based position of the record in the dataset (what `offset` and URLs take).")
+    number: int = Field(
+        description="1-based record number, as the UI shows it (#1 is the first record) and as server messages "
+        "name records; always index + 1."
+    )
     record: dict[str, Any]
 
 
 class DatasetRecords(BaseModel):
     items: list[DatasetRecord]
-    total: int
-    next_offset: int | None
+    total: int = Field(description="Records in the dataset (not the number of matches when searching).")
+    next_offset: int | None = Field(
+        description="Pass as `offset` for the next page; with `q`, where the search resumes. None at the end."
+    )
+    q: str | None = Field(default=None, description="The search the page answers, when there was one.")
 
 
 class QuarantinedRecord(BaseModel):

@@ -16,7 +16,7 @@ from backend.core.ids import new_id
 from backend.core.principal import Principal, require_write
 from backend.core.queue import PREVIEW_MASK, call
 from backend.core.storage import LocalStorage
-from backend.datasets import repository
+from backend.datasets import repository, search
 from backend.datasets.formats import ALL_FORMATS
 from backend.datasets.ingest import IngestResult, ingest, stage_upload
 from backend.datasets.readers import ENCODINGS, SUPPORTED
@@ -227,9 +227,13 @@ def _read_lines(storage: LocalStorage, key: str, offset: int, limit: int) -> tup
 
 
 def read_records(
-    storage: LocalStorage, dataset: Dataset, offset: int, limit: int
+    storage: LocalStorage, dataset: Dataset, offset: int, limit: int, q: str | None = None
 ) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
-    return _read_lines(storage, dataset.storage_key, offset, limit)
+    """A page of records from `offset` on; with `q`, only those whose text holds it (see backend.datasets.search)."""
+    if not q:
+        return _read_lines(storage, dataset.storage_key, offset, limit)
+    with storage.open(dataset.storage_key) as f:
+        return search.scan(f, q, offset, limit)
 
 
 def read_quarantine(
@@ -245,7 +249,8 @@ def read_record(storage: LocalStorage, dataset: Dataset, index: int) -> dict[str
     items, _ = read_records(storage, dataset, index, 1)
     if not items:
         raise NotFound(
-            f"Dataset {dataset.id} has records 0 to {dataset.record_count - 1}; there is no record {index}.",
+            f"Dataset {dataset.id} has records #1 to #{dataset.record_count} (index 0 to {dataset.record_count - 1}); "
+            f"there is no record #{index + 1} (index {index}).",
             field="index",
         )
     return items[0][1]
@@ -286,7 +291,9 @@ def mask_preview(
     answer = call(PREVIEW_MASK, payload, timeout=PREVIEW_TIMEOUT_SECONDS)
     if "error" in answer:
         if answer.get("kind") == "data":
-            raise InvalidInput(f"Record {index} cannot be rendered with {model.name}'s template: {answer['error']}")
+            raise InvalidInput(
+                f"Record #{index + 1} (index {index}) cannot be rendered with {model.name}'s template: {answer['error']}"
+            )
         raise RuntimeError(f"mask preview failed in the worker: {answer['error']}")
     tokens = answer["tokens"]
     return {

@@ -63,7 +63,12 @@ def validation_failed(session: Session, run_id: str, reason: str, problems: list
     if not repository.conditional_update(session, run_id, {"status": RunStatus.validating}, values):
         return False
     for index, problem in problems:
-        add_event(session, run_id, "log", {"level": "error", "message": f"record {index}: {problem}", "record": index})
+        add_event(
+            session,
+            run_id,
+            "log",
+            {"level": "error", "message": f"record #{index + 1} (index {index}): {problem}", "record": index},
+        )
     add_event(session, run_id, "status", {"status": "failed", "reason": reason})
     return True
 

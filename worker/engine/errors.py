@@ -8,14 +8,17 @@ class EngineError(Exception):
 
 
 class DataError(EngineError):
-    """A training record cannot be used as given; names the record (0-based line of the JSONL) and the reason."""
+    """A training record cannot be used as given; names the record and the reason.
+
+    `record` is the 0-based index (line - 1 of the JSONL); the message says `record #N (index i)` with N = i + 1,
+    the number the UI shows, as every dataset message does."""
 
     def __init__(self, reason: str, *, record: int | None = None, source: str | None = None) -> None:
         where = []
         if source is not None:
             where.append(source)
         if record is not None:
-            where.append(f"record {record}")
+            where.append(f"record #{record + 1} (index {record})")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {reason}" if prefix else reason)
         self.reason = reason

@@ -40,7 +40,7 @@ def _report_parity(spec: ResolvedTrainingSpec, final_dir: Path, reporter: Report
         index, reason = parity.mismatches[0]
         reporter.log(
             f"template parity: {len(parity.mismatches)} of {parity.checked} records differ between training and "
-            f"inference (first: record {index}: {reason}); serving this checkpoint may not match its training",
+            f"inference (first: record #{index + 1} (index {index}): {reason}); serving this checkpoint may not match its training",
             level="warning",
         )
     else:

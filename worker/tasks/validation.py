@@ -65,7 +65,7 @@ def validate_run(run_id: str) -> str:
                 first = eval_report.problems[0]
                 raise ValueError(
                     f"{eval_report.problem_count} records of the eval dataset cannot be used "
-                    f"(first: record {first[0]}: {first[1]})"
+                    f"(first: record #{first[0] + 1} (index {first[0]}): {first[1]})"
                 )
     except (EngineError, ValueError, OSError) as exc:
         with session_scope() as session:
@@ -80,7 +80,8 @@ def validate_run(run_id: str) -> str:
             )
             summary = (
                 f"{report.problem_count} of {max(report.records, report.problem_count)} records cannot be {what}; "
-                f"fix or remove them (first: record {report.problems[0][0]}: {report.problems[0][1]})"
+                f"fix or remove them (first: record #{report.problems[0][0] + 1} (index {report.problems[0][0]}): "
+                f"{report.problems[0][1]})"
             )
             lifecycle.validation_failed(session, run_id, summary, report.problems)
             return "failed"

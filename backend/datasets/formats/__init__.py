@@ -17,7 +17,7 @@ from backend.datasets.formats.multiple_choice import MULTIPLE_CHOICE
 from backend.datasets.formats.preference import ALPACA_PAIRS, FLAT_PAIRS, OPENAI_DPO, SHAREGPT_PAIRS
 from backend.datasets.formats.prompts import PROMPTS
 from backend.datasets.formats.sharegpt import SHAREGPT
-from backend.datasets.formats.text import MARKDOWN, TEXT, TXT
+from backend.datasets.formats.text import DOCX, MARKDOWN, PDF, TEXT, TXT
 
 Requested = Literal["auto", "openai", "alpaca", "sharegpt", "preference", "kto", "text", "multiple_choice", "prompts"]
 REQUESTED: tuple[str, ...] = get_args(Requested)
@@ -37,7 +37,7 @@ RECORD_FORMATS: tuple[Format, ...] = (
     MULTIPLE_CHOICE,
     PROMPTS,
 )
-FILE_FORMATS: tuple[Format, ...] = (TXT, MARKDOWN)
+FILE_FORMATS: tuple[Format, ...] = (TXT, MARKDOWN, PDF, DOCX)
 ALL_FORMATS = RECORD_FORMATS + FILE_FORMATS
 BY_NAME = {f.name: f for f in ALL_FORMATS}
 KNOWN_FIELDS = frozenset(field for f in RECORD_FORMATS for field in f.fields)

@@ -29,6 +29,19 @@ def normalise_text(record: Record) -> dict[str, Any]:
         if not isinstance(source, str):
             raise RecordError("source", f"must be a string, not {type(source).__name__}")
         out["source"] = source
+    # Where the passage came from, as documents and text files record it: kept, so exported records re-import whole.
+    section = record.get("section")
+    if section is not None:
+        if not isinstance(section, str):
+            raise RecordError("section", f"must be a string like 'Install > Linux', not {type(section).__name__}")
+        out["section"] = section
+    page = record.get("page")
+    if page is not None and page != "":
+        if isinstance(page, str) and page.strip().isdigit():  # a CSV cell
+            page = int(page)
+        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+            raise RecordError("page", f"must be a page number from 1, not {page!r}")
+        out["page"] = page
     return out
 
 
@@ -37,8 +50,8 @@ TEXT = Format(
     family="text",
     kind="text",
     title="Text records",
-    description="`text`: one document (or passage) for continued pretraining; optional `source`.",
-    fields=("text", "source"),
+    description="`text`: one document (or passage) for continued pretraining; optional `source`, `section`, `page`.",
+    fields=("text", "source", "section", "page"),
     required=("text",),
     example={"text": "Article 12. The lessee shall return the premises in the condition...", "source": "lease.pdf"},
     matches=lambda r: "text" in r and not any(k in r for k in TEXT_MARKERS),
@@ -46,7 +59,7 @@ TEXT = Format(
 )
 
 
-def _cut(window: str) -> int:
+def cut_point(window: str) -> int:
     """Where to end a record inside `window` (a full-size window): the best boundary past its first quarter."""
     floor = len(window) // 4
     for boundary in ("\n\n", "\n"):
@@ -83,11 +96,11 @@ class Chunker:
                 self.trail = [*self.trail[: level - 1], heading.group(2)]
         self.buf += piece
         while len(self.buf) > self.limit:
-            yield from self._emit(_cut(self.buf[: self.limit]))
+            yield from self._emit(cut_point(self.buf[: self.limit]))
 
     def flush(self) -> Iterator[dict[str, Any]]:
         while self.buf.strip():
-            yield from self._emit(_cut(self.buf[: self.limit]) if len(self.buf) > self.limit else len(self.buf))
+            yield from self._emit(cut_point(self.buf[: self.limit]) if len(self.buf) > self.limit else len(self.buf))
         self.line += self.buf.count("\n")
         self.buf = ""
 
@@ -140,6 +153,36 @@ MARKDOWN = Format(
     fields=(),
     required=(),
     example={"text": "## Install\nRun the installer...", "source": "README.md", "section": "Guide > Install"},
+    matches=lambda r: False,
+    normalise=normalise_text,
+)
+PDF = Format(
+    name="pdf",
+    family="text",
+    kind="text",
+    title="PDF document (.pdf)",
+    description=(
+        "A PDF with a text layer: one record per page (`page`, 1-based), a page longer than "
+        f"{CHUNK_CHARS} characters cut on paragraph boundaries. Scanned PDFs need OCR first."
+    ),
+    fields=(),
+    required=(),
+    example={"text": "4.2 Test conditions. Specimens shall be...", "source": "standard.pdf", "page": 12},
+    matches=lambda r: False,
+    normalise=normalise_text,
+)
+DOCX = Format(
+    name="docx",
+    family="text",
+    kind="text",
+    title="Word document (.docx)",
+    description=(
+        "A .docx: one record per heading section (`section`, the heading trail), tables as rows of cells, a "
+        f"section longer than {CHUNK_CHARS} characters cut on paragraph boundaries."
+    ),
+    fields=(),
+    required=(),
+    example={"text": "Scope\n\nThis standard applies to...", "source": "standard.docx", "section": "1 Scope"},
     matches=lambda r: False,
     normalise=normalise_text,
 )

@@ -34,14 +34,18 @@ export function useDataset(datasetId: string) {
 }
 
 /** The records from `offset` on (a report links straight to a flagged record). */
-export function useDatasetRecords(datasetId: string, offset = 0) {
+export function useDatasetRecords(datasetId: string, offset = 0, q = "") {
+  const search = q.trim();
   return useInfiniteQuery({
-    queryKey: queryKeys.datasetRecords(datasetId, offset),
+    queryKey: queryKeys.datasetRecords(datasetId, offset, search),
     initialPageParam: offset,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET("/api/datasets/{dataset_id}/records", {
-          params: { path: { dataset_id: datasetId }, query: { offset: pageParam, limit: RECORDS_PAGE } },
+          params: {
+            path: { dataset_id: datasetId },
+            query: { offset: pageParam, limit: RECORDS_PAGE, ...(search ? { q: search } : {}) },
+          },
         }),
       ),
     getNextPageParam: (last) => last.next_offset,

@@ -3,7 +3,7 @@ export const queryKeys = {
   datasets: ["datasets"] as const,
   datasetFormats: ["dataset-formats"] as const,
   dataset: (id: string) => ["datasets", id] as const,
-  datasetRecords: (id: string, offset = 0) => ["datasets", id, "records", offset] as const,
+  datasetRecords: (id: string, offset = 0, q = "") => ["datasets", id, "records", offset, q] as const,
   datasetQuarantine: (id: string) => ["datasets", id, "quarantine"] as const,
   reports: (datasetId: string) => ["datasets", datasetId, "reports"] as const,
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>

@@ -742,9 +742,10 @@ export interface paths {
          *     `quarantined_count` and listed by GET /api/datasets/{id}/quarantine; a file with no valid record, or with a
          *     part that cannot be read (broken JSON array, a line over 16 MiB, a bad encoding), is refused all the same.
          *
-         *     Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, and .txt/.md text (cut into records
-         *     of at most 2000 characters on paragraph boundaries). Text encodings: UTF-8 (with or without a BOM), then
-         *     GB18030. Compressed files are not unpacked; PDF and DOCX are not supported yet.
+         *     Files: JSONL, JSON (an array of objects), CSV/TSV (a header row), Parquet, .txt/.md text (cut into records
+         *     of at most 2000 characters on paragraph boundaries), and documents: .pdf (one record per page, with `page`) and
+         *     .docx (one record per heading section, with `section`). Text encodings: UTF-8 (with or without a BOM), then
+         *     GB18030. Compressed files are not unpacked; a password-protected or scanned (text-less) PDF is refused.
          *
          *     Formats (`format`): `openai` chat messages, `alpaca`, `sharegpt` (with tool calls), `preference` pairs (OpenAI
          *     DPO, ShareGPT pairs, prompt/chosen/rejected), `kto` (messages + label) and `text`. GET /api/datasets/formats
@@ -801,7 +802,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Records */
+        /**
+         * Records
+         * @description A page of the dataset's normalised records, or of those matching `q`; each says its 0-based `index` and its
+         *     1-based `number` (the record number the UI and server messages use).
+         */
         get: operations["datasets-records"];
         put?: never;
         post?: never;
@@ -1771,7 +1776,7 @@ export interface components {
             columns?: string | null;
             /**
              * File
-             * @description JSONL, JSON, CSV/TSV, Parquet, .txt or .md.
+             * @description JSONL, JSON, CSV/TSV, Parquet, .txt, .md, .pdf or .docx.
              */
             file: string;
             /**
@@ -2308,9 +2313,14 @@ export interface components {
         DatasetRecord: {
             /**
              * Index
-             * @description 0-based position of the record in the dataset.
+             * @description 0-based position of the record in the dataset (what `offset` and URLs take).
              */
             index: number;
+            /**
+             * Number
+             * @description 1-based record number, as the UI shows it (#1 is the first record) and as server messages name records; always index + 1.
+             */
+            number: number;
             /** Record */
             record: {
                 [key: string]: unknown;
@@ -2320,9 +2330,20 @@ export interface components {
         DatasetRecords: {
             /** Items */
             items: components["schemas"]["DatasetRecord"][];
-            /** Next Offset */
+            /**
+             * Next Offset
+             * @description Pass as `offset` for the next page; with `q`, where the search resumes. None at the end.
+             */
             next_offset: number | null;
-            /** Total */
+            /**
+             * Q
+             * @description The search the page answers, when there was one.
+             */
+            q?: string | null;
+            /**
+             * Total
+             * @description Records in the dataset (not the number of matches when searching).
+             */
             total: number;
         };
         /** Distribution */
@@ -7367,7 +7388,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description 0-based index of the first record to read (or search from). */
                 offset?: number;
+                /** @description Only records whose text holds this, ignoring case (roles and part types are not text). A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded number of records, so keep following `next_offset` until it is null. */
+                q?: string | null;
             };
             header?: never;
             path: {

@@ -5,8 +5,8 @@ import type { UploadBody } from "../client/upload";
 export type FormatOverride = NonNullable<UploadBody["format"]>;
 
 /** The file extensions the server reads (the `accept` attribute of the file input). */
-export const ACCEPTED_EXTENSIONS = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".txt", ".md"] as const;
-export const ACCEPT_ATTRIBUTE = [...ACCEPTED_EXTENSIONS, "application/jsonl", "application/x-ndjson", "text/csv", "text/plain", "text/markdown"].join(",");
+export const ACCEPTED_EXTENSIONS = [".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".txt", ".md", ".pdf", ".docx"] as const;
+export const ACCEPT_ATTRIBUTE = [...ACCEPTED_EXTENSIONS, "application/jsonl", "application/x-ndjson", "text/csv", "text/plain", "text/markdown", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"].join(",");
 
 /** Files whose columns (or object keys) may be named differently from a format's fields. */
 const COLUMN_FILES = new Set([".csv", ".tsv", ".parquet", ".json"]);

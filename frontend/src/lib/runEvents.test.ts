@@ -49,7 +49,7 @@ describe("applyEvents", () => {
   });
 
   it("keeps the record a log line is about (validation failures)", () => {
-    const bad = ev("log", { level: "error", message: "record 3: roles must alternate", record: 3 }, null, 151);
+    const bad = ev("log", { level: "error", message: "record #4 (index 3): roles must alternate", record: 3 }, null, 151);
     const plain = ev("log", { level: "info", message: "data checked", records: 45 }, null, 152);
     const odd = ev("log", { level: "error", message: "x", record: "3" }, null, 153);
     const s = applyEvents({ ...initialRunLiveState, lastId: 150 }, [bad, plain, odd]);

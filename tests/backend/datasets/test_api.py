@@ -55,7 +55,7 @@ def test_bad_records_are_listed_and_nothing_is_stored(api: Any, data_dir: Path) 
 
 
 def test_wrong_kind_of_file_and_empty_file(api: Any) -> None:
-    wrong = api.post("/api/datasets", files={"file": ("notes.pdf", b"%PDF-1.4")})
+    wrong = api.post("/api/datasets", files={"file": ("notes.pptx", b"slides")})
     assert wrong.status_code == 422 and "JSONL" in wrong.json()["detail"]
     empty = api.post("/api/datasets", files={"file": ("empty.jsonl", b"\n\n")})
     assert empty.status_code == 422 and "no records" in empty.json()["detail"]

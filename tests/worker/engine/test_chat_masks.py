@@ -150,7 +150,7 @@ def test_bad_records_raise_data_error_naming_the_record(
 ) -> None:
     with pytest.raises(DataError, match=reason) as caught:
         tokenize_chat({"messages": messages}, chat_tokenizer, chat_template=chat_tokenizer.chat_template, index=7)
-    assert caught.value.record == 7 and "record 7" in str(caught.value)
+    assert caught.value.record == 7 and "record #8 (index 7)" in str(caught.value)
 
 
 def test_template_that_renders_history_differently_is_rejected(chat_tokenizer: PreTrainedTokenizerBase) -> None:
@@ -221,7 +221,7 @@ def test_dataset_errors_name_file_and_record(
             loss_on="assistant",
             max_seq_length=64,
         )
-    assert str(path) in str(caught.value) and "record 2" in str(caught.value)
+    assert str(path) in str(caught.value) and "record #3 (index 2)" in str(caught.value)
 
     short = build_sft_dataset(
         write_jsonl([good, {"messages": CONVERSATION[1:2]}], "short.jsonl"),

@@ -233,7 +233,7 @@ def test_every_method_trains_cpt(
 def test_cpt_of_conversations_fails_naming_the_record(
     tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path
 ) -> None:
-    with pytest.raises(DataError, match="record 0: the record needs a string 'text'"):
+    with pytest.raises(DataError, match=r"record #1 \(index 0\): the record needs a string 'text'"):
         run_training(cpt_spec(tiny_family, sample_subset(4)), tmp_path / "run", RecordingReporter())
     assert not (tmp_path / "run" / "final").exists()
 

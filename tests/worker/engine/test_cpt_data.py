@@ -54,7 +54,7 @@ def test_records_that_are_not_text_fail_naming_the_record(
     base_tokenizer: PreTrainedTokenizerBase, write_jsonl: WriteJsonl, record: dict[str, Any], reason: str
 ) -> None:
     path = write_jsonl([{"text": "A good first document."}, record], "bad.jsonl")
-    with pytest.raises(DataError, match=f"bad.jsonl, record 1: .*{reason}"):
+    with pytest.raises(DataError, match=rf"bad.jsonl, record #2 \(index 1\): .*{reason}"):
         tokenize_documents(path, base_tokenizer)
 
 

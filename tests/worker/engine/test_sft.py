@@ -164,7 +164,7 @@ def test_cli_trains_from_a_spec_file(
     bad.write_text('{"messages": [{"role": "user", "content": "hi"}, {"role": "user", "content": "again"}]}\n')
     spec_file.write_text(small_spec(tiny_family, bad, max_steps=2).model_dump_json())
     assert cli_main(["train", str(spec_file), str(tmp_path / "bad-out")]) == 2
-    assert "record 0" in capsys.readouterr().err
+    assert "record #1 (index 0)" in capsys.readouterr().err
 
 
 def test_recommended_demo_settings_are_what_the_demo_test_runs() -> None:

@@ -128,7 +128,7 @@ describe("Datasets page", () => {
     expect(second.body?.get("on_invalid")).toBe("quarantine");
     expect((second.body?.get("file") as File).name).toBe("bad.jsonl");
     second.respond(201, { ...dataset, record_count: 3, quarantined_count: 2 });
-    expect(await screen.findByTestId("upload-success")).toHaveTextContent("3 records, read as openai (messages); 2 bad records quarantined.");
+    expect(await screen.findByTestId("upload-success")).toHaveTextContent("3 records, read as openai · 100 % (messages); 2 bad records quarantined.");
   });
 
   it("does not offer quarantine when no record is valid", async () => {

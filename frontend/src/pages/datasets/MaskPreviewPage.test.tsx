@@ -192,7 +192,7 @@ describe("Loss-mask preview", () => {
 
   it("says why a record cannot be rendered with the template, without offering to retry", async () => {
     answer = () =>
-      json({ error: "InvalidInput", detail: "Record 0 cannot be rendered with tiny-chat's template: roles must alternate user/assistant." }, 422);
+      json({ error: "InvalidInput", detail: "Record #1 (index 0) cannot be rendered with tiny-chat's template: roles must alternate user/assistant." }, 422);
     renderApp("/datasets/ds_1/records/0/mask");
     const error = await screen.findByTestId("mask-error");
     expect(error).toHaveTextContent("Record #1 (index 0) cannot be previewed with tiny-chat.");
@@ -202,9 +202,9 @@ describe("Loss-mask preview", () => {
   });
 
   it("reports a missing record", async () => {
-    answer = () => json({ error: "NotFound", detail: "Dataset ds_1 has records 0 to 44; there is no record 0." }, 404);
+    answer = () => json({ error: "NotFound", detail: "Dataset ds_1 has records #1 to #44 (index 0 to 43); there is no record #45 (index 44)." }, 404);
     renderApp("/datasets/ds_1/records/0/mask");
-    expect(await screen.findByTestId("mask-error")).toHaveTextContent("there is no record 0");
+    expect(await screen.findByTestId("mask-error")).toHaveTextContent("there is no record #45");
   });
 
   it("warns when no token of the record is trained", async () => {

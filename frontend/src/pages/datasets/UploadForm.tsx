@@ -1,8 +1,5 @@
-import { Link } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
-import { useDatasetFormats, useUploadDataset } from "../../api/datasets";
-import { ErrorBox } from "../../components/ErrorBox";
-import { ProgressBar } from "../../components/ProgressBar";
+import { useRef, useState, type FormEvent } from "react";
+import { useDatasetFormats, type UploadVariables } from "../../api/datasets";
 import {
   AUTO_FORMAT_HELP,
   FORMAT_CHOICES,
@@ -15,65 +12,61 @@ import {
 import { FormField } from "../runs/FormField";
 import { DropZone } from "./DropZone";
 import { FormatsHelp } from "./FormatsHelp";
-import { QuarantineOffer } from "./QuarantineOffer";
+import { UploadRow } from "./UploadRow";
+
+interface Submitted {
+  key: number;
+  upload: UploadVariables;
+}
 
 export function UploadForm() {
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [name, setName] = useState("");
   const [format, setFormat] = useState<FormatOverride>("auto");
   const [columns, setColumns] = useState("");
   const [columnsError, setColumnsError] = useState<string | null>(null);
-  const upload = useUploadDataset();
+  // Every file sent so far, newest first: each uploads on its own and keeps its outcome on screen.
+  const [submitted, setSubmitted] = useState<Submitted[]>([]);
+  const nextKey = useRef(0);
   const formats = useDatasetFormats();
 
   const items = formats.data?.items ?? [];
   const knownFields = items.length ? mappableFields(items, format) : undefined;
-  const showColumns = takesColumnMapping(file?.name);
+  const showColumns = files.some((f) => takesColumnMapping(f.name));
   const selected = formatsFor(items, format);
   const formatHelp =
     format === "auto" ? AUTO_FORMAT_HELP : selected.length ? selected.map((f) => `${f.title}: ${f.description}`).join(" · ") : undefined;
+  const single = files.length <= 1;
 
-  const send = (onInvalid: "reject" | "quarantine") => {
-    if (!file) return;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!files.length) return;
     const mapping = showColumns ? parseColumns(columns, knownFields) : { ok: true as const, value: null };
     if (!mapping.ok) {
       setColumnsError(mapping.message);
       return;
     }
-    upload.mutate(
-      { file, name, format, columns: mapping.value, onInvalid },
-      {
-        onSuccess: () => {
-          setFile(null);
-          setName("");
-          setColumns("");
-        },
-      },
-    );
+    const batch = files.map((file) => ({
+      key: nextKey.current++,
+      // A name is one dataset's; with several files each is named after its file.
+      upload: { file, name: single ? name : "", format, columns: mapping.value },
+    }));
+    setSubmitted((before) => [...batch, ...before]);
+    setFiles([]);
+    setName("");
+    setColumns("");
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    send("reject");
-  };
-
-  const chooseFile = (next: File | null) => {
-    setFile(next);
-    if (!upload.isPending) upload.reset();
-  };
-
-  const progress = upload.progress;
   return (
     <form className="card upload" onSubmit={onSubmit}>
       <h2>Upload a dataset</h2>
-      <DropZone file={file} onFile={chooseFile} disabled={upload.isPending} fileTypes={formats.data?.file_types} />
+      <DropZone files={files} onFiles={setFiles} fileTypes={formats.data?.file_types} />
       <div className="form__grid">
         <FormField label="Format" htmlFor="dataset-format" help={formatHelp}>
           <select
             id="dataset-format"
             data-testid="dataset-format-select"
             value={format}
-            disabled={upload.isPending}
             onChange={(e) => {
               setFormat(e.target.value as FormatOverride);
               setColumnsError(null);
@@ -104,7 +97,6 @@ export function UploadForm() {
               value={columns}
               spellCheck={false}
               placeholder='{"instruction": "question", "output": "answer"}'
-              disabled={upload.isPending}
               aria-invalid={columnsError ? true : undefined}
               onChange={(e) => {
                 setColumns(e.target.value);
@@ -124,37 +116,23 @@ export function UploadForm() {
           <input
             type="text"
             data-testid="dataset-name-input"
-            value={name}
+            value={single ? name : ""}
             maxLength={200}
-            placeholder={file ? file.name.replace(/\.[^.]+$/, "") : "defaults to the file name"}
+            placeholder={single ? (files[0] ? files[0].name.replace(/\.[^.]+$/, "") : "defaults to the file name") : "each named after its file"}
             onChange={(e) => setName(e.target.value)}
-            disabled={upload.isPending}
+            disabled={!single}
           />
         </label>
-        <button type="submit" className="button button--primary" data-testid="upload-button" disabled={!file || upload.isPending}>
-          {upload.isPending ? "Uploading…" : "Upload"}
+        <button type="submit" className="button button--primary" data-testid="upload-button" disabled={!files.length}>
+          {files.length > 1 ? `Upload ${files.length} files` : "Upload"}
         </button>
       </div>
-      {progress !== null && (
-        <ProgressBar
-          value={progress}
-          testId="upload-progress"
-          label={upload.isPending && progress >= 100 ? "100% — validating on the server…" : `${progress}%`}
-          tone={upload.isError ? "danger" : upload.isSuccess ? "success" : "default"}
-        />
-      )}
-      {upload.isError && (
-        <>
-          <ErrorBox error={upload.error} title="The upload was rejected; nothing was stored." testId="upload-error" showProblems />
-          {file && <QuarantineOffer error={upload.error} onAccept={() => send("quarantine")} />}
-        </>
-      )}
-      {upload.isSuccess && (
-        <p className="notice notice--success" role="status" data-testid="upload-success">
-          Uploaded <Link to="/datasets/$datasetId" params={{ datasetId: upload.data.id }}>{upload.data.name}</Link>:{" "}
-          {upload.data.record_count.toLocaleString()} records, read as {upload.data.source_format} ({upload.data.format})
-          {upload.data.quarantined_count > 0 && `; ${upload.data.quarantined_count.toLocaleString()} bad records quarantined`}.
-        </p>
+      {submitted.length > 0 && (
+        <ul className="upload-rows" data-testid="upload-rows">
+          {submitted.map((s) => (
+            <UploadRow key={s.key} upload={s.upload} />
+          ))}
+        </ul>
       )}
       <FormatsHelp formats={formats.data} />
     </form>

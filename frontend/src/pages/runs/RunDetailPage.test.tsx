@@ -252,7 +252,7 @@ describe("Run detail", () => {
   });
 
   it("shows why a run failed validation, and links each bad record to its loss-mask preview", async () => {
-    const reason = "2 of 45 records cannot be rendered with tiny-chat's chat template; fix or remove them (first: record 3: roles must alternate)";
+    const reason = "2 of 45 records cannot be rendered with tiny-chat's chat template; fix or remove them (first: record #4 (index 3): roles must alternate)";
     run = makeRun({
       status: "failed",
       error: reason,
@@ -261,15 +261,15 @@ describe("Run detail", () => {
     });
     history = [
       event(1, "status", { status: "validating", reason: "submitted; checking every record" }),
-      event(2, "log", { level: "error", message: "record 3: roles must alternate", record: 3 }),
-      event(3, "log", { level: "error", message: "record 7: empty message", record: 7 }),
+      event(2, "log", { level: "error", message: "record #4 (index 3): roles must alternate", record: 3 }),
+      event(3, "log", { level: "error", message: "record #8 (index 7): empty message", record: 7 }),
       event(4, "status", { status: "failed", reason }),
     ];
     const { router } = renderApp("/runs/run_1");
     expect(await screen.findByTestId("run-error")).toHaveTextContent(`This run failed.${reason}`);
     const links = await screen.findAllByTestId("event-log-record-link");
     expect(links).toHaveLength(2);
-    expect(links[0].closest("[data-testid=event-log-line]")).toHaveTextContent("record 3: roles must alternate");
+    expect(links[0].closest("[data-testid=event-log-line]")).toHaveTextContent("record #4 (index 3): roles must alternate");
     expect(links[0]).toHaveAttribute("href", "/datasets/ds_1/records/3/mask?model=tiny-chat&loss_on=all");
     expect(links[1]).toHaveAttribute("href", "/datasets/ds_1/records/7/mask?model=tiny-chat&loss_on=all");
     await userEvent.click(links[0]);
@@ -278,9 +278,9 @@ describe("Run detail", () => {
 
   it("does not link records when the run has no resolved model", async () => {
     run = makeRun({ status: "failed", error: "bad data", finished_at: at });
-    history = [event(1, "log", { level: "error", message: "record 3: roles must alternate", record: 3 })];
+    history = [event(1, "log", { level: "error", message: "record #4 (index 3): roles must alternate", record: 3 })];
     renderApp("/runs/run_1");
-    expect(await screen.findByText("record 3: roles must alternate")).toBeInTheDocument();
+    expect(await screen.findByText("record #4 (index 3): roles must alternate")).toBeInTheDocument();
     expect(screen.queryByTestId("event-log-record-link")).not.toBeInTheDocument();
   });
 
