@@ -36,6 +36,7 @@ from backend.scheduler.endpoints import router as admin_queue_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
 from backend.users.endpoints import admin_router as users_admin_router
+from backend.versions.endpoints import router as versions_router
 
 
 def operation_id(route: APIRoute) -> str:
@@ -98,6 +99,7 @@ def create_app() -> FastAPI:
         audit_admin_router,
         datasets_router,
         reports_router,
+        versions_router,
         models_router,
         admin_models_router,
         model_sources_router,

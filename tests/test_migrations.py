@@ -28,6 +28,7 @@ TABLES = {
     "exports",
     "evaluations",
     "dataset_reports",
+    "dataset_versions",
     "sessions",
     "api_keys",
     "audit_events",

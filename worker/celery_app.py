@@ -17,6 +17,7 @@ app.conf.update(
         "worker.tasks.export",
         "worker.tasks.evaluation",
         "worker.tasks.profiling",
+        "worker.tasks.cleaning",
         "worker.tasks.comparison",
     ]
 )

@@ -6,6 +6,7 @@ from backend.models.catalog import CatalogModel, ModelSource
 from backend.models.checkpoint import Checkpoint
 from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
 from backend.models.dataset import Dataset
+from backend.models.dataset_version import DatasetVersion
 from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
 from backend.models.openai_job import OpenAIJob
@@ -26,6 +27,7 @@ __all__ = [
     "ComparisonRating",
     "Dataset",
     "DatasetReport",
+    "DatasetVersion",
     "Evaluation",
     "Export",
     "ExportStatus",
