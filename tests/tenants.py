@@ -36,6 +36,7 @@ from backend.openai_compat.translate import fine_tuned_model_name
 from backend.projects import service as projects
 from backend.projects.schemas import ProjectCreate
 from backend.reports import service as reports
+from backend.versions import service as versions
 from backend.reports.schemas import ReportCreate
 from backend.runs import lifecycle as run_lifecycle
 from backend.runs import service as runs
@@ -64,12 +65,13 @@ class Side:
     export: str = ""
     evaluation: str = ""
     report: str = ""
+    version: str = ""  # the dataset's version 1
     comparison: str = ""
     pair: str = ""
     model: str = ""  # the run's fine-tuned model name
 
     def ids(self) -> list[str]:
-        kinds = ("dataset", "prompts", "run", "checkpoint", "export", "evaluation", "report", "comparison")
+        kinds = ("dataset", "prompts", "run", "checkpoint", "export", "evaluation", "report", "version", "comparison")
         return [getattr(self, k) for k in kinds]
 
 
@@ -139,6 +141,7 @@ def _fill(session: Session, principal: Principal, side: Side, checkpoint_root: P
     )
     side.evaluation = evaluation.id
     side.report = reports.create(session, principal, side.dataset, ReportCreate(model="tiny-chat")).id
+    side.version = versions.list_page(session, principal, side.dataset, None, 1)[0][0].id
     comparison = comparisons.create(
         session,
         principal,
