@@ -36,12 +36,12 @@ from backend.openai_compat.translate import fine_tuned_model_name
 from backend.projects import service as projects
 from backend.projects.schemas import ProjectCreate
 from backend.reports import service as reports
-from backend.versions import service as versions
 from backend.reports.schemas import ReportCreate
 from backend.runs import lifecycle as run_lifecycle
 from backend.runs import service as runs
 from backend.scheduler import dispatch
 from backend.users import service as users
+from backend.versions import service as versions
 from specs.training import TrainingSpecCreate
 
 CHATS = [
