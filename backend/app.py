@@ -28,6 +28,7 @@ from backend.datasets.endpoints import router as datasets_router
 from backend.evals.endpoints import router as evaluations_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
+from backend.mixtures.endpoints import router as mixtures_router
 from backend.openai_compat.endpoints import router as openai_router
 from backend.projects.endpoints import router as projects_router
 from backend.reports.endpoints import router as reports_router
@@ -100,6 +101,7 @@ def create_app() -> FastAPI:
         datasets_router,
         reports_router,
         versions_router,
+        mixtures_router,
         models_router,
         admin_models_router,
         model_sources_router,

@@ -29,6 +29,7 @@ TABLES = {
     "evaluations",
     "dataset_reports",
     "dataset_versions",
+    "mixtures",
     "sessions",
     "api_keys",
     "audit_events",

@@ -18,6 +18,7 @@ app.conf.update(
         "worker.tasks.evaluation",
         "worker.tasks.profiling",
         "worker.tasks.cleaning",
+        "worker.tasks.mixing",
         "worker.tasks.comparison",
     ]
 )

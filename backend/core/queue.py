@@ -26,6 +26,7 @@ EXPORT_CHECKPOINT = "tunewright.exports.export"  # loads whole models: a GPU wor
 EVALUATE = "tunewright.evals.evaluate"
 DATASET_REPORT = "tunewright.datasets.report"
 CLEAN_DATASET = "tunewright.datasets.clean"  # writes a new dataset version
+MATERIALISE_MIXTURE = "tunewright.datasets.mix"  # writes a mixture's dataset
 # Only HTTP calls to the inference server, which does the model work: a CPU worker's job.
 GENERATE_COMPARISON = "tunewright.comparisons.generate"
 GPU_QUEUE = "gpu"
@@ -54,6 +55,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             EVALUATE: {"queue": GPU_QUEUE},  # it runs models
             DATASET_REPORT: {"queue": CPU_QUEUE},
             CLEAN_DATASET: {"queue": CPU_QUEUE},
+            MATERIALISE_MIXTURE: {"queue": CPU_QUEUE},
             GENERATE_COMPARISON: {"queue": CPU_QUEUE},
         },
         "worker_hijack_root_logger": False,

@@ -9,6 +9,7 @@ from backend.models.dataset import Dataset
 from backend.models.dataset_version import DatasetVersion
 from backend.models.evaluation import Evaluation
 from backend.models.export import Export, ExportStatus
+from backend.models.mixture import Mixture
 from backend.models.openai_job import OpenAIJob
 from backend.models.project import DEFAULT_PROJECT_ID, Project, ProjectMember
 from backend.models.report import DatasetReport
@@ -32,6 +33,7 @@ __all__ = [
     "Export",
     "ExportStatus",
     "LoginSession",
+    "Mixture",
     "ModelSource",
     "OpenAIJob",
     "Project",

@@ -27,7 +27,7 @@ class DatasetVersion(Base):
     project_id: Mapped[str] = mapped_column(String(40), index=True, server_default=DEFAULT_PROJECT_ID)
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the dataset, in order of creation
     parent_id: Mapped[str | None] = mapped_column(String(40))
-    # upload | clean | split
+    # upload | clean | split | mixture (version 1 of a mixture's dataset)
     operation: Mapped[str] = mapped_column(String(20))
     # For splits: train | eval; None otherwise. An eval split is never a dataset's "newest" training version.
     role: Mapped[str | None] = mapped_column(String(20))

@@ -19,7 +19,7 @@ class DatasetVersionRead(BaseModel):
     project_id: str
     number: int = Field(description="1 is the upload; later versions count up in order of creation.")
     parent_id: str | None = Field(description="The version this one was derived from; None for the upload.")
-    operation: Literal["upload", "clean", "split"]
+    operation: Literal["upload", "clean", "split", "mixture"]
     role: Literal["train", "eval"] | None = Field(description="For split versions: which side of the split.")
     parameters: dict[str, Any] = Field(description="The operation's parameters, as given (defaults filled in).")
     status: VersionStatus = Field(description="Only a succeeded version has records and a hash.")

@@ -1,7 +1,8 @@
-"""dataset versions
+"""dataset versions and mixtures
 
 Immutable, content-hashed dataset versions with lineage; every existing dataset gets version 1 (its upload, whose
-hash is the dataset's own: both hash the normalised records file). Runs name the version they trained on.
+hash is the dataset's own: both hash the normalised records file). Runs name the version they trained on. Mixtures:
+named, versioned recipes of dataset versions, materialised into datasets.
 
 Revision ID: e5d1a7b3c920
 Revises: 9a3f6c1e2d48
@@ -58,6 +59,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_dataset_versions_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_dataset_versions_project_id'), ['project_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_dataset_versions_status'), ['status'], unique=False)
+    op.create_table(
+        'mixtures',
+        sa.Column('id', sa.String(length=40), nullable=False),
+        sa.Column('owner_id', sa.String(length=40), nullable=False),
+        sa.Column('project_id', sa.String(length=40), server_default='prj_default', nullable=False),
+        sa.Column('name', sa.String(length=200), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('seed', sa.Integer(), nullable=False),
+        sa.Column('kind', sa.String(length=40), nullable=False),
+        sa.Column('sources', sa.JSON(), nullable=False),
+        sa.Column('plan', sa.JSON(), nullable=False),
+        sa.Column('status', sa.String(length=20), nullable=False),
+        sa.Column('progress', sa.Float(), nullable=False),
+        sa.Column('error', sa.Text(), nullable=True),
+        sa.Column('dataset_id', sa.String(length=40), nullable=True),
+        sa.Column('dataset_version_id', sa.String(length=40), nullable=True),
+        sa.Column('lease_token', sa.String(length=64), nullable=True),
+        sa.Column('heartbeat_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(['owner_id'], ['users.id']),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('project_id', 'name', 'version', name='uq_mixtures_name_version'),
+    )
+    with op.batch_alter_table('mixtures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mixtures_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mixtures_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mixtures_status'), ['status'], unique=False)
     # A plain nullable column: on SQLite a native ADD COLUMN, no table copy.
     with op.batch_alter_table('runs', schema=None) as batch_op:
         batch_op.add_column(sa.Column('dataset_version_id', sa.String(length=40), nullable=True))
@@ -97,6 +126,11 @@ def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table('runs', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('dataset_version_id')
+    with op.batch_alter_table('mixtures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mixtures_status'))
+        batch_op.drop_index(batch_op.f('ix_mixtures_project_id'))
+        batch_op.drop_index(batch_op.f('ix_mixtures_owner_id'))
+    op.drop_table('mixtures')
     with op.batch_alter_table('dataset_versions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_dataset_versions_status'))
         batch_op.drop_index(batch_op.f('ix_dataset_versions_project_id'))
