@@ -16,6 +16,7 @@ export function useVersions(datasetId: string) {
           params: { path: { dataset_id: datasetId }, query: { limit: 100 } },
         }),
       ).items,
+    enabled: datasetId !== "",
     refetchInterval: (query) => (query.state.data?.some(isVersionActive) ? 1_000 : false),
   });
 }

@@ -1105,6 +1105,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mixtures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: operations["mixtures-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Save the mixture (the next version of its name) and materialise it on a CPU worker into a dataset of its
+         *     own (`dataset_id` once succeeded), whose version 1 records the recipe.
+         */
+        post: operations["mixtures-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mixtures/{mixture_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["mixtures-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mixtures/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview
+         * @description The token budget per source before anything runs: available tokens (from the newest data report, else
+         *     bytes / 4 — `approximate` says so), the tokens and records each contributes, and its share.
+         */
+        post: operations["mixtures-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -2469,7 +2529,7 @@ export interface components {
              * Operation
              * @enum {string}
              */
-            operation: "upload" | "clean" | "split";
+            operation: "upload" | "clean" | "split" | "mixture";
             /**
              * Parameters
              * @description The operation's parameters, as given (defaults filled in).
@@ -3690,6 +3750,125 @@ export interface components {
              */
             type: "supervised" | "dpo";
         };
+        /** MixtureCreate */
+        MixtureCreate: {
+            /**
+             * Name
+             * @description Saving under an existing name makes its next version.
+             */
+            name: string;
+            /**
+             * Seed
+             * @description Which records down/up-sampling picks.
+             * @default 42
+             */
+            seed: number;
+            /** Sources */
+            sources: components["schemas"]["MixtureSource"][];
+        };
+        /** MixtureList */
+        MixtureList: {
+            /** Items */
+            items: components["schemas"]["MixtureRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** MixturePreview */
+        MixturePreview: {
+            /**
+             * Approximate
+             * @description True when some source has no data report (chars/4 estimate).
+             */
+            approximate: boolean;
+            /** Kind */
+            kind: string;
+            /** Sources */
+            sources: components["schemas"]["SourceBudget"][];
+            /** Total Records */
+            total_records: number;
+            /** Total Tokens */
+            total_tokens: number;
+        };
+        /** MixtureRead */
+        MixtureRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Dataset Id
+             * @description The materialised dataset (train on it), once succeeded.
+             */
+            dataset_id: string | null;
+            /** Dataset Version Id */
+            dataset_version_id: string | null;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * @description `mix_…`
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Plan
+             * @description The token budget per source (the preview at creation).
+             */
+            plan: {
+                [key: string]: unknown;
+            };
+            /** Progress */
+            progress: number;
+            /** Project Id */
+            project_id: string;
+            /** Seed */
+            seed: number;
+            /** Sources */
+            sources: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** Version */
+            version: number;
+        };
+        /** MixtureSource */
+        MixtureSource: {
+            /**
+             * Dataset Version Id
+             * @description A succeeded dataset version (`dsv_…`).
+             */
+            dataset_version_id: string;
+            /**
+             * Ratio
+             * @description Relative share of tokens, e.g. 1 (domain) and 5 (general).
+             */
+            ratio?: number | null;
+            /**
+             * Sampling
+             * @description `down`: never repeat a record (a source asked for more than it has gives what it has); `up`: repeat records to reach the share.
+             * @default down
+             * @enum {string}
+             */
+            sampling: "down" | "up";
+            /**
+             * Target Tokens
+             * @description Tokens this source contributes, instead of a ratio.
+             */
+            target_tokens?: number | null;
+        };
         /** Model */
         Model: {
             /** Created */
@@ -4560,6 +4739,60 @@ export interface components {
         ServableModelList: {
             /** Items */
             items: components["schemas"]["ServableModel"][];
+        };
+        /** SourceBudget */
+        SourceBudget: {
+            /**
+             * Available Tokens
+             * @description Tokens of the version (estimated: see `estimate`).
+             */
+            available_tokens: number;
+            /**
+             * Capped
+             * @description Asked for more than it has, but sampling is `down`: it gives what it has.
+             */
+            capped: boolean;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Dataset Name */
+            dataset_name: string;
+            /** Dataset Version Id */
+            dataset_version_id: string;
+            /**
+             * Estimate
+             * @description `report`: from the dataset's newest data report (tokens per record × records); `chars/4`: no report yet, so bytes / 4 — a rough approximation; run a data report for real token counts.
+             * @enum {string}
+             */
+            estimate: "report" | "chars/4";
+            /**
+             * Factor
+             * @description records_out / records: below 1 down-sampled, above 1 up-sampled.
+             */
+            factor: number;
+            /**
+             * Records
+             * @description Records of the version.
+             */
+            records: number;
+            /**
+             * Records Out
+             * @description Records written, repeats included.
+             */
+            records_out: number;
+            /**
+             * Share
+             * @description Its share of the mixture's tokens.
+             */
+            share: number;
+            /** Target Tokens */
+            target_tokens: number;
+            /**
+             * Tokens
+             * @description Tokens it contributes.
+             */
+            tokens: number;
+            /** Version */
+            version: number;
         };
         /** SourceCreate */
         SourceCreate: {
@@ -8545,6 +8778,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MixtureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mixture_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MixtureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixturePreview"];
                 };
             };
             /** @description Not found */
