@@ -38,6 +38,12 @@ def list_(
     return MixtureList(items=[MixtureRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
+@router.delete("/{mixture_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete(mixture_id: str, session: SessionDep, principal: CurrentPrincipal) -> None:
+    """Delete the mixture (its recipe); the dataset it was materialised into stays."""
+    service.delete(session, principal, mixture_id)
+
+
 @router.get("/{mixture_id}", response_model=MixtureRead)
 def get(mixture_id: str, session: SessionDep, principal: CurrentPrincipal) -> MixtureRead:
     return MixtureRead.model_validate(service.get(session, principal, mixture_id))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from backend.audit import service as audit
 from backend.core.db import utcnow
-from backend.core.errors import InvalidInput, NotFound
+from backend.core.errors import Conflict, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.principal import Principal, require_write
 from backend.core.queue import MATERIALISE_MIXTURE, enqueue
@@ -138,6 +138,17 @@ def get(session: Session, principal: Principal, mixture_id: str) -> Mixture:
     return mixture
 
 
+def delete(session: Session, principal: Principal, mixture_id: str) -> None:
+    """Delete the recipe; the dataset it was materialised into is a dataset of its own and stays."""
+    mixture = get(session, principal, mixture_id)
+    require_write(principal, "delete mixtures")
+    if mixture.status in ("queued", "running"):
+        raise Conflict(f"Mixture {mixture.id} is being materialised; delete it once it has succeeded or failed.")
+    session.delete(mixture)
+    session.flush()
+    audit.record(session, principal, "mixture.deleted", ("mixture", mixture.id), name=mixture.name)
+
+
 def list_page(
     session: Session, principal: Principal, cursor: str | None, limit: int
 ) -> tuple[Sequence[Mixture], str | None]:
@@ -157,7 +168,11 @@ def claim(session: Session, storage: LocalStorage, mixture_id: str, stale_after_
     sources = []
     for budget in mixture.plan["sources"]:
         version = session.get(DatasetVersion, budget["dataset_version_id"])
-        assert version is not None and version.storage_key is not None  # versions are kept with their dataset
+        if version is None or version.storage_key is None:  # its dataset was deleted after the mixture was saved
+            error = f"source version {budget['dataset_version_id']} no longer exists (its dataset was deleted)"
+            values = {"status": "failed", "error": error, "finished_at": utcnow()}
+            repository.conditional_update(session, mixture_id, Mixture.lease_token == token, values)
+            return None
         sources.append((str(storage.local_path(version.storage_key)), version.record_count or 0, budget["records_out"]))
     dataset_id = new_id("ds")
     return MixtureJob(mixture.id, token, dataset_id, f"datasets/{dataset_id}/records.jsonl", mixture.seed, sources)

@@ -82,7 +82,7 @@ def newest_for_training(session: Session, dataset: Dataset) -> DatasetVersion:
 def for_run(session: Session, principal: Principal, dataset: Dataset, version_id: str | None) -> DatasetVersion:
     """The version a run trains on: the one named (which must be a succeeded version of `dataset`) or the newest."""
     if version_id is None:
-        return newest_for_training(session, dataset)
+        return _require_records(newest_for_training(session, dataset))
     version = repository.get_visible(session, version_id, principal, dataset.project_id)
     if version is None or version.dataset_id != dataset.id:
         raise InvalidInput(
@@ -90,6 +90,16 @@ def for_run(session: Session, principal: Principal, dataset: Dataset, version_id
             field="dataset_version_id",
         )
     _require_ready(version, "dataset_version_id")
+    return _require_records(version)
+
+
+def _require_records(version: DatasetVersion) -> DatasetVersion:
+    if not version.record_count:
+        raise InvalidInput(
+            f"Version {version.number} ({version.id}) holds no records (its filters dropped them all); train on "
+            "another version or clean with looser filters.",
+            field="dataset_version_id",
+        )
     return version
 
 

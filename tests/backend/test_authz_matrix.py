@@ -149,6 +149,8 @@ ROUTES: dict[str, Probe] = {
     "POST /api/mixtures": Probe("object", json=lambda w, s: _mix(s), writes=True),
     "GET /api/mixtures": Probe("list", shows="mixture"),
     "GET /api/mixtures/{mixture_id}": _object("mixture_id"),
+    # The world's mixture is queued (no worker), so its members get a 409 and nothing is deleted.
+    "DELETE /api/mixtures/{mixture_id}": _object("mixture_id", writes=True),
     "POST /api/runs": Probe("object", json=lambda w, s: {"dataset_id": s.dataset, "model": "tiny-chat"}, writes=True),
     "GET /api/runs": Probe("list", shows="run"),
     "GET /api/runs/{run_id}": _object("run_id"),

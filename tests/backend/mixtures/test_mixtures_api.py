@@ -100,6 +100,23 @@ def test_preview_materialise_and_train_on_a_mixture(api: Any) -> None:
     listed = api.get("/api/mixtures").json()["items"]
     assert [m["id"] for m in listed] == [again["id"], mixture["id"]]
 
+    assert api.delete(f"/api/mixtures/{mixture['id']}").status_code == 204
+    assert api.get(f"/api/mixtures/{mixture['id']}").status_code == 404
+    assert api.get(f"/api/datasets/{made['id']}").status_code == 200  # its dataset stays
+    queued = api.post("/api/mixtures", json=body).json()
+    assert api.delete(f"/api/mixtures/{queued['id']}").status_code == 409  # still to be materialised
+
+
+def test_a_version_without_records_cannot_be_trained_on(api: Any) -> None:
+    from worker.tasks.cleaning import clean_version
+
+    dataset, _ = _upload(api, "tiny", 3)
+    version = api.post(f"/api/datasets/{dataset['id']}/clean", json={"max_length": 1}).json()
+    assert clean_version(version["id"]) == "succeeded"
+    assert api.get(f"/api/dataset-versions/{version['id']}").json()["record_count"] == 0
+    run = api.post("/api/runs", json={"dataset_id": dataset["id"], "model": "tiny-chat"})
+    assert run.status_code == 422 and "no records" in run.json()["detail"]
+
 
 def test_without_a_report_the_budget_is_chars_over_four_and_says_so(api: Any) -> None:
     dataset, version = _upload(api, "plain", 8)
