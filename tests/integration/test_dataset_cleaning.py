@@ -47,3 +47,38 @@ def test_a_worker_cleans_a_version_in_tokens(api: Any, start_worker: Any) -> Non
     assert emptied["status"] == "succeeded" and emptied["parent_id"] == version["id"]
     assert emptied["result"]["filters"][0]["dropped_indices"] == [0, 1, 2]  # every record is over one token
     assert emptied["record_count"] == 0
+
+
+def test_a_worker_materialises_a_mixture(api: Any, start_worker: Any) -> None:
+    start_worker("mixer")
+    versions = []
+    for name, count in (("domain", 6), ("general", 40)):
+        lines = [_chat(f"{name} question {i}?", f"{name} answer {i}.") for i in range(count)]
+        dataset = api.post("/api/datasets", files={"file": (f"{name}.jsonl", "\n".join(lines).encode())}).json()
+        versions.append(api.get(f"/api/datasets/{dataset['id']}/versions").json()["items"][0]["id"])
+    body = {
+        "name": "mix",
+        "seed": 1,
+        "sources": [
+            {"dataset_version_id": versions[0], "ratio": 2, "sampling": "up"},
+            {"dataset_version_id": versions[1], "target_tokens": 10},
+        ],
+    }
+    created = api.post("/api/mixtures", json=body)
+    assert created.status_code == 202, created.text
+    mixture = created.json()
+    planned = [s["records_out"] for s in mixture["plan"]["sources"]]
+    assert planned[0] == 6  # an up-sampled ratio source alone sets the scale: all of it, once
+
+    def finished() -> dict[str, Any] | None:
+        found = api.get(f"/api/mixtures/{mixture['id']}").json()
+        return found if found["status"] in ("succeeded", "failed") else None
+
+    done = wait_for(finished, timeout=180, interval=0.5, what="the mixture to be materialised")
+    assert done["status"] == "succeeded", done["error"]
+    made = api.get(f"/api/datasets/{done['dataset_id']}").json()
+    assert made["record_count"] == sum(planned)
+    records = api.get(f"/api/datasets/{made['id']}/records", params={"limit": 200}).json()["items"]
+    questions = [r["record"]["messages"][0]["content"] for r in records]
+    assert questions[:6] == [f"domain question {i}?" for i in range(6)]
+    assert all(q.startswith("general question") for q in questions[6:])
