@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { CleaningCreate, DatasetVersion } from "../../client";
+import { useModels } from "../../api/models";
 import { useCleanDataset } from "../../api/versions";
 import { ErrorBox } from "../../components/ErrorBox";
 
@@ -22,13 +23,18 @@ export function CleaningDialog({
   const [maxLength, setMaxLength] = useState("");
   const [garbage, setGarbage] = useState("");
   const [pii, setPii] = useState(false);
+  const [unit, setUnit] = useState<"characters" | "tokens">("characters");
+  const models = useModels();
+  const [model, setModel] = useState("");
+  const tokenizer = model || models.data?.[0]?.name || "";
   const body: CleaningCreate = {
     parent_version_id: parent.id,
     exact_dedup: exact,
     near_dedup_threshold: optional(near),
     min_length: optional(minLength),
     max_length: optional(maxLength),
-    length_unit: "characters",
+    length_unit: unit,
+    model: unit === "tokens" ? tokenizer : null,
     garbage_threshold: optional(garbage),
     drop_pii: pii,
   };
@@ -56,11 +62,30 @@ export function CleaningDialog({
         <input type="number" min={0.5} max={1} step={0.05} value={near} onChange={(e) => setNear(e.target.value)} data-testid="clean-near" />
       </label>
       <label>
-        Min characters
+        Lengths in
+        <select value={unit} onChange={(e) => setUnit(e.target.value as "characters" | "tokens")} data-testid="clean-unit">
+          <option value="characters">characters</option>
+          <option value="tokens">tokens</option>
+        </select>
+      </label>
+      {unit === "tokens" && (
+        <label>
+          Tokenizer of
+          <select value={tokenizer} onChange={(e) => setModel(e.target.value)} data-testid="clean-model">
+            {models.data?.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        Min length
         <input type="number" min={0} value={minLength} onChange={(e) => setMinLength(e.target.value)} data-testid="clean-min" />
       </label>
       <label>
-        Max characters
+        Max length
         <input type="number" min={1} value={maxLength} onChange={(e) => setMaxLength(e.target.value)} data-testid="clean-max" />
       </label>
       <label>

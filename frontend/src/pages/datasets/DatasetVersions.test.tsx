@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DatasetVersion } from "../../client";
-import { dataset } from "../../test/fixtures";
+import { dataset, models } from "../../test/fixtures";
 import { mockApi, renderApp } from "../../test/harness";
 
 function version(over: Partial<DatasetVersion>): DatasetVersion {
@@ -57,6 +57,7 @@ describe("Dataset versions", () => {
       "GET /api/datasets/ds_1": () => dataset,
       "GET /api/datasets/ds_1/records": () => ({ items: [], total: 45, next_offset: null }),
       "GET /api/datasets/ds_1/versions": () => ({ items: stored, next_cursor: null }),
+      "GET /api/models": () => ({ items: models }),
       "POST /api/datasets/ds_1/clean": () => {
         stored = [version({ ...cleaned, status: "running", progress: 0.5, sha256: null, record_count: null, result: null }), upload];
         return version({ ...cleaned, status: "queued", progress: 0, sha256: null, record_count: null, result: null });
@@ -88,6 +89,7 @@ describe("Dataset versions", () => {
       min_length: null,
       max_length: null,
       length_unit: "characters",
+      model: null,
       garbage_threshold: null,
       drop_pii: true,
     });
@@ -103,6 +105,24 @@ describe("Dataset versions", () => {
     expect(filters.map((f) => f.getAttribute("data-filter"))).toEqual(["pii", "exact_duplicate"]);
     expect(filters[1]).toHaveTextContent("44");
     expect(filters[1]).toHaveTextContent("#3 #9 #12 #30");
+  });
+
+  it("bounds lengths in tokens of a chosen model's tokenizer", async () => {
+    const user = userEvent.setup();
+    renderApp("/datasets/ds_1");
+    await user.click(await screen.findByTestId("clean-button"));
+    await user.click(screen.getByTestId("clean-exact"));
+    await user.selectOptions(screen.getByTestId("clean-unit"), "tokens");
+    await user.selectOptions(await screen.findByTestId("clean-model"), "tiny-chat");
+    await user.type(screen.getByTestId("clean-max"), "512");
+    await user.click(screen.getByTestId("clean-submit"));
+    const post = api.calls.find((r) => r.method === "POST");
+    expect(await post?.clone().json()).toMatchObject({
+      exact_dedup: false,
+      max_length: 512,
+      length_unit: "tokens",
+      model: "tiny-chat",
+    });
   });
 
   it("splits with a seed into a train and an eval version", async () => {
