@@ -28,6 +28,7 @@ from backend.datasets.endpoints import router as datasets_router
 from backend.evals.endpoints import router as evaluations_router
 from backend.exports.endpoints import router as exports_router
 from backend.health.endpoints import router as health_router
+from backend.mixtures.endpoints import router as mixtures_router
 from backend.openai_compat.endpoints import router as openai_router
 from backend.projects.endpoints import router as projects_router
 from backend.reports.endpoints import router as reports_router
@@ -36,6 +37,7 @@ from backend.scheduler.endpoints import router as admin_queue_router
 from backend.serving.endpoints import api_router as serving_router
 from backend.serving.endpoints import router as inference_router
 from backend.users.endpoints import admin_router as users_admin_router
+from backend.versions.endpoints import router as versions_router
 
 
 def operation_id(route: APIRoute) -> str:
@@ -98,6 +100,8 @@ def create_app() -> FastAPI:
         audit_admin_router,
         datasets_router,
         reports_router,
+        versions_router,
+        mixtures_router,
         models_router,
         admin_models_router,
         model_sources_router,

@@ -219,7 +219,15 @@ class TrainingSpecCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=200, description="A label for the run; generated when absent.")
-    dataset_id: str = Field(description="Id of the training dataset (`ds_…`).")
+    dataset_id: str = Field(
+        description="Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval "
+        "split, unless `dataset_version_id` names one."
+    )
+    dataset_version_id: str | None = Field(
+        default=None,
+        description="A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); "
+        "GET /api/datasets/{id}/versions lists them.",
+    )
     model: str = Field(
         description="A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant "
         "is chosen from the data size and the GPU budget."
@@ -354,6 +362,10 @@ class ResolvedTrainingSpec(BaseModel):
         "`prompt`/`chosen`/`rejected` (dpo, orpo, simpo) or `messages` + `label` (kto)."
     )
     dataset_records: int
+    dataset_version_id: str | None = Field(default=None, description="The dataset version trained on (`dsv_…`).")
+    dataset_sha256: str | None = Field(
+        default=None, description="SHA-256 of that version's normalised records: the data the run saw, exactly."
+    )
     eval_dataset_path: str | None = Field(
         default=None, description="Local path of the normalised eval records, when a separate eval dataset was given."
     )

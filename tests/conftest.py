@@ -107,8 +107,10 @@ def clean_db() -> Iterator[None]:
         ComparisonRating,
         Dataset,
         DatasetReport,
+        DatasetVersion,
         Evaluation,
         Export,
+        Mixture,
         Project,
         ProjectMember,
         ReferenceResult,
@@ -122,7 +124,18 @@ def clean_db() -> Iterator[None]:
 
     with session_scope() as session:
         tables = (ComparisonRating, ComparisonPair, Comparison, Evaluation, RunEvent, Export, Checkpoint, Run)
-        for table in (*tables, ReferenceResult, DatasetReport, Dataset, AuditEvent, ProjectMember, Worker, UserQuota):
+        for table in (
+            *tables,
+            Mixture,
+            ReferenceResult,
+            DatasetReport,
+            DatasetVersion,
+            Dataset,
+            AuditEvent,
+            ProjectMember,
+            Worker,
+            UserQuota,
+        ):
             session.execute(delete(table))
         session.execute(delete(Project).where(Project.id != DEFAULT_PROJECT_ID))
         admin = users.get_by_email(session, ADMIN_EMAIL)

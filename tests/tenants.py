@@ -31,6 +31,8 @@ from backend.evals import service as evals
 from backend.evals.schemas import EvaluationCreate
 from backend.exports import service as exports
 from backend.exports.schemas import ExportCreate
+from backend.mixtures import service as mixtures
+from backend.mixtures.schemas import MixtureCreate, MixtureSource
 from backend.models import ComparisonPair, RunStatus, User
 from backend.openai_compat.translate import fine_tuned_model_name
 from backend.projects import service as projects
@@ -41,6 +43,7 @@ from backend.runs import lifecycle as run_lifecycle
 from backend.runs import service as runs
 from backend.scheduler import dispatch
 from backend.users import service as users
+from backend.versions import service as versions
 from specs.training import TrainingSpecCreate
 
 CHATS = [
@@ -64,12 +67,25 @@ class Side:
     export: str = ""
     evaluation: str = ""
     report: str = ""
+    version: str = ""  # the dataset's version 1
+    mixture: str = ""
     comparison: str = ""
     pair: str = ""
     model: str = ""  # the run's fine-tuned model name
 
     def ids(self) -> list[str]:
-        kinds = ("dataset", "prompts", "run", "checkpoint", "export", "evaluation", "report", "comparison")
+        kinds = (
+            "dataset",
+            "prompts",
+            "run",
+            "checkpoint",
+            "export",
+            "evaluation",
+            "report",
+            "version",
+            "mixture",
+            "comparison",
+        )
         return [getattr(self, k) for k in kinds]
 
 
@@ -139,6 +155,9 @@ def _fill(session: Session, principal: Principal, side: Side, checkpoint_root: P
     )
     side.evaluation = evaluation.id
     side.report = reports.create(session, principal, side.dataset, ReportCreate(model="tiny-chat")).id
+    side.version = versions.list_page(session, principal, side.dataset, None, 1)[0][0].id
+    mix = MixtureCreate(name="mix", sources=[MixtureSource(dataset_version_id=side.version, ratio=1)])
+    side.mixture = mixtures.create(session, principal, mix).id
     comparison = comparisons.create(
         session,
         principal,

@@ -29,6 +29,8 @@ TABLES = {
     "evaluations",
     "reference_results",
     "dataset_reports",
+    "dataset_versions",
+    "mixtures",
     "sessions",
     "api_keys",
     "audit_events",
@@ -98,5 +100,45 @@ def test_existing_rows_move_into_the_default_project_and_users_join_it(tmp_path:
                 ("prj_default",)
             ]
             assert conn.execute(text("SELECT project_id FROM datasets WHERE id = 'ds_1'")).scalar() == "prj_default"
+    finally:
+        engine.dispose()
+
+
+def test_existing_datasets_get_their_upload_as_version_one(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'before-versions.db'}"
+    config = alembic_config(url)
+    command.upgrade(config, "9a3f6c1e2d48")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO users (id, email, name, created_at) VALUES ('usr_1', 'a@b.c', 'A', :now)"),
+                {"now": "2026-01-01 00:00:00.000000"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO datasets (id, owner_id, name, filename, format, storage_key, size_bytes, sha256, "
+                    "record_count, created_at) VALUES ('ds_0123456789abcdefghjkmn', 'usr_1', 'd', 'd.jsonl', "
+                    "'messages', 'datasets/ds_1/records.jsonl', 10, 'abc', 3, '2026-01-01 00:00:00.000000')"
+                )
+            )
+        command.upgrade(config, "head")
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT id, number, operation, status, storage_key, sha256, record_count, records_before, "
+                    "parent_id, parameters FROM dataset_versions WHERE dataset_id = 'ds_0123456789abcdefghjkmn'"
+                )
+            ).all()
+        assert len(rows) == 1
+        version = rows[0]
+        assert version.id.startswith("dsv_0123456789") and version.number == 1 and version.parent_id is None
+        assert (version.operation, version.status, version.sha256) == ("upload", "succeeded", "abc")
+        assert (
+            version.storage_key == "datasets/ds_1/records.jsonl" and version.record_count == version.records_before == 3
+        )
+        assert version.parameters == "{}"
     finally:
         engine.dispose()

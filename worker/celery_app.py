@@ -17,6 +17,8 @@ app.conf.update(
         "worker.tasks.export",
         "worker.tasks.evaluation",
         "worker.tasks.profiling",
+        "worker.tasks.cleaning",
+        "worker.tasks.mixing",
         "worker.tasks.comparison",
     ]
 )

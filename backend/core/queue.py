@@ -25,6 +25,8 @@ VALIDATE_RUN = "tunewright.runs.validate"
 EXPORT_CHECKPOINT = "tunewright.exports.export"  # loads whole models: a GPU worker's job
 EVALUATE = "tunewright.evals.evaluate"
 DATASET_REPORT = "tunewright.datasets.report"
+CLEAN_DATASET = "tunewright.datasets.clean"  # writes a new dataset version
+MATERIALISE_MIXTURE = "tunewright.datasets.mix"  # writes a mixture's dataset
 # Only HTTP calls to the inference server, which does the model work: a CPU worker's job.
 GENERATE_COMPARISON = "tunewright.comparisons.generate"
 GPU_QUEUE = "gpu"
@@ -52,6 +54,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             EXPORT_CHECKPOINT: {"queue": GPU_QUEUE},
             EVALUATE: {"queue": GPU_QUEUE},  # it runs models
             DATASET_REPORT: {"queue": CPU_QUEUE},
+            CLEAN_DATASET: {"queue": CPU_QUEUE},
+            MATERIALISE_MIXTURE: {"queue": CPU_QUEUE},
             GENERATE_COMPARISON: {"queue": CPU_QUEUE},
         },
         "worker_hijack_root_logger": False,

@@ -20,7 +20,7 @@ from backend.datasets import repository, search
 from backend.datasets.formats import ALL_FORMATS
 from backend.datasets.ingest import IngestResult, ingest, stage_upload
 from backend.datasets.readers import ENCODINGS, SUPPORTED
-from backend.models import Dataset
+from backend.models import Dataset, DatasetVersion
 from backend.projects import service as projects
 
 PREVIEW_TIMEOUT_SECONDS = 30
@@ -124,6 +124,8 @@ def create_from_upload(
         )
         session.add(dataset)
         session.flush()
+        session.add(_upload_version(dataset))
+        session.flush()
         try:
             storage.import_file(dataset.storage_key, staged)
             if result.problem_count:
@@ -135,6 +137,27 @@ def create_from_upload(
     finally:
         for path in (raw, staged, quarantine):
             path.unlink(missing_ok=True)
+
+
+def _upload_version(dataset: Dataset) -> DatasetVersion:
+    """Version 1: the upload's own records file, whose hash the ingest already computed."""
+    return DatasetVersion(
+        id=new_id("dsv"),
+        dataset_id=dataset.id,
+        owner_id=dataset.owner_id,
+        project_id=dataset.project_id,
+        number=1,
+        operation="upload",
+        parameters={},
+        status="succeeded",
+        progress=1.0,
+        storage_key=dataset.storage_key,
+        sha256=dataset.sha256,
+        records_before=dataset.record_count,
+        record_count=dataset.record_count,
+        size_bytes=dataset.size_bytes,
+        finished_at=dataset.created_at,
+    )
 
 
 def formats() -> dict[str, Any]:

@@ -53,8 +53,10 @@ def _record(session: Session, export: Export) -> tuple[str, dict[str, Any], dict
         "dataset": {
             "id": run.dataset_id,
             "name": dataset.name if dataset else None,
-            "sha256": dataset.sha256 if dataset else None,  # the data version: the stored file's hash
-            "records": dataset.record_count if dataset else None,
+            # The data version trained on: its records' hash (the upload's, for runs from before versions).
+            "version_id": run.resolved_spec.get("dataset_version_id"),
+            "sha256": run.resolved_spec.get("dataset_sha256") or (dataset.sha256 if dataset else None),
+            "records": run.resolved_spec.get("dataset_records") or (dataset.record_count if dataset else None),
         },
         "resolved_spec": run.resolved_spec,
     }

@@ -6,8 +6,10 @@ from backend.models.catalog import CatalogModel, ModelSource
 from backend.models.checkpoint import Checkpoint
 from backend.models.comparison import Comparison, ComparisonPair, ComparisonRating
 from backend.models.dataset import Dataset
+from backend.models.dataset_version import DatasetVersion
 from backend.models.evaluation import Evaluation, ReferenceResult
 from backend.models.export import Export, ExportStatus
+from backend.models.mixture import Mixture
 from backend.models.openai_job import OpenAIJob
 from backend.models.project import DEFAULT_PROJECT_ID, Project, ProjectMember
 from backend.models.report import DatasetReport
@@ -26,10 +28,12 @@ __all__ = [
     "ComparisonRating",
     "Dataset",
     "DatasetReport",
+    "DatasetVersion",
     "Evaluation",
     "Export",
     "ExportStatus",
     "LoginSession",
+    "Mixture",
     "ModelSource",
     "OpenAIJob",
     "Project",

@@ -41,6 +41,8 @@ class Run(Base):
     # No database foreign key: adding one to `runs` on SQLite means copying the table, which the rows pointing at
     # runs forbid. Datasets refuse deletion while a run names them (datasets.service.delete) instead.
     eval_dataset_id: Mapped[str | None] = mapped_column(String(40))
+    # The dataset version trained on (`dsv_…`); None for runs from before versions (they trained on version 1).
+    dataset_version_id: Mapped[str | None] = mapped_column(String(40))
     model_name: Mapped[str] = mapped_column(String(200))
     stage: Mapped[str] = mapped_column(String(20))
     method: Mapped[str] = mapped_column(String(20))

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, CursorResult, delete, exists, select
 from sqlalchemy.orm import Session
 
-from backend.models import Comparison, Dataset, DatasetReport, Evaluation, Project, ProjectMember, Run, User
+from backend.models import Comparison, Dataset, DatasetReport, Evaluation, Mixture, Project, ProjectMember, Run, User
 
 
 def get(session: Session, project_id: str, scope: ColumnElement[bool]) -> Project | None:
@@ -75,6 +75,7 @@ def holds_objects(session: Session, project_id: str) -> list[str]:
         ("evaluations", Evaluation.project_id),
         ("data reports", DatasetReport.project_id),
         ("comparisons", Comparison.project_id),
+        ("mixtures", Mixture.project_id),
     )
     return [name for name, column in kinds if session.scalar(select(exists().where(column == project_id)))]
 

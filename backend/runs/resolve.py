@@ -117,8 +117,8 @@ def _seq_len(body: TrainingSpecCreate, model: CatalogModel) -> int:
     return asked
 
 
-def _cpt_rows(dataset: Dataset, max_seq_length: int) -> int:
-    return max(1, math.ceil(dataset.size_bytes / BYTES_PER_TOKEN / max_seq_length))
+def _cpt_rows(size_bytes: int, max_seq_length: int) -> int:
+    return max(1, math.ceil(size_bytes / BYTES_PER_TOKEN / max_seq_length))
 
 
 def _parameters(model: CatalogModel, arch: Architecture | None) -> int | None:
@@ -214,8 +214,10 @@ def resolve(
     dataset_path: str,
     settings: Settings,
     eval_dataset: tuple[Dataset, str] | None = None,
+    sizes: tuple[int, int] | None = None,
 ) -> ResolvedTrainingSpec:
-    """`eval_dataset`: a separate eval dataset and its local path, when the run names one."""
+    """`eval_dataset`: a separate eval dataset and its local path, when the run names one. `sizes`: (records,
+    bytes) of the dataset version trained on, when it is not the upload itself."""
     hp = body.hyperparameters
     decisions: list[str] = []
     _check_stage_data(body, dataset)
@@ -241,16 +243,16 @@ def resolve(
     decisions.append(why)
     budget = resources.gpu_memory_gb if resources.device == "cuda" else settings.cpu_budget_gb
     policy = Policy(settings.small_data_threshold, settings.large_data_threshold, settings.full_finetune_max_params)
-    records = dataset.record_count
+    records, size_bytes = sizes or (dataset.record_count, dataset.size_bytes)
 
     # A training item is a record (a conversation, a pair, a KTO example), or for CPT a row of max_seq_length
     # tokens (estimated before tokenising).
-    items = records if body.stage != "cpt" else _cpt_rows(dataset, _seq_len(body, candidates[0]))
+    items = records if body.stage != "cpt" else _cpt_rows(size_bytes, _seq_len(body, candidates[0]))
     steps_per_epoch = math.ceil(math.ceil(items / hp.batch_size) / accumulation.steps)
     max_steps = max(1, math.ceil(steps_per_epoch * hp.epochs)) if hp.max_steps == "auto" else hp.max_steps
     if max_steps < 1:
         raise InvalidInput("max_steps must be at least 1.", field="hyperparameters.max_steps")
-    trained_tokens = int(dataset.size_bytes / BYTES_PER_TOKEN * max_steps / max(1, steps_per_epoch))
+    trained_tokens = int(size_bytes / BYTES_PER_TOKEN * max_steps / max(1, steps_per_epoch))
 
     by_name = {m.name: m for m in candidates}
     plans: dict[str, Plan] = {}

@@ -23,6 +23,7 @@ from backend.projects import service as projects
 from backend.runs import repository
 from backend.runs.resolve import resolve
 from backend.scheduler import dispatch
+from backend.versions import service as versions
 from specs.training import MemoryEstimate, TrainingSpecCreate
 
 
@@ -56,8 +57,18 @@ def create(
         except NotFound as exc:
             raise InvalidInput(exc.detail, field="eval_dataset_id") from None
         eval_dataset = (found, str(storage.local_path(found.storage_key)))
+    version = versions.for_run(session, principal, dataset, body.dataset_version_id)
+    assert version.storage_key is not None and version.record_count is not None  # succeeded
     models = catalog.candidates(session, body.model)
-    resolved = resolve(body, dataset, models, str(storage.local_path(dataset.storage_key)), settings, eval_dataset)
+    data_path = str(storage.local_path(version.storage_key))
+    sizes = (version.record_count, version.size_bytes or dataset.size_bytes)
+    resolved = resolve(body, dataset, models, data_path, settings, eval_dataset, sizes)
+    resolved.dataset_version_id, resolved.dataset_sha256 = version.id, version.sha256
+    if version.number > 1:
+        resolved.decisions.append(
+            f"data = version {version.number} of {dataset.name} ({version.id}, {version.operation}"
+            f"{' ' + version.role if version.role else ''}, {version.record_count} records)."
+        )
     chosen = next(m for m in models if m.name == resolved.model.name)
     if resolved.stage == "sft" and (family := catalog.family_chat_template(session, chosen)) is not None:
         template, chat_model = family
@@ -80,6 +91,7 @@ def create(
         status=RunStatus.validating,
         dataset_id=dataset.id,
         eval_dataset_id=body.eval_dataset_id,
+        dataset_version_id=version.id,
         model_name=resolved.model.name,
         stage=resolved.stage,
         method=resolved.method,

@@ -9,6 +9,7 @@ import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
 import { DatasetsPage } from "./pages/datasets/DatasetsPage";
 import { EvaluationsPage } from "./pages/evaluations/EvaluationsPage";
 import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
+import { MixturesPage } from "./pages/mixtures/MixturesPage";
 import { ReportPage } from "./pages/datasets/ReportPage";
 import { ModelsPage } from "./pages/models/ModelsPage";
 import { ModelCatalogPage } from "./pages/admin/ModelCatalogPage";
@@ -91,6 +92,8 @@ const maskPreviewRoute = createRoute({
   },
 });
 
+const mixturesRoute = createRoute({ getParentRoute: () => rootRoute, path: "/mixtures", component: MixturesPage });
+
 const runsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/runs", component: RunsPage });
 
 const newRunRoute = createRoute({
@@ -152,6 +155,7 @@ export const routeTree = rootRoute.addChildren([
   datasetRoute,
   reportRoute,
   maskPreviewRoute,
+  mixturesRoute,
   runsRoute,
   newRunRoute,
   runRoute,

@@ -49,6 +49,8 @@ def _id_of(param: str) -> Build:
     attribute = {
         "dataset_id": "dataset",
         "report_id": "report",
+        "version_id": "version",
+        "mixture_id": "mixture",
         "run_id": "run",
         "checkpoint_id": "checkpoint",
         "export_id": "export",
@@ -60,6 +62,10 @@ def _id_of(param: str) -> Build:
         "model_id": "model",
     }[param]
     return lambda world, side: getattr(side, attribute)
+
+
+def _mix(side: Side) -> dict[str, Any]:
+    return {"name": "probe", "sources": [{"dataset_version_id": side.version, "ratio": 1}]}
 
 
 CHAT = {"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 2}
@@ -134,6 +140,19 @@ ROUTES: dict[str, Probe] = {
     ),
     "GET /api/datasets/{dataset_id}/reports": _object("dataset_id"),
     "GET /api/reports/{report_id}": _object("report_id"),
+    "GET /api/datasets/{dataset_id}/versions": _object("dataset_id"),
+    "POST /api/datasets/{dataset_id}/clean": _object(
+        "dataset_id", json=lambda w, s: {"exact_dedup": True}, writes=True
+    ),
+    "POST /api/datasets/{dataset_id}/split": _object("dataset_id", json=lambda w, s: {"eval_count": 1}, writes=True),
+    "GET /api/dataset-versions/{version_id}": _object("version_id"),
+    "GET /api/dataset-versions/{version_id}/records": _object("version_id"),
+    "POST /api/mixtures/preview": Probe("object", json=lambda w, s: _mix(s), writes=True),  # POSTs: viewers 403
+    "POST /api/mixtures": Probe("object", json=lambda w, s: _mix(s), writes=True),
+    "GET /api/mixtures": Probe("list", shows="mixture"),
+    "GET /api/mixtures/{mixture_id}": _object("mixture_id"),
+    # The world's mixture is queued (no worker), so its members get a 409 and nothing is deleted.
+    "DELETE /api/mixtures/{mixture_id}": _object("mixture_id", writes=True),
     "POST /api/runs": Probe("object", json=lambda w, s: {"dataset_id": s.dataset, "model": "tiny-chat"}, writes=True),
     "GET /api/runs": Probe("list", shows="run"),
     "GET /api/runs/{run_id}": _object("run_id"),

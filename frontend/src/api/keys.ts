@@ -6,6 +6,9 @@ export const queryKeys = {
   datasetRecords: (id: string, offset = 0, q = "") => ["datasets", id, "records", offset, q] as const,
   datasetQuarantine: (id: string) => ["datasets", id, "quarantine"] as const,
   reports: (datasetId: string) => ["datasets", datasetId, "reports"] as const,
+  versions: (datasetId: string) => ["datasets", datasetId, "versions"] as const,
+  mixtures: ["mixtures"] as const,
+  mixturePreview: (body: unknown) => ["mixtures", "preview", body] as const,
   maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
     ["mask-preview", datasetId, index, model, lossOn] as const,
   models: ["models"] as const,

@@ -722,6 +722,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dataset-versions/{version_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["dataset versions-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dataset-versions/{version_id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records
+         * @description The version's records (none until it has succeeded), in order, a page at a time.
+         */
+        get: operations["dataset versions-records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasets": {
         parameters: {
             query?: never;
@@ -769,6 +806,27 @@ export interface paths {
         get: operations["datasets-get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}/clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clean
+         * @description Clean a version of the dataset into a new version: exact and near dedup, length bounds, garbage and PII
+         *     filters, each optional. A CPU worker computes it; poll the version for its progress and before/after counts.
+         */
+        post: operations["dataset versions-clean"];
         delete?: never;
         options?: never;
         head?: never;
@@ -857,6 +915,47 @@ export interface paths {
          *     contamination with another dataset. A CPU worker computes it; poll the report for its progress.
          */
         post: operations["reports-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split
+         * @description Split a version into a train and an eval version: disjoint, together every record once, the same for the
+         *     same seed. A run on the dataset id then trains on the train side (eval splits are never the newest).
+         */
+        post: operations["dataset versions-split"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{dataset_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description The dataset's versions, newest first, each with its parent and the operation that made it (lineage).
+         */
+        get: operations["dataset versions-list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,6 +1142,70 @@ export interface paths {
          * @description Revoke one of your keys; requests with it get 401 from now on.
          */
         delete: operations["keys-revoke_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mixtures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: operations["mixtures-list"];
+        put?: never;
+        /**
+         * Create
+         * @description Save the mixture (the next version of its name) and materialise it on a CPU worker into a dataset of its
+         *     own (`dataset_id` once succeeded), whose version 1 records the recipe.
+         */
+        post: operations["mixtures-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mixtures/{mixture_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["mixtures-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Delete the mixture (its recipe); the dataset it was materialised into stays.
+         */
+        delete: operations["mixtures-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mixtures/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview
+         * @description The token budget per source before anything runs: available tokens (from the newest data report, else
+         *     bytes / 4 — `approximate` says so), the tokens and records each contributes, and its share.
+         */
+        post: operations["mixtures-preview"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1965,6 +2128,62 @@ export interface components {
             step: number;
         };
         /**
+         * CleaningCreate
+         * @description Each filter is optional; a record goes at the first filter that drops it, in the order length, garbage, PII,
+         *     exact duplicates, near duplicates (the first record of a duplicate group stays).
+         */
+        CleaningCreate: {
+            /**
+             * Drop Pii
+             * @description Drop records with PII-looking strings (emails, phones, cards, IBANs, ID numbers).
+             * @default false
+             */
+            drop_pii: boolean;
+            /**
+             * Exact Dedup
+             * @description Drop records whose normalised text repeats an earlier one.
+             * @default false
+             */
+            exact_dedup: boolean;
+            /**
+             * Garbage Threshold
+             * @description Drop garbage: records whose share of repeated word trigrams exceeds this (e.g. 0.5), or that are mostly symbols or long runs of one character (the data report's garbage checks).
+             */
+            garbage_threshold?: number | null;
+            /**
+             * Length Unit
+             * @description What min/max_length count: characters of the records' text, or tokens of `model`'s tokenizer (chat template included for conversations).
+             * @default characters
+             * @enum {string}
+             */
+            length_unit: "characters" | "tokens";
+            /**
+             * Max Length
+             * @description Drop records longer than this.
+             */
+            max_length?: number | null;
+            /**
+             * Min Length
+             * @description Drop records shorter than this.
+             */
+            min_length?: number | null;
+            /**
+             * Model
+             * @description Catalog model whose tokenizer counts tokens (length_unit=tokens).
+             */
+            model?: string | null;
+            /**
+             * Near Dedup Threshold
+             * @description Drop near duplicates: estimated Jaccard similarity of word 5-gram shingles (MinHash) from which two records count as the same; e.g. 0.8.
+             */
+            near_dedup_threshold?: number | null;
+            /**
+             * Parent Version Id
+             * @description The version to clean; default: the dataset's newest training version.
+             */
+            parent_version_id?: string | null;
+        };
+        /**
          * ComparisonCreate
          * @description Every candidate answers every prompt of a prompts dataset; people then rate the answers in blind pairs.
          */
@@ -2345,6 +2564,93 @@ export interface components {
              * @description Records in the dataset (not the number of matches when searching).
              */
             total: number;
+        };
+        /** DatasetVersionList */
+        DatasetVersionList: {
+            /** Items */
+            items: components["schemas"]["DatasetVersionRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** DatasetVersionRead */
+        DatasetVersionRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * @description `dsv_…`
+             */
+            id: string;
+            /**
+             * Number
+             * @description 1 is the upload; later versions count up in order of creation.
+             */
+            number: number;
+            /**
+             * Operation
+             * @enum {string}
+             */
+            operation: "upload" | "clean" | "split" | "mixture";
+            /**
+             * Parameters
+             * @description The operation's parameters, as given (defaults filled in).
+             */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Parent Id
+             * @description The version this one was derived from; None for the upload.
+             */
+            parent_id: string | null;
+            /** Progress */
+            progress: number;
+            /** Project Id */
+            project_id: string;
+            /** Record Count */
+            record_count: number | null;
+            /**
+             * Records Before
+             * @description Records of the parent (of the upload itself for version 1).
+             */
+            records_before: number;
+            /**
+             * Result
+             * @description Cleaning: `records_before`, `records_after` and `filters`, each with before/after counts and the first dropped record indices (of the parent). Splits: the seed and the sizes of both sides.
+             */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Role
+             * @description For split versions: which side of the split.
+             */
+            role: ("train" | "eval") | null;
+            /**
+             * Sha256
+             * @description SHA-256 of the normalised records as stored (one JSON object a line).
+             */
+            sha256: string | null;
+            /** Size Bytes */
+            size_bytes: number | null;
+            /**
+             * Status
+             * @description Only a succeeded version has records and a hash.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
         };
         /** Distribution */
         Distribution: {
@@ -3542,6 +3848,125 @@ export interface components {
              */
             type: "supervised" | "dpo";
         };
+        /** MixtureCreate */
+        MixtureCreate: {
+            /**
+             * Name
+             * @description Saving under an existing name makes its next version.
+             */
+            name: string;
+            /**
+             * Seed
+             * @description Which records down/up-sampling picks.
+             * @default 42
+             */
+            seed: number;
+            /** Sources */
+            sources: components["schemas"]["MixtureSource"][];
+        };
+        /** MixtureList */
+        MixtureList: {
+            /** Items */
+            items: components["schemas"]["MixtureRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** MixturePreview */
+        MixturePreview: {
+            /**
+             * Approximate
+             * @description True when some source has no data report (chars/4 estimate).
+             */
+            approximate: boolean;
+            /** Kind */
+            kind: string;
+            /** Sources */
+            sources: components["schemas"]["SourceBudget"][];
+            /** Total Records */
+            total_records: number;
+            /** Total Tokens */
+            total_tokens: number;
+        };
+        /** MixtureRead */
+        MixtureRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Dataset Id
+             * @description The materialised dataset (train on it), once succeeded.
+             */
+            dataset_id: string | null;
+            /** Dataset Version Id */
+            dataset_version_id: string | null;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * @description `mix_…`
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Plan
+             * @description The token budget per source (the preview at creation).
+             */
+            plan: {
+                [key: string]: unknown;
+            };
+            /** Progress */
+            progress: number;
+            /** Project Id */
+            project_id: string;
+            /** Seed */
+            seed: number;
+            /** Sources */
+            sources: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** Version */
+            version: number;
+        };
+        /** MixtureSource */
+        MixtureSource: {
+            /**
+             * Dataset Version Id
+             * @description A succeeded dataset version (`dsv_…`).
+             */
+            dataset_version_id: string;
+            /**
+             * Ratio
+             * @description Relative share of tokens, e.g. 1 (domain) and 5 (general).
+             */
+            ratio?: number | null;
+            /**
+             * Sampling
+             * @description `down`: never repeat a record (a source asked for more than it has gives what it has); `up`: repeat records to reach the share.
+             * @default down
+             * @enum {string}
+             */
+            sampling: "down" | "up";
+            /**
+             * Target Tokens
+             * @description Tokens this source contributes, instead of a ratio.
+             */
+            target_tokens?: number | null;
+        };
         /** Model */
         Model: {
             /** Created */
@@ -4439,6 +4864,60 @@ export interface components {
             /** Items */
             items: components["schemas"]["ServableModel"][];
         };
+        /** SourceBudget */
+        SourceBudget: {
+            /**
+             * Available Tokens
+             * @description Tokens of the version (estimated: see `estimate`).
+             */
+            available_tokens: number;
+            /**
+             * Capped
+             * @description Asked for more than it has, but sampling is `down`: it gives what it has.
+             */
+            capped: boolean;
+            /** Dataset Id */
+            dataset_id: string;
+            /** Dataset Name */
+            dataset_name: string;
+            /** Dataset Version Id */
+            dataset_version_id: string;
+            /**
+             * Estimate
+             * @description `report`: from the dataset's newest data report (tokens per record × records); `chars/4`: no report yet, so bytes / 4 — a rough approximation; run a data report for real token counts.
+             * @enum {string}
+             */
+            estimate: "report" | "chars/4";
+            /**
+             * Factor
+             * @description records_out / records: below 1 down-sampled, above 1 up-sampled.
+             */
+            factor: number;
+            /**
+             * Records
+             * @description Records of the version.
+             */
+            records: number;
+            /**
+             * Records Out
+             * @description Records written, repeats included.
+             */
+            records_out: number;
+            /**
+             * Share
+             * @description Its share of the mixture's tokens.
+             */
+            share: number;
+            /** Target Tokens */
+            target_tokens: number;
+            /**
+             * Tokens
+             * @description Tokens it contributes.
+             */
+            tokens: number;
+            /** Version */
+            version: number;
+        };
         /** SourceCreate */
         SourceCreate: {
             /**
@@ -4488,6 +4967,35 @@ export interface components {
             note?: string | null;
             /** Value */
             value?: string | null;
+        };
+        /** SplitCreate */
+        SplitCreate: {
+            /**
+             * Eval Count
+             * @description Number of records held out for eval.
+             */
+            eval_count?: number | null;
+            /**
+             * Eval Fraction
+             * @description Share of the records held out for eval (rounded, at least 1).
+             */
+            eval_fraction?: number | null;
+            /**
+             * Parent Version Id
+             * @description The version to split; default: the dataset's newest training version.
+             */
+            parent_version_id?: string | null;
+            /**
+             * Seed
+             * @description The same seed always picks the same records.
+             * @default 42
+             */
+            seed: number;
+        };
+        /** SplitRead */
+        SplitRead: {
+            eval: components["schemas"]["DatasetVersionRead"];
+            train: components["schemas"]["DatasetVersionRead"];
         };
         /** StreamOptions */
         StreamOptions: {
@@ -4581,9 +5089,14 @@ export interface components {
         TrainingSpecCreate: {
             /**
              * Dataset Id
-             * @description Id of the training dataset (`ds_…`).
+             * @description Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one.
              */
             dataset_id: string;
+            /**
+             * Dataset Version Id
+             * @description A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them.
+             */
+            dataset_version_id?: string | null;
             /**
              * Eval Dataset Id
              * @description A separate dataset (of the same kind as the training data) to measure eval loss on, instead of holding out `eval_fraction` of the training records. OpenAI's `validation_file`.
@@ -4791,6 +5304,24 @@ export interface components {
              * @enum {string}
              */
             variant: "base" | "chat";
+        };
+        /** VersionRecord */
+        VersionRecord: {
+            /** Index */
+            index: number;
+            /** Record */
+            record: {
+                [key: string]: unknown;
+            };
+        };
+        /** VersionRecords */
+        VersionRecords: {
+            /** Items */
+            items: components["schemas"]["VersionRecord"][];
+            /** Next Offset */
+            next_offset: number | null;
+            /** Total */
+            total: number;
         };
         /** WorkerRead */
         WorkerRead: {
@@ -7144,6 +7675,125 @@ export interface operations {
             };
         };
     };
+    "dataset versions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetVersionRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dataset versions-records": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionRecords"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "datasets-list": {
         parameters: {
             query?: {
@@ -7283,6 +7933,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DatasetRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dataset versions-clean": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CleaningCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetVersionRead"];
                 };
             };
             /** @description Not found */
@@ -7603,6 +8315,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dataset versions-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SplitRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dataset versions-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetVersionList"];
                 };
             };
             /** @description Not found */
@@ -8209,6 +9044,299 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MixtureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mixture_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixtureRead"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mixture_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mixtures-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MixtureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MixturePreview"];
                 };
             };
             /** @description Not found */

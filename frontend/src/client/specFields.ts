@@ -15,7 +15,11 @@ export interface SpecField {
 export const specFields = {
   "spec": {
     "dataset_id": {
-      "description": "Id of the training dataset (`ds_…`).",
+      "description": "Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one.",
+      "allowsAuto": false
+    },
+    "dataset_version_id": {
+      "description": "A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them.",
       "allowsAuto": false
     },
     "eval_dataset_id": {

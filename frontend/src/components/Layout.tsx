@@ -8,6 +8,7 @@ import { ProjectSwitcher } from "./ProjectSwitcher";
 
 const NAV = [
   { to: "/datasets", label: "Datasets", testId: "nav-datasets" },
+  { to: "/mixtures", label: "Mixtures", testId: "nav-mixtures" },
   { to: "/runs", label: "Runs", testId: "nav-runs" },
   { to: "/checkpoints", label: "Checkpoints", testId: "nav-checkpoints" },
   { to: "/evaluations", label: "Evaluations", testId: "nav-evaluations" },

@@ -33,6 +33,7 @@ def test_an_export_is_claimed_once_with_everything_the_record_needs(
     assert job is not None and (job.kind, job.dtype) == ("merged", "fp16")
     assert job.checkpoint_path.endswith("checkpoint-5") and job.storage_key == f"exports/{queued_export}"
     assert job.record["checkpoint_step"] == 5 and job.record["checkpoint_metrics"] == {"loss": 1.5}
+    assert job.record["dataset"].pop("version_id").startswith("dsv_")  # the upload: the run named no version
     assert job.record["dataset"] == {
         "id": dataset["id"],
         "name": dataset["name"],

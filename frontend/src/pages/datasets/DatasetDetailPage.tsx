@@ -7,6 +7,7 @@ import { formatBytes, formatDate } from "../../lib/format";
 import { KIND_LABELS } from "../../lib/datasetFormats";
 import { DatasetQuarantine } from "./DatasetQuarantine";
 import { DatasetRecords } from "./DatasetRecords";
+import { DatasetVersions } from "./DatasetVersions";
 import { SourceFormat } from "./SourceFormat";
 
 export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string; fromRecord?: number }) {
@@ -78,12 +79,13 @@ export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string
               <dd>{formatDate(dataset.data.created_at)}</dd>
             </div>
             <div>
-              <dt>Version (sha256)</dt>
+              <dt>Upload (sha256)</dt>
               <dd>
                 <code title={dataset.data.sha256}>{dataset.data.sha256.slice(0, 12)}</code>
               </dd>
             </div>
           </dl>
+          <DatasetVersions datasetId={datasetId} />
           {dataset.data.quarantined_count > 0 && <DatasetQuarantine datasetId={datasetId} count={dataset.data.quarantined_count} />}
         </>
       )}

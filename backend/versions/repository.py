@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy.orm import Session
+
+from backend.core.principal import Principal, in_scope
+from backend.models import DatasetVersion
+
+
+def get(session: Session, version_id: str) -> DatasetVersion | None:
+    return session.get(DatasetVersion, version_id)
+
+
+def get_visible(
+    session: Session, version_id: str, principal: Principal, project_id: str | None = None
+) -> DatasetVersion | None:
+    query = select(DatasetVersion).where(
+        DatasetVersion.id == version_id, in_scope(DatasetVersion.project_id, principal)
+    )
+    if project_id is not None:
+        query = query.where(DatasetVersion.project_id == project_id)
+    return session.scalar(query)
+
+
+def list_for_dataset(session: Session, dataset_id: str, cursor: int | None, limit: int) -> Sequence[DatasetVersion]:
+    """Newest (highest number) first, below `cursor` (a version number)."""
+    query = select(DatasetVersion).where(DatasetVersion.dataset_id == dataset_id)
+    if cursor is not None:
+        query = query.where(DatasetVersion.number < cursor)
+    return session.scalars(query.order_by(DatasetVersion.number.desc()).limit(limit)).all()
+
+
+def next_number(session: Session, dataset_id: str) -> int:
+    current = session.scalar(select(func.max(DatasetVersion.number)).where(DatasetVersion.dataset_id == dataset_id))
+    return (current or 0) + 1
+
+
+def newest_for_training(session: Session, dataset_id: str) -> DatasetVersion | None:
+    """The newest succeeded version that is not an eval split."""
+    query = select(DatasetVersion).where(
+        DatasetVersion.dataset_id == dataset_id,
+        DatasetVersion.status == "succeeded",
+        DatasetVersion.role.is_(None) | (DatasetVersion.role != "eval"),
+    )
+    return session.scalar(query.order_by(DatasetVersion.number.desc()).limit(1))
+
+
+def conditional_update(session: Session, version_id: str, where: ColumnElement[bool], values: dict[str, Any]) -> bool:
+    """UPDATE dataset_versions SET values WHERE id = version_id AND where; True if the row changed."""
+    query = update(DatasetVersion).where(DatasetVersion.id == version_id, where).values(**values)
+    result = session.execute(query.execution_options(synchronize_session=False))
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
