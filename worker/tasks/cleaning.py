@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,25 +19,9 @@ from worker.engine.data.profiling.tokens import CONVERSATION_KINDS, TokenCounter
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
 from worker.tasks.preview import cached_tokenizer
+from worker.tasks.progress import ThrottledProgress
 
-PROGRESS_INTERVAL_SECONDS = 1.0
 log = logging.getLogger(__name__)
-
-
-class _ProgressWriter:
-    """Writes progress (and so the heartbeat) at most once a second; a lost claim stops the cleaning."""
-
-    def __init__(self, job: CleaningJob) -> None:
-        self.job, self.last = job, 0.0
-
-    def __call__(self, progress: float) -> None:
-        now = time.monotonic()
-        if now - self.last < PROGRESS_INTERVAL_SECONDS:
-            return
-        self.last = now
-        with session_scope() as session:
-            if not service.record_progress(session, self.job, progress):
-                raise EngineError("the cleaning was claimed by another worker")
 
 
 def _token_lengths(job: CleaningJob) -> Lengths:
@@ -76,7 +59,7 @@ def clean_version(version_id: str) -> str:
             staged,
             lengths=lengths,
             expected_records=job.records,
-            progress=_ProgressWriter(job),
+            progress=ThrottledProgress(lambda session, value: service.record_progress(session, job, value), "cleaning"),
         )
         storage.import_file(job.destination_key, staged)
     except (EngineError, ValueError, OSError) as exc:

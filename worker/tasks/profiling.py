@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from backend.core.db import session_scope
@@ -18,25 +17,9 @@ from worker.engine.data.profiling.tokens import CONVERSATION_KINDS, TokenCounter
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
 from worker.tasks.preview import cached_tokenizer
+from worker.tasks.progress import ThrottledProgress
 
-PROGRESS_INTERVAL_SECONDS = 1.0
 log = logging.getLogger(__name__)
-
-
-class _ProgressWriter:
-    """Writes progress (and so the heartbeat) at most once a second; a lost claim stops the report."""
-
-    def __init__(self, job: ReportJob) -> None:
-        self.job, self.last = job, 0.0
-
-    def __call__(self, progress: float) -> None:
-        now = time.monotonic()
-        if now - self.last < PROGRESS_INTERVAL_SECONDS:
-            return
-        self.last = now
-        with session_scope() as session:
-            if not service.record_progress(session, self.job, progress):
-                raise EngineError("the report was claimed by another worker")
 
 
 def _compute(job: ReportJob) -> dict[str, object]:
@@ -52,7 +35,7 @@ def _compute(job: ReportJob) -> dict[str, object]:
         options,
         compare=compare,
         expected_records=(job.records, job.compare_records),
-        progress=_ProgressWriter(job),
+        progress=ThrottledProgress(lambda session, value: service.record_progress(session, job, value), "report"),
     )
 
 
