@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
@@ -36,6 +37,22 @@ def list_for_dataset(session: Session, dataset_id: str, cursor: int | None, limi
 def next_number(session: Session, dataset_id: str) -> int:
     current = session.scalar(select(func.max(DatasetVersion.number)).where(DatasetVersion.dataset_id == dataset_id))
     return (current or 0) + 1
+
+
+def add_numbered(session: Session, version: DatasetVersion, tries: int = 5) -> bool:
+    """Insert `version` with the dataset's next number. Two requests may read the same highest number at once; the
+    unique (dataset, number) constraint refuses the second insert, which then takes the number after it (a
+    savepoint keeps the rest of the transaction). False when every try lost the race."""
+    for _ in range(tries):
+        version.number = next_number(session, version.dataset_id)
+        try:
+            with session.begin_nested():
+                session.add(version)
+                session.flush()
+            return True
+        except IntegrityError:
+            continue
+    return False
 
 
 def newest_for_training(session: Session, dataset_id: str) -> DatasetVersion | None:

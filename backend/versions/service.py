@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from backend.audit import service as audit
 from backend.catalog import service as catalog
 from backend.core.db import utcnow
-from backend.core.errors import DomainError, InvalidInput, NotFound
+from backend.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
 from backend.core.principal import Principal, require_write
 from backend.core.queue import CLEAN_DATASET, enqueue
@@ -136,7 +136,6 @@ def _new_version(
         dataset_id=dataset.id,
         owner_id=principal.user.id,
         project_id=dataset.project_id,
-        number=repository.next_number(session, dataset.id),
         parent_id=parent.id,
         operation=operation,
         parameters=parameters,
@@ -144,8 +143,8 @@ def _new_version(
         progress=0.0,
         **values,
     )
-    session.add(version)
-    session.flush()
+    if not repository.add_numbered(session, version):
+        raise Conflict(f"Other changes to dataset {dataset.id} were saved at the same moment; send the request again.")
     return version
 
 

@@ -149,3 +149,22 @@ def test_a_run_names_a_version_and_eval_splits_are_not_the_newest(api: Any, data
     assert spec["dataset_records"] == 4
     wrong = api.post("/api/runs", json={**body, "dataset_version_id": "dsv_other"})
     assert wrong.status_code == 422 and wrong.json()["field"] == "dataset_version_id"
+
+
+def test_a_version_number_taken_at_the_same_moment_goes_to_the_next(
+    api: Any, dataset: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backend.versions import repository
+
+    # Another request saved a version between reading the highest number and inserting: the first read is stale.
+    real, reads = repository.next_number, []
+
+    def stale_once(session: Any, dataset_id: str) -> int:
+        reads.append(dataset_id)
+        return 1 if len(reads) == 1 else real(session, dataset_id)
+
+    monkeypatch.setattr(repository, "next_number", stale_once)
+    response = api.post(f"/api/datasets/{dataset['id']}/split", json={"eval_count": 2, "seed": 3})
+    assert response.status_code == 201, response.text
+    versions = api.get(f"/api/datasets/{dataset['id']}/versions").json()["items"]
+    assert sorted(v["number"] for v in versions) == [1, 2, 3] and len(reads) == 3
