@@ -20,7 +20,7 @@ from backend.catalog.endpoints import router as models_router
 from backend.catalog.endpoints import sources_router as model_sources_router
 from backend.checkpoints.endpoints import router as checkpoints_router
 from backend.comparisons.endpoints import router as comparisons_router
-from backend.core.deps import CSRF_HEADER, Authorized
+from backend.core.deps import CSRF_HEADER, Authorized, NoNulCharacters
 from backend.core.errors import install_error_handlers
 from backend.core.http import SecurityHeaders
 from backend.core.settings import get_settings
@@ -75,6 +75,7 @@ def create_app() -> FastAPI:
         summary="Self-hosted LLM fine-tuning workbench",
         version="0.1.0",
         generate_unique_id_function=operation_id,
+        dependencies=[NoNulCharacters],
     )
     install_error_handlers(app)
     if settings.cors_origins:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from backend.auth import service as auth
 from backend.core.db import session_scope
-from backend.core.errors import Forbidden
+from backend.core.errors import Forbidden, InvalidInput
 from backend.core.principal import Principal
 from backend.core.settings import Settings, get_settings
 from backend.core.storage import LocalStorage, get_storage
@@ -36,6 +36,17 @@ VIEWER_MAY_CALL: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("DELETE", r"/api/keys/[^/]+"),
     )
 )
+
+
+def reject_nul_characters(request: Request) -> None:
+    """No id, name or filter holds a NUL character, and PostgreSQL text cannot store one: refuse it here, naming the
+    parameter, rather than let a query fail on it."""
+    for name, value in (*request.path_params.items(), *request.query_params.multi_items()):
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput(f"{name} contains a NUL character (%00); remove it.", field=name)
+
+
+NoNulCharacters = Depends(reject_nul_characters)
 
 
 def _session() -> Iterator[Session]:

@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -200,6 +201,19 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body(codes.get(exc.status_code, "HTTPError"), detail), status_code=exc.status_code)
 
 
+async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+    # The database refused a value (a NUL character in text, a number out of its column's range): the request's
+    # fault, whatever field it was in.
+    log.info("database refused a value: %s", str(exc).splitlines()[0])
+    detail = (
+        "A value in this request cannot be stored (for example a NUL character in a text, or a number too large); "
+        "check the fields you sent."
+    )
+    if _is_openai(request):
+        return _openai_response(400, detail, code="invalid_value")
+    return JSONResponse(_body("InvalidInput", detail), status_code=422)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
     if _is_openai(request):
@@ -213,6 +227,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(DataError, _data_error)
     app.add_exception_handler(Exception, _unexpected)
 
 

@@ -51,3 +51,22 @@ def test_setup_registers_the_sample_dataset_once(api: Any) -> None:
     assert names.count(SAMPLE_DATASET_NAME) == 1
     [sample] = [d for d in api.get("/api/datasets").json()["items"] if d["name"] == SAMPLE_DATASET_NAME]
     assert sample["record_count"] == 400
+
+
+def test_a_nul_character_is_refused_where_the_database_could_not_store_it(api: Any) -> None:
+    # PostgreSQL text cannot hold NUL: in a path or query parameter it is refused by name, in a body by the store.
+    for url, field in (
+        ("/api/runs?cursor=%00", "cursor"),
+        ("/api/runs/run_%00", "run_id"),
+        ("/v1/files/%00", "file_id"),
+    ):
+        response = api.get(url)
+        body = response.json()
+        if url.startswith("/v1"):
+            assert response.status_code == 400 and body["error"]["param"] == field, body
+        else:
+            assert response.status_code == 422 and body["field"] == field and "NUL" in body["detail"], body
+    created = api.post("/api/projects", json={"name": "nul\u0000name"})
+    assert created.status_code in (201, 422), created.text  # SQLite stores it; PostgreSQL refuses it as bad input
+    if created.status_code == 422:
+        assert created.json()["error"] == "InvalidInput" and "NUL" in created.json()["detail"]
