@@ -69,7 +69,8 @@ def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stac
     # Runs (the recommendation) and checkpoints (the steps) load beside the evaluations: wait for all three.
     page.get_by_test_id("recommended-badge").wait_for()
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=evaluation-row]')].filter(r => r.innerText.includes('step ')).length === 2"
+        "() => [...document.querySelectorAll('[data-testid=evaluation-row]')]"
+        ".filter(r => r.innerText.includes('step ')).length === 2"
     )
     assert rows.count() == 2
     texts = [rows.nth(i).inner_text() for i in range(2)]
@@ -94,7 +95,8 @@ def test_the_comparison_page_shows_every_checkpoint_and_the_recommended_one(stac
     page.get_by_test_id("evaluate-target").select_option("model:tiny-chat")
     page.get_by_test_id("evaluate-sets-checks").get_by_label(mc["name"], exact=False).check()
     page.get_by_test_id("evaluate-button").click()
-    page.wait_for_function("document.querySelectorAll('[data-testid=evaluation-row]').length === 3")
+    # An arrow function: the page's Content-Security-Policy forbids evaluating a bare expression string.
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=evaluation-row]').length === 3")
     page.locator("[data-testid=evaluation-row][data-status=succeeded]", has_text="tiny-chat").wait_for(timeout=120_000)
 
     # The run page lists the same evaluations with the badge on the recommended checkpoint.
