@@ -15,9 +15,9 @@ from tests.support import SAMPLE_CHAT, wait_for
 pytestmark = pytest.mark.e2e
 
 
-def test_the_admin_drains_a_worker_reprioritises_a_run_and_undrains(stack: Stack, browser: Any) -> None:
-    api = httpx.Client(base_url=stack.url, timeout=30)
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+def test_the_admin_drains_a_worker_reprioritises_a_run_and_undrains(stack: Stack, new_page: Any) -> None:
+    api = httpx.Client(base_url=stack.url, headers=stack.auth, timeout=30)
+    page = new_page(viewport={"width": 1500, "height": 1100})
     page.set_default_timeout(30_000)
     page.goto(f"{stack.url}/admin/queue")
 
