@@ -17,7 +17,8 @@ GPU's dense bf16 tensor-core rate from the table below (or --peak-tflops).
                               [--seq-len 1024] [--gradient-checkpointing] [--no-baseline]
 
 Not a test: timings belong in bench/RESULTS.md. `--allow-cpu` runs the same code on the CPU with the tiny
-shape, fp32 and 3 steps — a check that the script works, its numbers mean nothing.
+shape, fp32 and at most 6 steps — a check that the script works, its numbers mean nothing; tests/bench runs it so
+(with --steps 4 --warmup-steps 1 --batch-size 2 --seq-len 32 to keep it short).
 """
 
 from __future__ import annotations

@@ -29,5 +29,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // Pages load lazily, so a test that visits several compiles each on first use; a busy machine needs the margin.
+    testTimeout: 15_000,
   },
 });

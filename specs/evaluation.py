@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 SetRole = Literal["domain", "general"]
 EvalKind = Literal["multiple_choice", "messages", "text"]
 PromptStyle = Literal["plain", "chat"]
+GenerationBackend = Literal["auto", "service", "in_process"]
 BestMetric = Literal[
     "mc_accuracy",
     "mc_accuracy_norm",
@@ -71,5 +72,18 @@ class EvaluationJob(BaseModel):
         "(mc_generate_accuracy), besides the log-likelihood scores.",
     )
     max_new_tokens: int = Field(default=32, ge=1, le=1024, description="Longest generated reply, in tokens.")
+    generation_backend: GenerationBackend = Field(
+        default="auto",
+        description="Who generates the replies: `service` (the inference service, vLLM or the CPU server), "
+        "`in_process` (the evaluating worker, with the model it loaded), `auto` (the service when it is reachable "
+        "and can serve the model, else in process). Both give the same greedy replies.",
+    )
+    model_served_name: str | None = Field(
+        default=None,
+        description="The name the inference service serves the model under (checkpoint id or catalog name).",
+    )
+    reference_served_name: str | None = Field(
+        default=None, description="The name the inference service serves the reference model under (a catalog name)."
+    )
     batch_size: int = Field(default=8, ge=1, le=512, description="Sequences per forward pass.")
     max_seq_length: int = Field(default=1024, ge=16, description="Longer inputs are cut from the left.")

@@ -55,6 +55,17 @@ class SamplingRequest(BaseModel):
         default=None, description="Up to 4 strings that end the answer (not included in it)."
     )
     seed: int | None = Field(default=None, description="Makes sampling repeatable.")
+    repetition_penalty: float = Field(
+        default=1.0,
+        gt=0,
+        le=2,
+        description="vLLM's extension: above 1 makes tokens already in the prompt or the answer less likely "
+        "(1 = off). Sent explicitly, it overrides a default a model's generation_config.json gives vLLM.",
+    )
+    stop_token_ids: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=64)] | None = Field(
+        default=None,
+        description="vLLM's extension: token ids that also end the answer, besides the model's own end tokens.",
+    )
     n: int = Field(default=1, ge=1, le=128, description="Answers per request; the workbench generates exactly 1.")
     stream: bool = Field(default=False, description="Send tokens as Server-Sent Events as they are produced.")
     stream_options: StreamOptions | None = None
@@ -83,14 +94,30 @@ class ChatCompletionRequest(SamplingRequest):
 
 
 class CompletionRequest(SamplingRequest):
-    prompt: str | Annotated[list[str], Field(min_length=1, max_length=1)] = Field(
-        description="The text to continue (one prompt per request)."
+    prompt: (
+        str
+        | Annotated[list[str], Field(min_length=1, max_length=1)]
+        | Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=1, max_length=131_072)]
+    ) = Field(
+        description="The text to continue (one prompt per request), or its token ids as OpenAI and vLLM accept "
+        "them: used exactly as given, no special token added."
     )
     max_tokens: int | None = Field(default=16, ge=1, le=32_768, description="Longest continuation, in tokens.")
 
     @property
+    def prompt_token_ids(self) -> list[int] | None:
+        """The prompt as token ids when it was sent that way; None for a text prompt."""
+        if isinstance(self.prompt, str):
+            return None
+        ids = [t for t in self.prompt if isinstance(t, int)]
+        return ids if len(ids) == len(self.prompt) else None
+
+    @property
     def prompt_text(self) -> str:
-        return self.prompt if isinstance(self.prompt, str) else self.prompt[0]
+        """The text prompt; empty when it was sent as token ids."""
+        if isinstance(self.prompt, str):
+            return self.prompt
+        return next((p for p in self.prompt if isinstance(p, str)), "")
 
 
 FinishReason = Literal["stop", "length"]

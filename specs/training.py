@@ -6,7 +6,7 @@ pydantic only. Every field is documented; the documentation is shown in the Open
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -219,14 +219,20 @@ class TrainingSpecCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=200, description="A label for the run; generated when absent.")
-    dataset_id: str = Field(
+    dataset_id: str | None = Field(
+        default=None,
         description="Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval "
-        "split, unless `dataset_version_id` names one."
+        "split, unless `dataset_version_id` names one. Give this or `mixture_id`, not both.",
     )
     dataset_version_id: str | None = Field(
         default=None,
         description="A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); "
-        "GET /api/datasets/{id}/versions lists them.",
+        "GET /api/datasets/{id}/versions lists them. Not with `mixture_id`.",
+    )
+    mixture_id: str | None = Field(
+        default=None,
+        description="A succeeded mixture (`mix_…`) to train on instead of `dataset_id`: the run trains on the dataset "
+        "version it was materialised into, and records the mixture and its sources' versions and hashes.",
     )
     model: str = Field(
         description="A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant "
@@ -350,6 +356,35 @@ class ModelSource(BaseModel):
     )
 
 
+class MixtureSourceLineage(BaseModel):
+    """One source of the mixture a run trained on, as it was when the run was submitted."""
+
+    dataset_version_id: str
+    dataset_id: str
+    dataset_name: str
+    version: int = Field(description="The source version's number within its dataset.")
+    sha256: str | None = Field(description="The source version's records hash; null once its dataset was deleted.")
+    ratio: float | None
+    target_tokens: int | None
+    sampling: str
+    render_as: dict[str, Any] | None = Field(default=None, description="How its conversations became text, if so.")
+    tokens: int = Field(description="Tokens it contributed (the plan's estimate).")
+    records_out: int = Field(description="Records it contributed, repeats included.")
+
+
+class MixtureLineage(BaseModel):
+    """The mixture a run trained on: run → mixture (recipe, version, seed) → source versions with their hashes."""
+
+    id: str = Field(description="`mix_…`")
+    name: str
+    version: int
+    seed: int
+    kind: str
+    dataset_id: str = Field(description="The dataset the mixture was materialised into (what the run trains on).")
+    dataset_version_id: str
+    sources: list[MixtureSourceLineage]
+
+
 class ResolvedTrainingSpec(BaseModel):
     """The exact instructions the engine executes; stored on the run and shown to the user."""
 
@@ -365,6 +400,9 @@ class ResolvedTrainingSpec(BaseModel):
     dataset_version_id: str | None = Field(default=None, description="The dataset version trained on (`dsv_…`).")
     dataset_sha256: str | None = Field(
         default=None, description="SHA-256 of that version's normalised records: the data the run saw, exactly."
+    )
+    mixture: MixtureLineage | None = Field(
+        default=None, description="The mixture trained on, when the run named one (`mixture_id`)."
     )
     eval_dataset_path: str | None = Field(
         default=None, description="Local path of the normalised eval records, when a separate eval dataset was given."

@@ -9,12 +9,10 @@ from typing import Any
 
 from celery.signals import celeryd_after_setup, worker_ready, worker_shutting_down
 
-from backend.comparisons import lifecycle as comparisons
+from backend.core import leases
 from backend.core.db import session_scope
 from backend.core.queue import worker_queue
 from backend.core.settings import get_settings
-from backend.evals import lifecycle as evaluations
-from backend.exports import lifecycle as exports
 from backend.runs import lifecycle
 from backend.scheduler import dispatch
 from worker import inventory
@@ -28,12 +26,10 @@ def reap_once() -> list[str]:
     settings = get_settings()
     with session_scope() as session:
         touched = lifecycle.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
-    with session_scope() as session:
-        touched += exports.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
-    with session_scope() as session:
-        touched += evaluations.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
-    with session_scope() as session:
-        touched += comparisons.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
+    # Every other job is leased the same way; the worker's task modules define (and so register) each kind.
+    for jobs in leases.registered():
+        with session_scope() as session:
+            touched += jobs.reap(session, settings.max_attempts, settings.redispatch_after_seconds)
     # Also the scheduler's heartbeat: withdraw assignments of lost workers, place what fits, refresh wait reasons.
     with session_scope() as session:
         dispatch.run_pass(session, settings)
@@ -47,7 +43,7 @@ def _reaper_loop(stop: threading.Event, interval: float) -> None:
         try:
             touched = reap_once()
             if touched:
-                log.info("reaper recovered runs, exports, evaluations and comparisons %s", touched)
+                log.info("reaper recovered jobs %s", touched)
         except Exception:
             log.exception("lease reaper pass failed; retrying")
 

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
@@ -69,23 +67,3 @@ def ratings_with_pairs(session: Session, comparison_id: str) -> list[tuple[Compa
         .order_by(ComparisonRating.created_at, ComparisonRating.id)
     )
     return [(r, p) for r, p in session.execute(query).all()]
-
-
-def conditional_update(session: Session, comparison_id: str, where: dict[str, Any], values: dict[str, Any]) -> bool:
-    """UPDATE comparisons SET values WHERE id = comparison_id AND every `where` column matches; True if it did."""
-    query = update(Comparison).where(Comparison.id == comparison_id)
-    for column, expected in where.items():
-        query = query.where(getattr(Comparison, column) == expected)
-    result = session.execute(query.values(**values).execution_options(synchronize_session=False))
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1
-
-
-def expired_leases(session: Session, now: datetime) -> Sequence[Comparison]:
-    query = select(Comparison).where(Comparison.status == "running", Comparison.lease_expires_at < now)
-    return session.scalars(query).all()
-
-
-def stale_dispatches(session: Session, before: datetime) -> Sequence[Comparison]:
-    query = select(Comparison).where(Comparison.status == "queued", Comparison.dispatched_at < before)
-    return session.scalars(query).all()

@@ -28,11 +28,11 @@ from backend.comparisons.schemas import (
     RankedCandidate,
     RatingCreate,
 )
-from backend.core.db import utcnow
 from backend.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.leases import LeasedJobs
 from backend.core.principal import Principal, require_write
-from backend.core.queue import GENERATE_COMPARISON, enqueue
+from backend.core.queue import GENERATE_COMPARISON
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.evals import aggregate
@@ -41,6 +41,9 @@ from backend.projects import service as projects
 from backend.serving import service as serving
 
 MAX_PROMPTS = 2000
+
+# Defined here, not in lifecycle.py, so that creating a study can dispatch it (lifecycle imports this module).
+JOBS = LeasedJobs(Comparison, GENERATE_COMPARISON, lost_hint="check the worker and inference server logs")
 
 
 def _targets(
@@ -99,11 +102,10 @@ def create(session: Session, principal: Principal, storage: LocalStorage, body: 
         answers={},
         status="queued",
         progress=0.0,
-        dispatched_at=utcnow(),
     )
     session.add(comparison)
     session.flush()
-    enqueue(session, GENERATE_COMPARISON, comparison.id)
+    JOBS.dispatch(session, comparison)
     return comparison
 
 

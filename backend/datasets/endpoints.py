@@ -1,23 +1,27 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
 
 from backend.core.deps import CurrentPrincipal, SessionDep, SettingsDep, StorageDep
-from backend.core.errors import ERROR_RESPONSES, ErrorBody, PayloadTooLarge
-from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from backend.core.errors import ERROR_RESPONSES, PayloadTooLarge
+from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, RecordOffset, RecordSearch
 from backend.datasets import service
 from backend.datasets.formats import Requested
 from backend.datasets.schemas import (
+    MASK_PREVIEW_RESPONSES,
     DatasetFormats,
     DatasetList,
     DatasetRead,
     DatasetRecord,
     DatasetRecords,
+    MaskLossOn,
+    MaskModel,
     MaskPreview,
     QuarantinedRecord,
     QuarantinedRecords,
+    RecordIndex,
 )
 from backend.datasets.service import OnInvalid
 
@@ -120,17 +124,9 @@ def records(
     session: SessionDep,
     principal: CurrentPrincipal,
     storage: StorageDep,
-    offset: Annotated[int, Query(ge=0, description="0-based index of the first record to read (or search from).")] = 0,
+    offset: RecordOffset = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="Only records whose text holds this, ignoring case (roles and part types are not text). "
-            "A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded "
-            "number of records, so keep following `next_offset` until it is null.",
-        ),
-    ] = None,
+    q: RecordSearch = None,
 ) -> DatasetRecords:
     """A page of the dataset's normalised records, or of those matching `q`; each says its 0-based `index` and its
     1-based `number` (the record number the UI and server messages use)."""
@@ -158,7 +154,7 @@ def quarantine(
     dataset = service.get(session, principal, dataset_id)
     items, next_offset = service.read_quarantine(storage, dataset, offset, limit)
     return QuarantinedRecords(
-        items=[QuarantinedRecord(index=i, **entry) for i, entry in items],
+        items=[QuarantinedRecord(index=i, number=i + 1, **entry) for i, entry in items],
         total=dataset.quarantined_count,
         next_offset=next_offset,
     )
@@ -167,16 +163,16 @@ def quarantine(
 @router.get(
     "/{dataset_id}/records/{index}/mask-preview",
     response_model=MaskPreview,
-    responses={503: {"model": ErrorBody, "description": "No CPU worker answered in time"}},
+    responses=MASK_PREVIEW_RESPONSES,
 )
 def mask_preview(
     dataset_id: str,
-    index: Annotated[int, Path(ge=0)],
+    index: RecordIndex,
     session: SessionDep,
     principal: CurrentPrincipal,
     storage: StorageDep,
-    model: Annotated[str, Query(description="Catalog model whose chat template renders the record.")] = "tiny-chat",
-    loss_on: Annotated[Literal["assistant", "all"], Query()] = "assistant",
+    model: MaskModel = "tiny-chat",
+    loss_on: MaskLossOn = "assistant",
 ) -> MaskPreview:
     """The loss-mask preview: the record rendered with the model's chat template, token by token, each marked
     trained or not — exactly what a run on this model would train."""

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.core.errors import ErrorBody
 from backend.core.pagination import Page
 
 
@@ -94,7 +96,8 @@ class DatasetRecords(BaseModel):
 
 
 class QuarantinedRecord(BaseModel):
-    index: int = Field(description="0-based position in the quarantine list.")
+    index: int = Field(description="0-based position in the quarantine list (what `offset` takes).")
+    number: int = Field(description="1-based number in the quarantine list, as the UI shows it; always index + 1.")
     file: str
     line: int = Field(description="Its line in the file (its row, for Parquet).")
     unit: Literal["line", "row"]
@@ -114,8 +117,18 @@ class MaskToken(BaseModel):
     trained: bool = Field(description="Whether this token carries loss in training.")
 
 
+# The loss-mask preview's parameters, for a dataset's records and a version's alike.
+RecordIndex = Annotated[int, Path(ge=0)]
+MaskModel = Annotated[str, Query(description="Catalog model whose chat template renders the record.")]
+MaskLossOn = Annotated[Literal["assistant", "all"], Query()]
+MASK_PREVIEW_RESPONSES: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorBody, "description": "No CPU worker answered in time"}
+}
+
+
 class MaskPreview(BaseModel):
     dataset_id: str
+    dataset_version_id: str | None = Field(default=None, description="Set when the record was read from a version.")
     index: int
     model: str
     template: str = Field(

@@ -290,13 +290,22 @@ def mask_preview(
 ) -> dict[str, Any]:
     """Render one record with a model's chat template, token by token, marking what training puts loss on."""
     dataset = get(session, principal, dataset_id)
+    require_conversations(dataset, "dataset_id")
+    record = read_record(storage, dataset, index)
+    return {"dataset_id": dataset.id, **render_mask(session, record, index, model_name, loss_on)}
+
+
+def require_conversations(dataset: Dataset, field: str) -> None:
     if dataset.format != "messages":
         raise InvalidInput(
             f"Dataset {dataset.id} holds {dataset.format} records; the loss-mask preview renders conversations "
             "(datasets of format messages) only.",
-            field="dataset_id",
+            field=field,
         )
-    record = read_record(storage, dataset, index)
+
+
+def render_mask(session: Session, record: dict[str, Any], index: int, model_name: str, loss_on: str) -> dict[str, Any]:
+    """The record rendered by a CPU worker with the model's template, each token marked trained or not."""
     models = catalog.candidates(session, model_name)
     if len(models) != 1:
         names = ", ".join(m.name for m in models)
@@ -320,7 +329,6 @@ def mask_preview(
         raise RuntimeError(f"mask preview failed in the worker: {answer['error']}")
     tokens = answer["tokens"]
     return {
-        "dataset_id": dataset.id,
         "index": index,
         "model": model.name,
         "template": answer["template"],

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -83,28 +81,6 @@ def get_run(session: Session, run_id: str) -> Run | None:
 
 def set_recommended(session: Session, run_id: str, checkpoint_id: str | None) -> None:
     session.execute(update(Run).where(Run.id == run_id).values(recommended_checkpoint_id=checkpoint_id))
-
-
-def conditional_update(session: Session, evaluation_id: str, where: dict[str, Any], values: dict[str, Any]) -> bool:
-    """UPDATE evaluations SET values WHERE id = evaluation_id AND every `where` column matches; True if it did."""
-    query = update(Evaluation).where(Evaluation.id == evaluation_id)
-    for column, expected in where.items():
-        query = query.where(getattr(Evaluation, column) == expected)
-    result = session.execute(
-        query.values(**(values or {"id": Evaluation.id})).execution_options(synchronize_session=False)
-    )
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1
-
-
-def expired_leases(session: Session, now: datetime) -> Sequence[Evaluation]:
-    query = select(Evaluation).where(Evaluation.status == "running", Evaluation.lease_expires_at < now)
-    return session.scalars(query).all()
-
-
-def stale_dispatches(session: Session, before: datetime) -> Sequence[Evaluation]:
-    query = select(Evaluation).where(Evaluation.status == "queued", Evaluation.dispatched_at < before)
-    return session.scalars(query).all()
 
 
 def reference_result(session: Session, cache_key: str) -> ReferenceResult | None:

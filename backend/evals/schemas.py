@@ -6,7 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backend.core.pagination import Page
-from specs.evaluation import PromptStyle
+from specs.evaluation import GenerationBackend, PromptStyle
 
 EvaluationStatus = Literal["queued", "running", "succeeded", "failed"]
 
@@ -38,6 +38,12 @@ class EvaluationCreate(BaseModel):
         description="Also generate a reply to each multiple-choice question and read the chosen letter from it "
         "(mc_generate_accuracy).",
     )
+    generation_backend: GenerationBackend = Field(
+        default="auto",
+        description="Who generates those replies: 'service' (the inference service: vLLM, or the CPU server), "
+        "'in_process' (the evaluating worker) or 'auto' (the service when it is reachable and can serve the model, "
+        "else in process). The replies are the same either way; the evaluation records which one generated.",
+    )
     project_id: str | None = Field(
         default=None,
         description="The project: a checkpoint's evaluation is in its run's project; a catalog model's in this one "
@@ -53,6 +59,11 @@ class EvaluationCreate(BaseModel):
         return self
 
 
+class EvaluationGeneration(BaseModel):
+    backend: Literal["service", "in_process"] = Field(description="Who generated the replies.")
+    reason: str = Field(description="Why that one: what was asked, and for 'auto' what the service answered.")
+
+
 class EvaluationRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -66,6 +77,11 @@ class EvaluationRead(BaseModel):
     general_dataset_ids: list[str]
     prompt_style: PromptStyle
     generate_answers: bool
+    generation_backend: GenerationBackend = Field(description="The generation backend asked for.")
+    generation: EvaluationGeneration | None = Field(
+        description="Who generated the replies and why; null until the worker has chosen, or when no replies are "
+        "generated."
+    )
     status: EvaluationStatus
     progress: float = Field(ge=0, le=1)
     attempts: int = Field(description="Executions started (a worker lost mid-evaluation causes a retry).")
@@ -119,6 +135,8 @@ def evaluation_read(row: Any) -> EvaluationRead:
         general_dataset_ids=row.general_dataset_ids,
         prompt_style=row.job.get("prompt_style", "plain"),
         generate_answers=row.job.get("generate_answers", False),
+        generation_backend=row.job.get("generation_backend", "in_process"),
+        generation=row.generation,
         status=row.status,
         progress=row.progress,
         attempts=row.attempts,

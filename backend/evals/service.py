@@ -31,6 +31,7 @@ from specs.evaluation import (
     EvalKind,
     EvalSetSpec,
     EvaluationJob,
+    GenerationBackend,
     PromptStyle,
     SetRole,
 )
@@ -150,15 +151,24 @@ def _new(
 
 
 def _checkpoint_job(
-    run: Run, checkpoint: Checkpoint, sets: list[EvalSetSpec], style: PromptStyle, generate_answers: bool
+    run: Run,
+    checkpoint: Checkpoint,
+    sets: list[EvalSetSpec],
+    style: PromptStyle,
+    generate_answers: bool,
+    generation_backend: GenerationBackend = "auto",
 ) -> EvaluationJob:
     model = run.resolved_spec["model"]
     return EvaluationJob(
         model_path=checkpoint.path,
         reference_path=model["path"],
+        # The names the API's /v1 endpoints serve them under, so the worker and a chat share one loaded model.
+        model_served_name=checkpoint.id,
+        reference_served_name=model["name"],
         sets=sets,
         prompt_style=style,
         generate_answers=generate_answers,
+        generation_backend=generation_backend,
         default_system_prompt=model.get("default_system_prompt"),
         max_seq_length=run.resolved_spec["hyperparameters"]["max_seq_length"],
     )
@@ -199,7 +209,7 @@ def create(session: Session, principal: Principal, storage: LocalStorage, body: 
     owner_id = principal.user.id
     if found is not None:
         checkpoint, run = found
-        job = _checkpoint_job(run, checkpoint, sets, body.prompt_style, body.generate_answers)
+        job = _checkpoint_job(run, checkpoint, sets, body.prompt_style, body.generate_answers, body.generation_backend)
         return _new(session, owner_id, project, job, "on_demand", run_id=run.id, checkpoint_id=checkpoint.id)
     assert body.model is not None
     models = catalog.candidates(session, body.model)
@@ -209,9 +219,11 @@ def create(session: Session, principal: Principal, storage: LocalStorage, body: 
     model = models[0]
     job = EvaluationJob(
         model_path=model.source,
+        model_served_name=model.name,
         sets=sets,
         prompt_style=body.prompt_style,
         generate_answers=body.generate_answers,
+        generation_backend=body.generation_backend,
         default_system_prompt=model.default_system_prompt,
         max_seq_length=min(model.context_length or DEFAULT_MAX_SEQ_LENGTH, DEFAULT_MAX_SEQ_LENGTH),
     )

@@ -1,23 +1,20 @@
-"""The export job as the worker drives it: claim, heartbeat, record the outcome (guarded by the lease), reap.
-
-As with runs, Celery may deliver a message twice: the claim is one conditional update, so a second delivery finds
-nothing to do, and a worker that lost its lease can no longer change the row.
-"""
+"""The export job as the worker drives it, on the shared lease (backend.core.leases): claim (with what the export
+records about its checkpoint), heartbeat, record the outcome; the reaper queues again an export whose worker died."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
-from backend.core.db import utcnow
-from backend.core.queue import EXPORT_CHECKPOINT, enqueue
+from backend.core.leases import LeasedJobs
+from backend.core.queue import EXPORT_CHECKPOINT
 from backend.exports import repository
-from backend.models import Export, ExportStatus
+from backend.models import Export
 from specs.export import ExportDtype, ExportKind
+
+JOBS = LeasedJobs(Export, EXPORT_CHECKPOINT)
 
 
 @dataclass(frozen=True)
@@ -63,86 +60,22 @@ def _record(session: Session, export: Export) -> tuple[str, dict[str, Any], dict
     return checkpoint.path, run.resolved_spec, record
 
 
-def claim(session: Session, export_id: str, lease_seconds: int) -> ExportJob | None:
+def claim(session: Session, export_id: str, lease_seconds: int, worker: str | None = None) -> ExportJob | None:
     """Take a queued export; None when there is nothing to claim (taken elsewhere, finished or unknown)."""
-    export = repository.get(session, export_id)
-    if export is None:
+    claimed = JOBS.claim(session, export_id, lease_seconds, worker)
+    if claimed is None:
         return None
-    token = secrets.token_hex(16)
-    now = utcnow()
-    claimed = repository.conditional_update(
-        session,
-        export_id,
-        {"status": ExportStatus.queued},
-        {
-            "status": ExportStatus.running,
-            "lease_token": token,
-            "lease_expires_at": now + timedelta(seconds=lease_seconds),
-            "attempts": export.attempts + 1,
-            "started_at": now,
-        },
-    )
-    if not claimed:
-        return None
+    token, export = claimed
     path, spec, record = _record(session, export)
     # The columns only ever hold values ExportCreate validated.
     kind, dtype = cast(ExportKind, export.kind), cast(ExportDtype, export.dtype)
     return ExportJob(export.id, token, kind, dtype, path, spec, record)
 
 
-def _guarded(session: Session, job: ExportJob, values: dict[str, Any]) -> bool:
-    where = {"lease_token": job.token, "status": ExportStatus.running}
-    return repository.conditional_update(session, job.export_id, where, values)
-
-
-def heartbeat(session: Session, job: ExportJob, lease_seconds: int) -> bool:
-    return _guarded(session, job, {"lease_expires_at": utcnow() + timedelta(seconds=lease_seconds)})
-
-
 def succeed(session: Session, job: ExportJob, size_bytes: int, parity: dict[str, Any] | None) -> bool:
-    values = {
-        "status": ExportStatus.succeeded,
-        "storage_key": job.storage_key,
-        "size_bytes": size_bytes,
-        "parity": parity,
-        "finished_at": utcnow(),
-        "lease_token": None,
-        "lease_expires_at": None,
-    }
-    return _guarded(session, job, values)
+    values = {"storage_key": job.storage_key, "size_bytes": size_bytes, "parity": parity}
+    return JOBS.succeed(session, job.export_id, job.token, values)
 
 
 def fail(session: Session, job: ExportJob, reason: str, parity: dict[str, Any] | None = None) -> bool:
-    values = {
-        "status": ExportStatus.failed,
-        "error": reason,
-        "parity": parity,
-        "finished_at": utcnow(),
-        "lease_token": None,
-        "lease_expires_at": None,
-    }
-    return _guarded(session, job, values)
-
-
-def reap(session: Session, max_attempts: int, redispatch_after_seconds: int) -> list[str]:
-    """Re-queue exports whose worker died (lease expired), or fail them after max_attempts executions; send queued
-    exports whose message may be lost again. Safe from several workers at once: each change is conditional."""
-    now = utcnow()
-    touched: list[str] = []
-    for export in repository.expired_leases(session, now):
-        guard = {"status": ExportStatus.running, "lease_token": export.lease_token}
-        if export.attempts >= max_attempts:
-            error = f"the worker was lost {export.attempts} times (max_attempts={max_attempts}); check the worker logs"
-            values: dict[str, Any] = {"status": ExportStatus.failed, "error": error, "finished_at": now}
-        else:
-            values = {"status": ExportStatus.queued, "dispatched_at": now}
-        if repository.conditional_update(session, export.id, guard, {**values, "lease_token": None}):
-            if values["status"] == ExportStatus.queued:
-                enqueue(session, EXPORT_CHECKPOINT, export.id)
-            touched.append(export.id)
-    for export in repository.stale_dispatches(session, now - timedelta(seconds=redispatch_after_seconds)):
-        unsent: dict[str, Any] = {"status": ExportStatus.queued, "dispatched_at": export.dispatched_at}
-        if repository.conditional_update(session, export.id, unsent, {"dispatched_at": now}):
-            enqueue(session, EXPORT_CHECKPOINT, export.id)
-            touched.append(export.id)
-    return touched
+    return JOBS.fail(session, job.export_id, job.token, reason, {"parity": parity})

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
@@ -50,23 +48,3 @@ def checkpoint_and_run(session: Session, checkpoint_id: str) -> tuple[Checkpoint
 
 def dataset(session: Session, dataset_id: str) -> Dataset | None:
     return session.get(Dataset, dataset_id)
-
-
-def conditional_update(session: Session, export_id: str, where: dict[str, Any], values: dict[str, Any]) -> bool:
-    """UPDATE exports SET values WHERE id = export_id AND every `where` column matches; True if a row changed."""
-    query = update(Export).where(Export.id == export_id)
-    for column, expected in where.items():
-        query = query.where(getattr(Export, column) == expected)
-    result = session.execute(query.values(**(values or {"id": Export.id})).execution_options(synchronize_session=False))
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1
-
-
-def expired_leases(session: Session, now: datetime) -> Sequence[Export]:
-    query = select(Export).where(Export.status == ExportStatus.running, Export.lease_expires_at < now)
-    return session.scalars(query).all()
-
-
-def stale_dispatches(session: Session, before: datetime) -> Sequence[Export]:
-    query = select(Export).where(Export.status == ExportStatus.queued, Export.dispatched_at < before)
-    return session.scalars(query).all()

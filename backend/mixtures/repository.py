@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
@@ -32,18 +31,11 @@ def next_version(session: Session, project_id: str, name: str) -> int:
     return (current or 0) + 1
 
 
-def newest_report_result(session: Session, dataset_id: str) -> dict[str, Any] | None:
+def newest_report(session: Session, dataset_id: str) -> DatasetReport | None:
     query = (
-        select(DatasetReport.result)
+        select(DatasetReport)
         .where(DatasetReport.dataset_id == dataset_id, DatasetReport.status == "succeeded")
         .order_by(DatasetReport.id.desc())
         .limit(1)
     )
     return session.scalar(query)
-
-
-def conditional_update(session: Session, mixture_id: str, where: ColumnElement[bool], values: dict[str, Any]) -> bool:
-    query = update(Mixture).where(Mixture.id == mixture_id, where).values(**values)
-    result = session.execute(query.execution_options(synchronize_session=False))
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1

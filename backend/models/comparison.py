@@ -7,10 +7,11 @@ from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.core.leases import LeaseColumns
 from backend.models.project import DEFAULT_PROJECT_ID
 
 
-class Comparison(Base):
+class Comparison(LeaseColumns, Base):
     """A blind side-by-side study: every candidate answers every prompt of a prompts dataset, people rate pairs.
 
     `prompts` and `targets` are copied at creation so the study cannot drift if the dataset or catalog changes;
@@ -31,18 +32,8 @@ class Comparison(Base):
     sampling: Mapped[dict[str, Any]] = mapped_column(JSON)
     prompts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     answers: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(20), index=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
-    error: Mapped[str | None] = mapped_column(Text)
-    # The lease, as on evaluations and exports: a study whose worker died is queued again by the reaper.
-    lease_token: Mapped[str | None] = mapped_column(String(64))
-    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    worker: Mapped[str | None] = mapped_column(String(200))
-    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ComparisonPair(Base):

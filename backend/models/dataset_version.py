@@ -3,14 +3,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.core.leases import LeaseColumns
 from backend.models.project import DEFAULT_PROJECT_ID
 
 
-class DatasetVersion(Base):
+class DatasetVersion(LeaseColumns, Base):
     """One immutable set of a dataset's records, with where it came from (lineage).
 
     Version 1 is the upload (its records are the dataset's own file); every later version is derived from a parent
@@ -32,10 +33,8 @@ class DatasetVersion(Base):
     # For splits: train | eval; None otherwise. An eval split is never a dataset's "newest" training version.
     role: Mapped[str | None] = mapped_column(String(20))
     parameters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # queued | running | succeeded | failed; only a succeeded version has records (and a hash).
-    status: Mapped[str] = mapped_column(String(20), index=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
-    error: Mapped[str | None] = mapped_column(Text)
+    # Only a succeeded version has records (and a hash); the status and lease columns come with LeaseColumns.
     storage_key: Mapped[str | None] = mapped_column(String(500))
     sha256: Mapped[str | None] = mapped_column(String(64))
     records_before: Mapped[int] = mapped_column(Integer)  # the parent's record count (the upload's own for v1)
@@ -43,7 +42,4 @@ class DatasetVersion(Base):
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     # What the operation did: counts per filter and the first dropped indices per reason (cleaning).
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    lease_token: Mapped[str | None] = mapped_column(String(64))
-    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -3,19 +3,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.core.leases import LeaseColumns
 from backend.models.project import DEFAULT_PROJECT_ID
 
 
-class Evaluation(Base):
+class Evaluation(LeaseColumns, Base):
     """One model (a checkpoint or a catalog model) scored on eval sets; claimed by a worker like a run.
 
     `job` is what the engine executes (paths resolved at creation), `metrics` the summary a best checkpoint is
     chosen by, `results` the metrics of each set (per subject for multiple choice), and the per-item answers are a
-    JSONL file in the artifact store (`items_key`).
+    JSONL file in the artifact store (`items_key`). `generation` says who generated the replies to multiple-choice
+    questions (the inference service or the worker itself) and why, once the worker has chosen.
     """
 
     __tablename__ = "evaluations"
@@ -32,20 +34,12 @@ class Evaluation(Base):
     dataset_ids: Mapped[list[str]] = mapped_column(JSON)
     general_dataset_ids: Mapped[list[str]] = mapped_column(JSON)
     job: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(20), index=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     metrics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     results: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     items_key: Mapped[str | None] = mapped_column(String(500))
-    error: Mapped[str | None] = mapped_column(Text)
-    lease_token: Mapped[str | None] = mapped_column(String(64))
-    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    worker: Mapped[str | None] = mapped_column(String(200))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    generation: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {"backend": service|in_process, "reason": …}
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ReferenceResult(Base):

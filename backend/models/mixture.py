@@ -3,14 +3,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.core.leases import LeaseColumns
 from backend.models.project import DEFAULT_PROJECT_ID
 
 
-class Mixture(Base):
+class Mixture(LeaseColumns, Base):
     """A named, versioned recipe mixing dataset versions (by ratio or token target, down- or up-sampled, seeded),
     materialised by a CPU worker into a dataset of its own whose version 1 records the recipe (operation mixture).
     Saving a recipe under a name it already has makes the next version of that name."""
@@ -24,16 +25,10 @@ class Mixture(Base):
     name: Mapped[str] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer)
     seed: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(40))  # the records' kind, the same for every source
+    kind: Mapped[str] = mapped_column(String(40))  # the kind it produces (a text mixture may render conversations)
     sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # as given
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)  # the token budget per source, as previewed
-    # queued | running | succeeded | failed
-    status: Mapped[str] = mapped_column(String(20), index=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
-    error: Mapped[str | None] = mapped_column(Text)
     dataset_id: Mapped[str | None] = mapped_column(String(40))  # the materialised dataset, once succeeded
     dataset_version_id: Mapped[str | None] = mapped_column(String(40))
-    lease_token: Mapped[str | None] = mapped_column(String(64))
-    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

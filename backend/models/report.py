@@ -3,14 +3,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.core.db import Base, UTCDateTime, utcnow
+from backend.core.leases import LeaseColumns
 from backend.models.project import DEFAULT_PROJECT_ID
 
 
-class DatasetReport(Base):
+class DatasetReport(LeaseColumns, Base):
     """A data report of a dataset, computed by a CPU worker with one model's tokenizer (and chat template)."""
 
     __tablename__ = "dataset_reports"
@@ -25,14 +26,6 @@ class DatasetReport(Base):
     model: Mapped[str] = mapped_column(String(200))
     max_length: Mapped[int] = mapped_column(Integer)
     near_duplicate_threshold: Mapped[float] = mapped_column(Float)
-    # queued | running | succeeded | failed
-    status: Mapped[str] = mapped_column(String(20), index=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
-    error: Mapped[str | None] = mapped_column(Text)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    # The claiming worker's token and its last sign of life: a report whose worker died is claimed again.
-    lease_token: Mapped[str | None] = mapped_column(String(64))
-    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.core.principal import Principal, in_scope
@@ -24,11 +23,3 @@ def list_for_dataset(session: Session, dataset_id: str, cursor: str | None, limi
     if cursor:
         query = query.where(DatasetReport.id < cursor)
     return session.scalars(query.order_by(DatasetReport.id.desc()).limit(limit)).all()
-
-
-def conditional_update(session: Session, report_id: str, where: ColumnElement[bool], values: dict[str, Any]) -> bool:
-    """UPDATE dataset_reports SET values WHERE id = report_id AND where; True if the row changed."""
-    query = update(DatasetReport).where(DatasetReport.id == report_id, where).values(**values)
-    result = session.execute(query.execution_options(synchronize_session=False))
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1

@@ -1,26 +1,24 @@
 """Data reports: requested through the API, computed by a CPU worker, read back with their progress.
 
-The worker drives a report through `claim` → `record_progress` → `succeeded` | `failed`; every write after the
-claim names the claim's token, so a second delivery of the same message changes nothing.
+The worker drives a report through `claim` → `record_progress` → `succeeded` | `failed` on the shared lease
+(backend.core.leases): every write after the claim names the claim's token, so a second delivery of the same
+message changes nothing, and the reaper queues again a report whose worker died.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
-from backend.core.db import utcnow
 from backend.core.errors import DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.leases import LeasedJobs
 from backend.core.principal import Principal, require_write
-from backend.core.queue import DATASET_REPORT, enqueue
+from backend.core.queue import DATASET_REPORT
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.models import Dataset, DatasetReport
@@ -28,6 +26,7 @@ from backend.reports import repository
 from backend.reports.schemas import ReportCreate
 
 DEFAULT_MAX_LENGTH = 4096  # when neither the request nor the catalog names a context length
+JOBS = LeasedJobs(DatasetReport, DATASET_REPORT)
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def create(session: Session, principal: Principal, dataset_id: str, body: Report
     )
     session.add(report)
     session.flush()
-    enqueue(session, DATASET_REPORT, report.id)
+    JOBS.dispatch(session, report)
     return report
 
 
@@ -104,25 +103,22 @@ def get(session: Session, principal: Principal, report_id: str) -> DatasetReport
     return report
 
 
-def claim(session: Session, storage: LocalStorage, report_id: str, stale_after_seconds: float) -> ReportJob | None:
-    """Take a queued report (or one whose worker stopped beating); None when there is nothing to do."""
+def claim(
+    session: Session, storage: LocalStorage, report_id: str, lease_seconds: float, worker: str | None = None
+) -> ReportJob | None:
+    """Take a queued report under a lease; None when there is nothing to do."""
     report = repository.get(session, report_id)
     if report is None:
         return None
-    now = utcnow()
     try:
         models = catalog.candidates(session, report.model)
     except DomainError as exc:  # the model left the catalog (or lost its weights) since the request
-        values = {"status": "failed", "error": exc.detail, "finished_at": now}
-        repository.conditional_update(session, report_id, DatasetReport.status == "queued", values)
+        JOBS.refuse(session, report_id, exc.detail)
         return None
-    token = secrets.token_hex(16)
-    stale = (DatasetReport.status == "running") & (
-        DatasetReport.heartbeat_at < now - timedelta(seconds=stale_after_seconds)
-    )
-    values = {"status": "running", "lease_token": token, "heartbeat_at": now, "started_at": now, "progress": 0.0}
-    if not repository.conditional_update(session, report_id, or_(DatasetReport.status == "queued", stale), values):
+    claimed = JOBS.claim(session, report_id, lease_seconds, worker)
+    if claimed is None:
         return None
+    token, report = claimed
     dataset, compare = session.get(Dataset, report.dataset_id), None
     assert dataset is not None  # a foreign key
     if report.compare_dataset_id is not None:
@@ -145,20 +141,13 @@ def claim(session: Session, storage: LocalStorage, report_id: str, stale_after_s
     )
 
 
-def _guarded(job: ReportJob) -> Any:
-    return (DatasetReport.status == "running") & (DatasetReport.lease_token == job.token)
-
-
 def record_progress(session: Session, job: ReportJob, progress: float) -> bool:
-    values = {"progress": min(max(progress, 0.0), 1.0), "heartbeat_at": utcnow()}
-    return repository.conditional_update(session, job.report_id, _guarded(job), values)
+    return JOBS.progress(session, job.report_id, job.token, progress)
 
 
 def succeeded(session: Session, job: ReportJob, result: dict[str, Any]) -> bool:
-    values = {"status": "succeeded", "progress": 1.0, "result": result, "finished_at": utcnow()}
-    return repository.conditional_update(session, job.report_id, _guarded(job), values)
+    return JOBS.succeed(session, job.report_id, job.token, {"result": result})
 
 
 def failed(session: Session, job: ReportJob, error: str) -> bool:
-    values = {"status": "failed", "error": error, "finished_at": utcnow()}
-    return repository.conditional_update(session, job.report_id, _guarded(job), values)
+    return JOBS.fail(session, job.report_id, job.token, error)

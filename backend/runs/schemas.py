@@ -43,6 +43,14 @@ class RunRead(BaseModel):
     name: str
     status: RunStatusName
     dataset_id: str
+    dataset_version_id: str | None = Field(
+        description="The dataset version it trains on (`dsv_…`), resolved at submission; its sha256 is in resolved_spec."
+    )
+    mixture_id: str | None = Field(
+        default=None,
+        description="The mixture it trains on (`mix_…`), when it was started from one; the mixture, its seed and "
+        "its sources' versions and hashes are in resolved_spec.mixture.",
+    )
     model: str
     stage: str
     method: str
@@ -97,6 +105,8 @@ def run_read(run: Any) -> RunRead:
         name=run.name,
         status=run.status,
         dataset_id=run.dataset_id,
+        dataset_version_id=run.dataset_version_id,
+        mixture_id=((run.resolved_spec or {}).get("mixture") or {}).get("id"),
         model=run.model_name,
         stage=run.stage,
         method=run.method,

@@ -18,13 +18,15 @@ from backend.core.settings import Settings
 from backend.core.storage import LocalStorage
 from backend.datasets import service as datasets
 from backend.evals import service as evals
-from backend.models import Run, RunEvent, RunStatus
+from backend.mixtures import service as mixtures
+from backend.models import Dataset, Mixture, Run, RunEvent, RunStatus
 from backend.projects import service as projects
 from backend.runs import repository
 from backend.runs.resolve import resolve
+from backend.runs.stages import check_stage_kind
 from backend.scheduler import dispatch
 from backend.versions import service as versions
-from specs.training import MemoryEstimate, TrainingSpecCreate
+from specs.training import MemoryEstimate, MixtureLineage, TrainingSpecCreate
 
 
 def add_event(
@@ -43,12 +45,9 @@ def create(
     body: TrainingSpecCreate,
     project_id: str | None = None,
 ) -> Run:
-    """A run belongs to its training dataset's project (which must be `project_id` when that is given); every
-    other dataset it names must be in the same project."""
-    try:
-        dataset = datasets.get(session, principal, body.dataset_id, project_id)
-    except NotFound as exc:
-        raise InvalidInput(exc.detail, field="dataset_id") from None
+    """A run belongs to its training dataset's (or mixture's) project (which must be `project_id` when that is
+    given); every other dataset it names must be in the same project."""
+    dataset, version_id, mixture = _training_data(session, principal, body, project_id)
     project = projects.for_write(session, principal, dataset.project_id, "start runs")
     eval_dataset = None
     if body.eval_dataset_id is not None:
@@ -57,14 +56,17 @@ def create(
         except NotFound as exc:
             raise InvalidInput(exc.detail, field="eval_dataset_id") from None
         eval_dataset = (found, str(storage.local_path(found.storage_key)))
-    version = versions.for_run(session, principal, dataset, body.dataset_version_id)
+    version = versions.for_run(session, principal, dataset, version_id)
     assert version.storage_key is not None and version.record_count is not None  # succeeded
     models = catalog.candidates(session, body.model)
     data_path = str(storage.local_path(version.storage_key))
     sizes = (version.record_count, version.size_bytes or dataset.size_bytes)
     resolved = resolve(body, dataset, models, data_path, settings, eval_dataset, sizes)
     resolved.dataset_version_id, resolved.dataset_sha256 = version.id, version.sha256
-    if version.number > 1:
+    if mixture is not None:
+        resolved.mixture = MixtureLineage.model_validate(mixtures.lineage(session, mixture))
+        resolved.decisions.append(_mixture_decision(resolved.mixture))
+    elif version.number > 1:
         resolved.decisions.append(
             f"data = version {version.number} of {dataset.name} ({version.id}, {version.operation}"
             f"{' ' + version.role if version.role else ''}, {version.record_count} records)."
@@ -108,6 +110,51 @@ def create(
     add_event(session, run_id, "status", {"status": "validating", "reason": "submitted; checking every record"})
     enqueue(session, VALIDATE_RUN, run_id)
     return run
+
+
+def _training_data(
+    session: Session, principal: Principal, body: TrainingSpecCreate, project_id: str | None
+) -> tuple[Dataset, str | None, Mixture | None]:
+    """The dataset to train on, the version asked for (None: the server picks) and the mixture it came from."""
+    if body.dataset_id is not None and body.mixture_id is not None:
+        raise InvalidInput(
+            "Give either dataset_id or mixture_id, not both: a mixture trains on the dataset it was materialised into.",
+            field="mixture_id",
+        )
+    if body.mixture_id is None:
+        if body.dataset_id is None:
+            raise InvalidInput(
+                "Name the data to train on: dataset_id (a dataset, `ds_…`) or mixture_id (a mixture, `mix_…`).",
+                field="dataset_id",
+            )
+        try:
+            return datasets.get(session, principal, body.dataset_id, project_id), body.dataset_version_id, None
+        except NotFound as exc:
+            raise InvalidInput(exc.detail, field="dataset_id") from None
+    if body.dataset_version_id is not None:
+        raise InvalidInput(
+            "A run on a mixture trains on the version the mixture was materialised into; remove dataset_version_id "
+            "(or train on a dataset_id with that version instead).",
+            field="dataset_version_id",
+        )
+    mixture = mixtures.for_run(session, principal, body.mixture_id, project_id)
+    # Before resolving: a mismatch names the mixture the user chose, not the dataset it was materialised into.
+    check_stage_kind(body.stage, mixture.kind, f"mixture {mixture.name} v{mixture.version} ({mixture.id})")
+    assert mixture.dataset_id is not None  # succeeded
+    try:
+        dataset = datasets.get(session, principal, mixture.dataset_id, project_id)
+    except NotFound:
+        raise Conflict(
+            f"The dataset mixture {mixture.name} v{mixture.version} was materialised into ({mixture.dataset_id}) "
+            "was deleted; save the mixture again to materialise it anew.",
+            field="mixture_id",
+        ) from None
+    return dataset, mixture.dataset_version_id, mixture
+
+
+def _mixture_decision(mixture: MixtureLineage) -> str:
+    shares = ", ".join(f"{s.dataset_name} v{s.version} {s.tokens:,} tokens" for s in mixture.sources)
+    return f"data = mixture {mixture.name} v{mixture.version} ({mixture.id}, seed {mixture.seed}): {shares}."
 
 
 def _memory_per_gpu_mb(device: str, estimate: MemoryEstimate | None) -> int:

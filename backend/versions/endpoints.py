@@ -6,7 +6,8 @@ from fastapi import APIRouter, Query, status
 
 from backend.core.deps import CurrentPrincipal, SessionDep, StorageDep
 from backend.core.errors import ERROR_RESPONSES
-from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from backend.core.pagination import DEFAULT_LIMIT, MAX_LIMIT, RecordOffset, RecordSearch
+from backend.datasets.schemas import MASK_PREVIEW_RESPONSES, MaskLossOn, MaskModel, MaskPreview, RecordIndex
 from backend.versions import service
 from backend.versions.schemas import (
     CleaningCreate,
@@ -64,14 +65,38 @@ def records(
     session: SessionDep,
     principal: CurrentPrincipal,
     storage: StorageDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: RecordOffset = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    q: RecordSearch = None,
 ) -> VersionRecords:
-    """The version's records (none until it has succeeded), in order, a page at a time."""
+    """The version's records (none until it has succeeded), in order, a page at a time, or those matching `q`; each
+    says its 0-based `index` and its 1-based `number`."""
     version = service.get(session, principal, version_id)
-    items, next_offset = service.read_records(storage, version, offset, limit)
+    query = q if q and q.strip() else None
+    items, next_offset = service.read_records(storage, version, offset, limit, query)
     return VersionRecords(
-        items=[VersionRecord(index=i, record=r) for i, r in items],
+        items=[VersionRecord(index=i, number=i + 1, record=r) for i, r in items],
         total=version.record_count or 0,
         next_offset=next_offset,
+        q=query,
+    )
+
+
+@router.get(
+    "/dataset-versions/{version_id}/records/{index}/mask-preview",
+    response_model=MaskPreview,
+    responses=MASK_PREVIEW_RESPONSES,
+)
+def mask_preview(
+    version_id: str,
+    index: RecordIndex,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    storage: StorageDep,
+    model: MaskModel = "tiny-chat",
+    loss_on: MaskLossOn = "assistant",
+) -> MaskPreview:
+    """The loss-mask preview of one of the version's records: what a run on this version trains, token by token."""
+    return MaskPreview.model_validate(
+        service.mask_preview(session, principal, storage, version_id, index, model, loss_on)
     )

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -63,11 +62,3 @@ def newest_for_training(session: Session, dataset_id: str) -> DatasetVersion | N
         DatasetVersion.role.is_(None) | (DatasetVersion.role != "eval"),
     )
     return session.scalar(query.order_by(DatasetVersion.number.desc()).limit(1))
-
-
-def conditional_update(session: Session, version_id: str, where: ColumnElement[bool], values: dict[str, Any]) -> bool:
-    """UPDATE dataset_versions SET values WHERE id = version_id AND where; True if the row changed."""
-    query = update(DatasetVersion).where(DatasetVersion.id == version_id, where).values(**values)
-    result = session.execute(query.execution_options(synchronize_session=False))
-    assert isinstance(result, CursorResult)
-    return result.rowcount == 1

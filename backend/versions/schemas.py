@@ -126,11 +126,15 @@ class SplitRead(BaseModel):
 
 
 class VersionRecord(BaseModel):
-    index: int
+    index: int = Field(description="0-based position of the record in the version (what `offset` takes).")
+    number: int = Field(description="1-based record number, as the UI shows it (#1 is the first); always index + 1.")
     record: dict[str, Any]
 
 
 class VersionRecords(BaseModel):
     items: list[VersionRecord]
-    total: int
-    next_offset: int | None
+    total: int = Field(description="Records in the version (not the number of matches when searching).")
+    next_offset: int | None = Field(
+        description="Pass as `offset` for the next page; with `q`, where the search resumes. None at the end."
+    )
+    q: str | None = Field(default=None, description="The search the page answers, when there was one.")

@@ -1,20 +1,17 @@
 """Dataset versions: immutable, content-hashed record sets with lineage.
 
 Version 1 is written at upload (datasets.service); cleaning is computed by a CPU worker (claim → progress →
-succeeded | failed, each write guarded by the claim's token, as data reports do); a split is cheap (one streaming
+succeeded | failed on the shared lease of backend.core.leases, which the reaper recovers); a split is cheap (one streaming
 copy) and happens in the request.
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from backend.audit import service as audit
@@ -22,14 +19,18 @@ from backend.catalog import service as catalog
 from backend.core.db import utcnow
 from backend.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from backend.core.ids import new_id
+from backend.core.leases import LeasedJobs
 from backend.core.principal import Principal, require_write
-from backend.core.queue import CLEAN_DATASET, enqueue
+from backend.core.queue import CLEAN_DATASET
 from backend.core.storage import LocalStorage
+from backend.datasets import search
 from backend.datasets import service as datasets
 from backend.models import Dataset, DatasetVersion
 from backend.versions import repository
 from backend.versions.schemas import CleaningCreate, SplitCreate
 from backend.versions.splitting import eval_positions, split_file
+
+JOBS = LeasedJobs(DatasetVersion, CLEAN_DATASET)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def create_cleaning(session: Session, principal: Principal, dataset_id: str, bod
     parameters = body.model_dump(exclude={"parent_version_id"})
     version = _new_version(session, principal, dataset, parent, "clean", parameters, status="queued")
     audit.record(session, principal, "dataset.clean_requested", ("dataset_version", version.id), dataset=dataset.id)
-    enqueue(session, CLEAN_DATASET, version.id)
+    JOBS.dispatch(session, version)
     return version
 
 
@@ -211,12 +212,16 @@ def split(
 
 
 def read_records(
-    storage: LocalStorage, version: DatasetVersion, offset: int, limit: int
+    storage: LocalStorage, version: DatasetVersion, offset: int, limit: int, q: str | None = None
 ) -> tuple[list[tuple[int, dict[str, Any]]], int | None]:
+    """A page of the version's records from `offset` on; with `q`, only those whose text holds it (the dataset
+    record browser's search, backend.datasets.search). Nothing until the version has succeeded."""
     if version.status != "succeeded" or version.storage_key is None:
         return [], None
-    items: list[tuple[int, dict[str, Any]]] = []
     with storage.open(version.storage_key) as f:
+        if q:
+            return search.scan(f, q, offset, limit)
+        items: list[tuple[int, dict[str, Any]]] = []
         for index, line in enumerate(f):
             if index < offset:
                 continue
@@ -226,27 +231,48 @@ def read_records(
     return items, None
 
 
-def claim(session: Session, storage: LocalStorage, version_id: str, stale_after_seconds: float) -> CleaningJob | None:
-    """Take a queued cleaning (or one whose worker stopped beating); None when there is nothing to do."""
+def mask_preview(
+    session: Session,
+    principal: Principal,
+    storage: LocalStorage,
+    version_id: str,
+    index: int,
+    model_name: str,
+    loss_on: str,
+) -> dict[str, Any]:
+    """The loss-mask preview of one of the version's records (what a run on this version trains)."""
+    version = get(session, principal, version_id)
+    dataset = session.get(Dataset, version.dataset_id)
+    assert dataset is not None  # a foreign key
+    datasets.require_conversations(dataset, "version_id")
+    items, _ = read_records(storage, version, index, 1)
+    if not items:
+        raise NotFound(
+            f"Version {version.id} has no record #{index + 1} (index {index}); it holds {version.record_count or 0}.",
+            field="index",
+        )
+    preview = datasets.render_mask(session, items[0][1], index, model_name, loss_on)
+    return {"dataset_id": dataset.id, "dataset_version_id": version.id, **preview}
+
+
+def claim(
+    session: Session, storage: LocalStorage, version_id: str, lease_seconds: float, worker: str | None = None
+) -> CleaningJob | None:
+    """Take a queued cleaning under a lease; None when there is nothing to do."""
     version = repository.get(session, version_id)
     if version is None or version.operation != "clean":
         return None
-    now = utcnow()
     model = None
     if version.parameters.get("model") and version.parameters.get("length_unit") == "tokens":
         try:
             model = catalog.candidates(session, version.parameters["model"])[0]
         except DomainError as exc:  # the model left the catalog since the request
-            values = {"status": "failed", "error": exc.detail, "finished_at": now}
-            repository.conditional_update(session, version_id, DatasetVersion.status == "queued", values)
+            JOBS.refuse(session, version_id, exc.detail)
             return None
-    token = secrets.token_hex(16)
-    stale = (DatasetVersion.status == "running") & (
-        DatasetVersion.heartbeat_at < now - timedelta(seconds=stale_after_seconds)
-    )
-    values = {"status": "running", "lease_token": token, "heartbeat_at": now, "progress": 0.0}
-    if not repository.conditional_update(session, version_id, or_(DatasetVersion.status == "queued", stale), values):
+    claimed = JOBS.claim(session, version_id, lease_seconds, worker)
+    if claimed is None:
         return None
+    token, version = claimed
     parent = repository.get(session, version.parent_id or "")
     dataset = session.get(Dataset, version.dataset_id)
     assert parent is not None and parent.storage_key is not None and dataset is not None
@@ -265,31 +291,22 @@ def claim(session: Session, storage: LocalStorage, version_id: str, stale_after_
     )
 
 
-def _guarded(job: CleaningJob) -> Any:
-    return (DatasetVersion.status == "running") & (DatasetVersion.lease_token == job.token)
-
-
 def record_progress(session: Session, job: CleaningJob, progress: float) -> bool:
-    values = {"progress": min(max(progress, 0.0), 1.0), "heartbeat_at": utcnow()}
-    return repository.conditional_update(session, job.version_id, _guarded(job), values)
+    return JOBS.progress(session, job.version_id, job.token, progress)
 
 
 def succeeded(
     session: Session, job: CleaningJob, *, sha256: str, records: int, size_bytes: int, result: dict[str, Any]
 ) -> bool:
     values = {
-        "status": "succeeded",
-        "progress": 1.0,
         "storage_key": job.destination_key,
         "sha256": sha256,
         "record_count": records,
         "size_bytes": size_bytes,
         "result": result,
-        "finished_at": utcnow(),
     }
-    return repository.conditional_update(session, job.version_id, _guarded(job), values)
+    return JOBS.succeed(session, job.version_id, job.token, values)
 
 
 def failed(session: Session, job: CleaningJob, error: str) -> bool:
-    values = {"status": "failed", "error": error, "finished_at": utcnow()}
-    return repository.conditional_update(session, job.version_id, _guarded(job), values)
+    return JOBS.fail(session, job.version_id, job.token, error)

@@ -1,29 +1,41 @@
 import { createRootRoute, createRoute, createRouter, redirect } from "@tanstack/react-router";
+import { lazy, type ReactNode } from "react";
 import { Layout } from "./components/Layout";
 import { EmptyState } from "./components/EmptyState";
-import { ComparisonsPage } from "./pages/comparisons/ComparisonsPage";
-import { RatePage } from "./pages/comparisons/RatePage";
-import { ResultsPage } from "./pages/comparisons/ResultsPage";
-import { CheckpointsPage } from "./pages/checkpoints/CheckpointsPage";
-import { DatasetDetailPage } from "./pages/datasets/DatasetDetailPage";
-import { DatasetsPage } from "./pages/datasets/DatasetsPage";
-import { EvaluationsPage } from "./pages/evaluations/EvaluationsPage";
-import { MaskPreviewPage } from "./pages/datasets/MaskPreviewPage";
-import { MixturesPage } from "./pages/mixtures/MixturesPage";
-import { ReportPage } from "./pages/datasets/ReportPage";
-import { ModelsPage } from "./pages/models/ModelsPage";
-import { ModelCatalogPage } from "./pages/admin/ModelCatalogPage";
-import { ModelSourcesPage } from "./pages/admin/ModelSourcesPage";
-import { PlaygroundPage } from "./pages/playground/PlaygroundPage";
-import { ApiKeysPage } from "./pages/account/ApiKeysPage";
-import { AuditPage } from "./pages/admin/AuditPage";
-import { UsersPage } from "./pages/admin/UsersPage";
-import { ProjectsPage } from "./pages/projects/ProjectsPage";
-import { QueuePage } from "./pages/admin/QueuePage";
-import { NewRunPage } from "./pages/runs/NewRunPage";
-import { RunDetailPage } from "./pages/runs/RunDetailPage";
-import { RunsPage } from "./pages/runs/RunsPage";
 import { isLossOn, parseRecordIndex, type LossOn } from "./lib/maskPreview";
+import { parseRecordNumber } from "./lib/recordNumbers";
+
+/**
+ * A page loaded when first visited, so the first load fetches only the shell and that page (one bundle held every
+ * page and passed Vite's 500 kB warning). Layout renders pages inside a Suspense boundary.
+ */
+function lazyPage<P extends object, K extends string>(load: () => Promise<Record<K, (props: P) => ReactNode>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const ComparisonsPage = lazyPage(() => import("./pages/comparisons/ComparisonsPage"), "ComparisonsPage");
+const RatePage = lazyPage(() => import("./pages/comparisons/RatePage"), "RatePage");
+const ResultsPage = lazyPage(() => import("./pages/comparisons/ResultsPage"), "ResultsPage");
+const CheckpointsPage = lazyPage(() => import("./pages/checkpoints/CheckpointsPage"), "CheckpointsPage");
+const DatasetDetailPage = lazyPage(() => import("./pages/datasets/DatasetDetailPage"), "DatasetDetailPage");
+const DatasetsPage = lazyPage(() => import("./pages/datasets/DatasetsPage"), "DatasetsPage");
+const EvaluationsPage = lazyPage(() => import("./pages/evaluations/EvaluationsPage"), "EvaluationsPage");
+const MaskPreviewPage = lazyPage(() => import("./pages/datasets/MaskPreviewPage"), "MaskPreviewPage");
+const MixturesPage = lazyPage(() => import("./pages/mixtures/MixturesPage"), "MixturesPage");
+const ReportPage = lazyPage(() => import("./pages/datasets/ReportPage"), "ReportPage");
+const VersionPage = lazyPage(() => import("./pages/datasets/VersionPage"), "VersionPage");
+const ModelsPage = lazyPage(() => import("./pages/models/ModelsPage"), "ModelsPage");
+const ModelCatalogPage = lazyPage(() => import("./pages/admin/ModelCatalogPage"), "ModelCatalogPage");
+const ModelSourcesPage = lazyPage(() => import("./pages/admin/ModelSourcesPage"), "ModelSourcesPage");
+const PlaygroundPage = lazyPage(() => import("./pages/playground/PlaygroundPage"), "PlaygroundPage");
+const ApiKeysPage = lazyPage(() => import("./pages/account/ApiKeysPage"), "ApiKeysPage");
+const AuditPage = lazyPage(() => import("./pages/admin/AuditPage"), "AuditPage");
+const UsersPage = lazyPage(() => import("./pages/admin/UsersPage"), "UsersPage");
+const ProjectsPage = lazyPage(() => import("./pages/projects/ProjectsPage"), "ProjectsPage");
+const QueuePage = lazyPage(() => import("./pages/admin/QueuePage"), "QueuePage");
+const NewRunPage = lazyPage(() => import("./pages/runs/NewRunPage"), "NewRunPage");
+const RunDetailPage = lazyPage(() => import("./pages/runs/RunDetailPage"), "RunDetailPage");
+const RunsPage = lazyPage(() => import("./pages/runs/RunsPage"), "RunsPage");
 
 const rootRoute = createRootRoute({
   component: Layout,
@@ -40,18 +52,37 @@ const indexRoute = createRoute({
 
 const datasetsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/datasets", component: DatasetsPage });
 
+/** `record`: open the record browser at the record with that 1-based number (#1 is the first record). */
+export interface RecordSearch {
+  record?: number;
+}
+
+const recordSearch = (search: Record<string, unknown>): RecordSearch => {
+  const record = parseRecordNumber(search.record);
+  return record === undefined ? {} : { record };
+};
+
 const datasetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/datasets/$datasetId",
-  // `record`: open the record browser at that record (a report links its findings here).
-  validateSearch: (search: Record<string, unknown>): { record?: number } => {
-    const record = Number(search.record);
-    return Number.isInteger(record) && record >= 0 ? { record } : {};
-  },
+  // A report links its findings here.
+  validateSearch: recordSearch,
   component: function DatasetRouteView() {
     const { datasetId } = datasetRoute.useParams();
     const { record } = datasetRoute.useSearch();
     return <DatasetDetailPage key={`${datasetId}-${record ?? 0}`} datasetId={datasetId} fromRecord={record} />;
+  },
+});
+
+const versionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/datasets/$datasetId/versions/$versionId",
+  // A cleaning's counts link the records it dropped here, in the version they were dropped from.
+  validateSearch: recordSearch,
+  component: function VersionRouteView() {
+    const { datasetId, versionId } = versionRoute.useParams();
+    const { record } = versionRoute.useSearch();
+    return <VersionPage key={`${versionId}-${record ?? 0}`} datasetId={datasetId} versionId={versionId} fromRecord={record} />;
   },
 });
 
@@ -68,6 +99,8 @@ export interface MaskSearch {
   /** A catalog model name; absent means tiny-chat (or the catalog's first model). */
   model?: string;
   loss_on?: LossOn;
+  /** A version of the dataset to read the record from; absent means the upload. */
+  version?: string;
 }
 
 const maskPreviewRoute = createRoute({
@@ -76,10 +109,11 @@ const maskPreviewRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): MaskSearch => ({
     ...(typeof search.model === "string" && search.model ? { model: search.model } : {}),
     ...(isLossOn(search.loss_on) ? { loss_on: search.loss_on } : {}),
+    ...(typeof search.version === "string" && search.version ? { version: search.version } : {}),
   }),
   component: function MaskPreviewRouteView() {
     const { datasetId, index } = maskPreviewRoute.useParams();
-    const { model, loss_on } = maskPreviewRoute.useSearch();
+    const { model, loss_on, version } = maskPreviewRoute.useSearch();
     const record = parseRecordIndex(index);
     if (record === null) {
       return (
@@ -88,7 +122,7 @@ const maskPreviewRoute = createRoute({
         </EmptyState>
       );
     }
-    return <MaskPreviewPage datasetId={datasetId} index={record} model={model} lossOn={loss_on} />;
+    return <MaskPreviewPage datasetId={datasetId} versionId={version} index={record} model={model} lossOn={loss_on} />;
   },
 });
 
@@ -99,11 +133,15 @@ const runsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/runs", 
 const newRunRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/runs/new",
-  validateSearch: (search: Record<string, unknown>): { dataset?: string } =>
-    typeof search.dataset === "string" ? { dataset: search.dataset } : {},
+  // `dataset` (and `version`, one of its versions), or `mixture`: what the form starts on.
+  validateSearch: (search: Record<string, unknown>): { dataset?: string; version?: string; mixture?: string } => ({
+    ...(typeof search.dataset === "string" ? { dataset: search.dataset } : {}),
+    ...(typeof search.dataset === "string" && typeof search.version === "string" ? { version: search.version } : {}),
+    ...(typeof search.mixture === "string" ? { mixture: search.mixture } : {}),
+  }),
   component: function NewRunRouteView() {
-    const { dataset } = newRunRoute.useSearch();
-    return <NewRunPage initialDataset={dataset} />;
+    const { dataset, version, mixture } = newRunRoute.useSearch();
+    return <NewRunPage initialDataset={dataset} initialVersion={version} initialMixture={mixture} />;
   },
 });
 
@@ -153,6 +191,7 @@ export const routeTree = rootRoute.addChildren([
   indexRoute,
   datasetsRoute,
   datasetRoute,
+  versionRoute,
   reportRoute,
   maskPreviewRoute,
   mixturesRoute,

@@ -147,6 +147,11 @@ ROUTES: dict[str, Probe] = {
     "POST /api/datasets/{dataset_id}/split": _object("dataset_id", json=lambda w, s: {"eval_count": 1}, writes=True),
     "GET /api/dataset-versions/{version_id}": _object("version_id"),
     "GET /api/dataset-versions/{version_id}/records": _object("version_id"),
+    "GET /api/dataset-versions/{version_id}/records/{index}/mask-preview": Probe(
+        "object",
+        path={"version_id": _id_of("version_id"), "index": lambda w, s: "0"},
+        query=lambda w, s: {"model": "tiny"},
+    ),
     "POST /api/mixtures/preview": Probe("object", json=lambda w, s: _mix(s), writes=True),  # POSTs: viewers 403
     "POST /api/mixtures": Probe("object", json=lambda w, s: _mix(s), writes=True),
     "GET /api/mixtures": Probe("list", shows="mixture"),

@@ -57,10 +57,14 @@ def test_request_watch_and_read_a_report(stack: Stack, new_page: Any) -> None:
 
     # The sample repeats some conversations: their group links to the records, which open in the record browser.
     assert int(page.get_by_test_id("report-exact").inner_text().replace(",", "")) > 0
+    # Report links show 1-based record numbers (#1 is the file's first record) and open the browser at that record.
     second_copy = page.get_by_test_id("duplicate-group").first.get_by_test_id("report-record-link").nth(1)
-    target = second_copy.inner_text().lstrip("#")
+    target = int(second_copy.inner_text().lstrip("#"))
+    assert target >= 2
     second_copy.click()
     page.get_by_test_id("records-from").wait_for()
+    assert page.url.endswith(f"?record={target}")
     assert f"From record #{target}" in page.get_by_test_id("records-from").inner_text()
-    first_shown = json.loads(lines[int(target)])["messages"][0]["content"]
-    assert first_shown in page.get_by_test_id("dataset-record").first.inner_text()
+    opened = page.get_by_test_id("dataset-record").first.inner_text()
+    assert opened.startswith(f"#{target}")
+    assert json.loads(lines[target - 1])["messages"][0]["content"] in opened

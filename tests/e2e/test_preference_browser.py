@@ -43,6 +43,8 @@ def test_upload_pairs_start_dpo_and_watch_the_rewards(stack: Stack, new_page: An
     page.get_by_test_id("nav-runs").click()
     page.get_by_test_id("new-run-button").click()
     stage = page.get_by_test_id("run-stage-select")
+    # The form's page loads on first visit and offers stages once the datasets are listed.
+    stage.locator("option[value=dpo]").wait_for(state="attached")
     offered = stage.locator("option").evaluate_all("options => options.map(o => o.value)")
     assert {"dpo", "orpo", "simpo"} <= set(offered) and "kto" not in offered  # no KTO data uploaded
     assert page.get_by_test_id("run-beta-input").count() == 0  # SFT has no beta

@@ -61,6 +61,7 @@ def test_accept_a_file_with_its_bad_records_quarantined(stack: Stack, new_page: 
     role, broken = rows.nth(0).inner_text(), rows.nth(1).inner_text()
     assert "support.jsonl" in role and "messages[0].role" in role and '"robot"' in role
     assert "not valid JSON" in broken and BROKEN in broken
+    assert page.get_by_test_id("quarantine-number").all_inner_texts() == ["#1", "#2"]
     page.screenshot(path=str(ARTIFACTS / "e2e-quarantine-dataset.png"), full_page=True)
 
     # What the page shows is what the server stored: 4 records in the dataset, the 2 bad ones beside it.

@@ -54,3 +54,26 @@ def test_preview_errors_are_clear(api: Any, start_worker: Any, dataset: dict[str
     monkeypatch.setattr(service, "PREVIEW_TIMEOUT_SECONDS", 1)  # no worker is running yet
     unanswered = api.get(f"{url}/0/mask-preview")
     assert unanswered.status_code == 503 and "No CPU worker answered" in unanswered.json()["detail"]
+
+
+def test_a_versions_record_previews_as_a_run_on_that_version_trains_it(
+    api: Any, start_worker: Any, dataset: dict[str, Any]
+) -> None:
+    """A held-out split's record #1 is some record of the upload; the preview renders that one, not the upload's #1."""
+    start_worker("previewer")
+    held_out = api.post(f"/api/datasets/{dataset['id']}/split", json={"eval_count": 3, "seed": 7}).json()["eval"]
+    first = api.get(f"/api/dataset-versions/{held_out['id']}/records", params={"limit": 1}).json()["items"][0]
+    upload_first = api.get(f"/api/datasets/{dataset['id']}/records", params={"limit": 1}).json()["items"][0]
+    assert first["record"] != upload_first["record"]  # seed 7 holds out other records than the upload's first
+    url = f"/api/dataset-versions/{held_out['id']}/records/0/mask-preview"
+    preview = api.get(url, params={"model": "tiny-chat"})
+    assert preview.status_code == 200, preview.text
+    body = preview.json()
+    assert body["dataset_version_id"] == held_out["id"] and body["dataset_id"] == dataset["id"]
+    text = "".join(t["text"] for t in body["tokens"])
+    assert all(m["content"] in text for m in first["record"]["messages"] if isinstance(m["content"], str))
+    assert not all(m["content"] in text for m in upload_first["record"]["messages"] if isinstance(m["content"], str))
+
+    missing = api.get(f"/api/dataset-versions/{held_out['id']}/records/3/mask-preview")
+    assert missing.status_code == 404 and "no record #4" in missing.json()["detail"]
+    assert api.get("/api/dataset-versions/dsv_nope/records/0/mask-preview").status_code == 404

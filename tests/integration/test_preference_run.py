@@ -50,6 +50,8 @@ def test_a_dpo_lora_run_trains_through_a_real_worker(
     logs = [e["data"]["message"] for e in event_kinds(events, "log")]
     assert logs[0].startswith("data checked: 24 records"), "the pairs are rendered on the CPU queue first"
     assert "reference model: the policy with its adapter switched off" in logs
+    # The adapter checkpoint serves with the template it trained with: prompt + chosen and prompt + rejected alike.
+    assert "template parity: 24 of 24 records render the same token ids at inference as in training" in logs
 
     metrics = [e["data"] for e in event_kinds(events, "metric")]
     assert [m["step"] for m in metrics] == list(range(1, 17))

@@ -14,7 +14,7 @@ from typing import cast
 
 import torch
 from peft import PeftModel
-from transformers import BitsAndBytesConfig, PreTrainedModel, PreTrainedTokenizerBase
+from transformers import BitsAndBytesConfig, GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 from worker.engine.errors import EngineError
 from worker.engine.loading import load_model, load_tokenizer, pick_device, pick_dtype, resolve_model_path
@@ -92,3 +92,33 @@ def load_for_inference(
     inner = model.get_base_model() if isinstance(model, PeftModel) else model
     cast(PreTrainedModel, inner).config.use_cache = True  # load_model turns it off for training; generation wants it
     return InferenceModel(model, tokenizer, base_path, adapter_path)
+
+
+def encode_prompt(tokenizer: PreTrainedTokenizerBase, text: str) -> list[int]:
+    """A text prompt's token ids, with the tokenizer's special tokens unless the text already opens with them.
+
+    A chat template usually writes the BOS itself; the tokenizer adding another would give the model a doubled BOS
+    it never saw in training. Evaluation and the inference server both encode this way, so a prompt is the same
+    tokens in process and through the server.
+    """
+    prefix = tokenizer.bos_token if tokenizer.bos_token is not None else tokenizer.eos_token
+    has_prefix = isinstance(prefix, str) and bool(prefix) and text.startswith(prefix)
+    return list(tokenizer(text, add_special_tokens=not has_prefix)["input_ids"])
+
+
+def stop_token_ids(loaded: InferenceModel) -> set[int]:
+    """Where generation ends: the checkpoint's generation config (eos and the template's end-of-turn token) or else
+    the model's (an adapter's base), and the tokenizer's eos."""
+    ids: set[int] = set()
+    folder = Path(loaded.adapter_path or loaded.base_path)
+    configs = [loaded.model.generation_config]
+    if (folder / "generation_config.json").is_file():
+        configs.insert(0, GenerationConfig.from_pretrained(folder))
+    for config in configs:
+        eos = config.eos_token_id if config is not None else None
+        if eos is not None:
+            ids.update([eos] if isinstance(eos, int) else eos)
+            break
+    if isinstance(loaded.tokenizer.eos_token_id, int):
+        ids.add(loaded.tokenizer.eos_token_id)
+    return ids

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import cast
 
+import torch
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -37,15 +39,8 @@ from specs.inference import (
     UnloadLoraAdapter,
     Usage,
 )
-from worker.engine.inference import InferenceModel
-from worker.serving.generation import (
-    DEFAULT_MAX_TOKENS,
-    Generation,
-    Sampling,
-    encode_prompt,
-    generate,
-    render_chat,
-)
+from worker.engine.inference import InferenceModel, encode_prompt
+from worker.serving.generation import DEFAULT_MAX_TOKENS, Generation, Sampling, generate, render_chat
 from worker.serving.registry import BadModelFolder, Registry, UnknownModel
 
 log = logging.getLogger("worker.serving")
@@ -84,7 +79,35 @@ def _sampling(request: SamplingRequest, loaded: InferenceModel, prompt_tokens: i
             f"the prompt is {prompt_tokens} tokens; this model reads at most {context}", param="messages"
         )
     wanted = request.max_tokens or DEFAULT_MAX_TOKENS
-    return Sampling(request.temperature, request.top_p, min(wanted, room), request.stop_sequences, request.seed)
+    stop_ids = frozenset(request.stop_token_ids or ())
+    _check_token_ids(loaded, stop_ids, "stop_token_ids")
+    return Sampling(
+        request.temperature,
+        request.top_p,
+        min(wanted, room),
+        request.stop_sequences,
+        request.seed,
+        stop_ids,
+        request.repetition_penalty,
+    )
+
+
+def _check_token_ids(loaded: InferenceModel, ids: Iterable[int], param: str) -> None:
+    vocabulary = int(cast(torch.nn.Embedding, loaded.model.get_input_embeddings()).num_embeddings)
+    if unknown := sorted({i for i in ids if i >= vocabulary}):
+        raise RequestError(
+            f"token id(s) {', '.join(map(str, unknown[:5]))} are outside this model's vocabulary (0-{vocabulary - 1})",
+            param=param,
+        )
+
+
+def _completion_prompt(body: CompletionRequest, loaded: InferenceModel) -> list[int]:
+    """Token ids are used exactly as sent (vLLM does the same); text is encoded as evaluation encodes it."""
+    ids = body.prompt_token_ids
+    if ids is None:
+        return encode_prompt(loaded.tokenizer, body.prompt_text)
+    _check_token_ids(loaded, ids, "prompt")
+    return ids
 
 
 def _sse(payload: BaseModel | str) -> str:
@@ -173,7 +196,7 @@ def create_app(registry: Registry) -> FastAPI:
     @app.post("/v1/completions", response_model=None)
     def completions(body: CompletionRequest) -> Completion | StreamingResponse:
         loaded = model_for(body.model)
-        prompt = encode_prompt(loaded.tokenizer, body.prompt_text)
+        prompt = _completion_prompt(body, loaded)
         sampling = _sampling(body, loaded, len(prompt))
         result = Generation(prompt_tokens=len(prompt))
         pieces = generate(loaded, prompt, sampling, result)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import torch
-from transformers import GenerationConfig, PreTrainedTokenizerBase
+from transformers import PreTrainedTokenizerBase
 
 from specs.inference import FinishReason
-from worker.engine.inference import InferenceModel
+from worker.engine.inference import InferenceModel, stop_token_ids
 
 DEFAULT_MAX_TOKENS = 256
 
@@ -29,6 +28,8 @@ class Sampling:
     max_tokens: int = DEFAULT_MAX_TOKENS
     stop: Sequence[str] = ()
     seed: int | None = None
+    stop_ids: frozenset[int] = frozenset()  # the request's, on top of the model's own end tokens
+    repetition_penalty: float = 1.0
 
 
 @dataclass
@@ -41,23 +42,6 @@ class Generation:
     text: list[str] = field(default_factory=list)
 
 
-def stop_token_ids(loaded: InferenceModel) -> set[int]:
-    """The checkpoint's generation config lists eos and the template's end-of-turn token; the model's is the base's."""
-    ids: set[int] = set()
-    folder = Path(loaded.adapter_path or loaded.base_path)
-    configs = [loaded.model.generation_config]
-    if (folder / "generation_config.json").is_file():
-        configs.insert(0, GenerationConfig.from_pretrained(folder))
-    for config in configs:
-        eos = config.eos_token_id if config is not None else None
-        if eos is not None:
-            ids.update([eos] if isinstance(eos, int) else eos)
-            break
-    if isinstance(loaded.tokenizer.eos_token_id, int):
-        ids.add(loaded.tokenizer.eos_token_id)
-    return ids
-
-
 def render_chat(tokenizer: PreTrainedTokenizerBase, messages: list[dict[str, str]]) -> list[int]:
     """The conversation in the checkpoint's own chat template, ending with the assistant's turn opening."""
     if not tokenizer.chat_template:
@@ -66,8 +50,16 @@ def render_chat(tokenizer: PreTrainedTokenizerBase, messages: list[dict[str, str
     return list(tokenizer(str(rendered), add_special_tokens=False)["input_ids"])
 
 
-def encode_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str) -> list[int]:
-    return list(tokenizer(prompt)["input_ids"])
+def penalise_repetition(logits: torch.Tensor, seen: list[int], penalty: float) -> torch.Tensor:
+    """vLLM's and transformers' rule: a seen token's logit is divided by the penalty when positive, multiplied
+    when negative, so it always becomes less likely for a penalty above 1."""
+    if penalty == 1.0 or not seen:
+        return logits
+    ids = torch.tensor(sorted(set(seen)), dtype=torch.long)
+    picked = logits[ids]
+    logits = logits.clone()
+    logits[ids] = torch.where(picked > 0, picked / penalty, picked * penalty)
+    return logits
 
 
 def _next_token(logits: torch.Tensor, sampling: Sampling, generator: torch.Generator) -> int:
@@ -100,7 +92,7 @@ def generate(loaded: InferenceModel, prompt_ids: list[int], sampling: Sampling, 
     """Yield the answer's text in pieces as tokens are produced; `result` holds counts and why it stopped."""
     model, tokenizer = loaded.model, loaded.tokenizer
     device = next(model.parameters()).device
-    stops = stop_token_ids(loaded)
+    stops = stop_token_ids(loaded) | sampling.stop_ids
     generator = torch.Generator(device="cpu")
     generator.manual_seed(sampling.seed if sampling.seed is not None else secrets.randbits(63))
     tokens: list[int] = []
@@ -110,7 +102,8 @@ def generate(loaded: InferenceModel, prompt_ids: list[int], sampling: Sampling, 
     for _ in range(sampling.max_tokens):
         output = model(input_ids=inputs, past_key_values=past, use_cache=True)
         past = output.past_key_values
-        token = _next_token(output.logits[0, -1].to("cpu"), sampling, generator)
+        logits = penalise_repetition(output.logits[0, -1].to("cpu"), prompt_ids + tokens, sampling.repetition_penalty)
+        token = _next_token(logits, sampling, generator)
         if token in stops:
             result.finish_reason = "stop"
             break

@@ -64,7 +64,8 @@ def vllm_serve_command(config: VllmServeConfig, ranks: Sequence[int] = ()) -> li
         config.dtype,
         "--gpu-memory-utilization",
         str(config.gpu_memory_utilization),
-        # The model folder's generation_config.json lists the end-of-turn token; "auto" makes vLLM stop on it.
+        # The model folder's generation_config.json lists the end-of-turn token; "auto" makes vLLM stop on it. It also
+        # makes the file's sampling settings vLLM's defaults, so evaluation sends its own (greedy, no penalty).
         "--generation-config",
         "auto",
         "--enable-lora",

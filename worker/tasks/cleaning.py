@@ -18,6 +18,7 @@ from worker.engine.data.cleaning import CleaningOptions, Lengths, clean
 from worker.engine.data.profiling.tokens import CONVERSATION_KINDS, TokenCounter
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
+from worker.tasks.lease import renewing, worker_name
 from worker.tasks.preview import cached_tokenizer
 from worker.tasks.progress import ThrottledProgress
 
@@ -45,22 +46,23 @@ def _options(job: CleaningJob) -> CleaningOptions:
 def clean_version(version_id: str) -> str:
     settings, storage = get_settings(), get_storage()
     with session_scope() as session:
-        job = service.claim(session, storage, version_id, stale_after_seconds=settings.lease_seconds)
+        job = service.claim(session, storage, version_id, settings.lease_seconds, worker_name())
     if job is None:
         return "not-queued"
     staged = storage.staging_dir() / f"{job.version_id}.jsonl"
     try:
         options = _options(job)
         lengths = _token_lengths(job) if options.length_unit == "tokens" else None
-        result = clean(
-            Path(job.source_path),
-            job.kind,
-            options,
-            staged,
-            lengths=lengths,
-            expected_records=job.records,
-            progress=ThrottledProgress(lambda session, value: service.record_progress(session, job, value), "cleaning"),
-        )
+        with renewing(service.JOBS, job.version_id, job.token, settings):
+            result = clean(
+                Path(job.source_path),
+                job.kind,
+                options,
+                staged,
+                lengths=lengths,
+                expected_records=job.records,
+                progress=ThrottledProgress(lambda s, value: service.record_progress(s, job, value), "cleaning"),
+            )
         storage.import_file(job.destination_key, staged)
     except (EngineError, ValueError, OSError) as exc:
         with session_scope() as session:

@@ -10,10 +10,10 @@ dies mid-study is noticed by the reaper and another worker generates the study a
 from __future__ import annotations
 
 import logging
-import socket
 from typing import Any
 
 from backend.comparisons import lifecycle
+from backend.comparisons.service import JOBS
 from backend.core.db import session_scope
 from backend.core.errors import DomainError
 from backend.core.queue import GENERATE_COMPARISON
@@ -21,7 +21,7 @@ from backend.core.settings import get_settings
 from backend.serving.client import get_inference_client
 from backend.serving.service import ServingTarget, ensure_served
 from worker.celery_app import app
-from worker.tasks.lease import heartbeating
+from worker.tasks.lease import renewing, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -55,21 +55,16 @@ def _generate(comparison_id: str, token: str, job: dict[str, Any]) -> dict[str, 
 @app.task(name=GENERATE_COMPARISON)
 def generate(comparison_id: str) -> str:
     settings = get_settings()
-    worker_name = f"{socket.gethostname()}:{app.conf.get('worker_name', 'worker')}"
     with session_scope() as session:
-        claimed = lifecycle.claim(session, comparison_id, worker_name, settings.lease_seconds)
+        claimed = lifecycle.claim(session, comparison_id, worker_name(), settings.lease_seconds)
     if claimed is None:
         log.info("comparison %s: nothing to claim (already taken or finished)", comparison_id)
         return "not-claimed"
     token, job = claimed
-    log.info("comparison %s: attempt %s generating on %s", comparison_id, job["attempt"], worker_name)
-
-    def renew() -> bool:
-        with session_scope() as session:
-            return lifecycle.heartbeat(session, comparison_id, token, settings.lease_seconds)
+    log.info("comparison %s: attempt %s generating on %s", comparison_id, job["attempt"], worker_name())
 
     try:
-        with heartbeating(comparison_id, renew, settings.heartbeat_seconds):
+        with renewing(JOBS, comparison_id, token, settings):
             answers = _generate(comparison_id, token, job)
     except LeaseLost:
         log.warning("comparison %s: lease lost; another execution owns the study now", comparison_id)

@@ -1,4 +1,5 @@
-"""The evaluation task: claim the evaluation by id → run the engine → record metrics, items and the recommendation.
+"""The evaluation task: claim the evaluation by id → choose who generates replies (inference service or in process)
+→ run the engine → record metrics, items and the recommendation.
 
 Safe to receive twice: a second delivery finds nothing to claim.
 """
@@ -7,39 +8,31 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import time
-from contextlib import AbstractContextManager
 
 from backend.core.db import session_scope
+from backend.core.errors import DomainError
 from backend.core.queue import EVALUATE
-from backend.core.settings import Settings, get_settings
+from backend.core.settings import get_settings
 from backend.core.storage import get_storage
 from backend.evals import lifecycle, reference_cache
+from backend.serving.client import get_inference_client
 from specs.evaluation import EvaluationJob
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.evaluation.evaluate import run_evaluation
-from worker.tasks.lease import heartbeating
+from worker.tasks import eval_generation
+from worker.tasks.lease import renewing, worker_name
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 1.0
 
 
-def _heartbeating(evaluation_id: str, token: str, settings: Settings) -> AbstractContextManager[None]:
-    def renew() -> bool:
-        with session_scope() as session:
-            return lifecycle.heartbeat(session, evaluation_id, token, settings.lease_seconds)
-
-    return heartbeating(evaluation_id, renew, settings.heartbeat_seconds)
-
-
 @app.task(name=EVALUATE)
 def evaluate(evaluation_id: str) -> str:
     settings = get_settings()
-    worker_name = f"{socket.gethostname()}:{app.conf.get('worker_name', 'worker')}"
     with session_scope() as session:
-        claimed = lifecycle.claim(session, evaluation_id, worker_name, settings.lease_seconds)
+        claimed = lifecycle.claim(session, evaluation_id, worker_name(), settings.lease_seconds)
     if claimed is None:
         log.info("evaluation %s: nothing to claim (already taken or finished)", evaluation_id)
         return "not-claimed"
@@ -66,10 +59,21 @@ def evaluate(evaluation_id: str) -> str:
                 len(keys),
                 "; the reference model is not loaded" if len(cached) == len(keys) else "",
             )
-        with _heartbeating(evaluation_id, token, settings):
-            outcome = run_evaluation(spec, progress, cached)
+        # vLLM batches concurrent requests; the CPU server would only split the same cores between them.
+        concurrency = spec.batch_size if settings.inference_url else 1
+        choice = eval_generation.choose(
+            spec, get_inference_client(), reference=len(cached) < len(keys), concurrency=concurrency
+        )
+        if choice is not None:
+            log.info("evaluation %s: replies generated %s (%s)", evaluation_id, choice.backend, choice.reason)
+            with session_scope() as session:
+                lifecycle.record_generation(session, evaluation_id, token, choice.backend, choice.reason)
+        with renewing(lifecycle.JOBS, evaluation_id, token, settings):
+            outcome = run_evaluation(spec, progress, cached, choice.replies if choice is not None else None)
     except (EngineError, FileNotFoundError, ValueError) as exc:  # unusable sets or model: the user's to fix
         error = str(exc)
+    except DomainError as exc:  # the inference service refused or is unreachable: say so on the evaluation
+        error = exc.detail
     except Exception as exc:
         log.exception("evaluation %s crashed", evaluation_id)
         error = f"internal error: {type(exc).__name__}: {exc}"

@@ -7,54 +7,29 @@ whole models can take minutes) a thread renews the lease, so the reaper re-queue
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from backend.core.db import session_scope
 from backend.core.queue import EXPORT_CHECKPOINT
-from backend.core.settings import Settings, get_settings
+from backend.core.settings import get_settings
 from backend.core.storage import get_storage
 from backend.exports import lifecycle
-from backend.exports.lifecycle import ExportJob
 from specs.training import ResolvedTrainingSpec
 from worker.celery_app import app
 from worker.engine.errors import EngineError
 from worker.engine.export import ParityFailed, export_checkpoint
 from worker.engine.export_parity import dataset_conversations
+from worker.tasks.lease import renewing, worker_name
 
 log = logging.getLogger(__name__)
-
-
-@contextmanager
-def heartbeating(job: ExportJob, settings: Settings) -> Iterator[None]:
-    stop = threading.Event()
-
-    def beat() -> None:
-        while not stop.wait(settings.heartbeat_seconds):
-            try:
-                with session_scope() as session:
-                    if not lifecycle.heartbeat(session, job, settings.lease_seconds):
-                        return  # the export is no longer ours; the outcome write will find that out too
-            except Exception:
-                log.exception("export %s: heartbeat failed; retrying", job.export_id)
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-{job.export_id}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
 
 
 @app.task(name=EXPORT_CHECKPOINT)
 def export_task(export_id: str) -> str:
     settings = get_settings()
     with session_scope() as session:
-        job = lifecycle.claim(session, export_id, settings.lease_seconds)
+        job = lifecycle.claim(session, export_id, settings.lease_seconds, worker_name())
     if job is None:
         log.info("export %s: nothing to claim (already taken or finished)", export_id)
         return "not-claimed"
@@ -64,7 +39,7 @@ def export_task(export_id: str) -> str:
     destination = get_storage().local_path(job.storage_key)
     # (status, error, parity figures, size in bytes)
     outcome: tuple[str, str | None, dict[str, Any] | None, int | None]
-    with heartbeating(job, settings):
+    with renewing(lifecycle.JOBS, export_id, job.token, settings):
         try:
             result = export_checkpoint(
                 Path(job.checkpoint_path),

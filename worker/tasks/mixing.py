@@ -4,23 +4,45 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from backend.core.db import session_scope
 from backend.core.queue import MATERIALISE_MIXTURE
 from backend.core.settings import get_settings
 from backend.core.storage import get_storage
 from backend.mixtures import service
+from backend.mixtures.service import SourceJob
 from worker.celery_app import app
-from worker.engine.data.mixing import materialise
+from worker.engine.data.conversation_text import ToText, chat_text_renderer, plain_text
+from worker.engine.data.mixing import MixSource, materialise
+from worker.engine.data.templates import resolve_chat_template
+from worker.engine.errors import EngineError
+from worker.tasks.lease import renewing, worker_name
+from worker.tasks.preview import cached_tokenizer
 
 log = logging.getLogger(__name__)
+
+
+def _to_text(render: dict[str, Any] | None) -> ToText | None:
+    """How a conversation source becomes text: the model's template exactly as training resolves it, or plain."""
+    if render is None:
+        return None
+    if render["style"] == "plain":
+        return plain_text
+    tokenizer = cached_tokenizer(render["model_path"])
+    template, _ = resolve_chat_template(tokenizer, render["family_template"])
+    return chat_text_renderer(tokenizer, chat_template=template, default_system_prompt=render["default_system_prompt"])
+
+
+def _source(source: SourceJob) -> MixSource:
+    return MixSource(Path(source.path), source.records, source.take, source.name, _to_text(source.render))
 
 
 @app.task(name=MATERIALISE_MIXTURE)
 def materialise_mixture(mixture_id: str) -> str:
     settings, storage = get_settings(), get_storage()
     with session_scope() as session:
-        job = service.claim(session, storage, mixture_id, stale_after_seconds=settings.lease_seconds)
+        job = service.claim(session, storage, mixture_id, settings.lease_seconds, worker_name())
     if job is None:
         return "not-queued"
     staged = storage.staging_dir() / f"{job.mixture_id}.jsonl"
@@ -30,10 +52,11 @@ def materialise_mixture(mixture_id: str) -> str:
             service.record_progress(session, job, value)
 
     try:
-        sources = [(Path(path), records, take) for path, records, take in job.sources]
-        records, size, sha256 = materialise(sources, job.seed, staged, progress)
+        sources = [_source(source) for source in job.sources]
+        with renewing(service.JOBS, job.mixture_id, job.token, settings):
+            records, size, sha256 = materialise(sources, job.seed, staged, progress)
         storage.import_file(job.destination_key, staged)
-    except OSError as exc:
+    except (EngineError, ValueError, OSError) as exc:  # a record that cannot be rendered, a model that cannot load
         with session_scope() as session:
             service.failed(session, job, f"the mixture could not be written: {exc}")
         return "failed"

@@ -16,6 +16,7 @@ from worker.engine.data.profiling.report import ReportOptions, build_report
 from worker.engine.data.profiling.tokens import CONVERSATION_KINDS, TokenCounter
 from worker.engine.data.templates import resolve_chat_template
 from worker.engine.errors import EngineError
+from worker.tasks.lease import renewing, worker_name
 from worker.tasks.preview import cached_tokenizer
 from worker.tasks.progress import ThrottledProgress
 
@@ -43,11 +44,12 @@ def _compute(job: ReportJob) -> dict[str, object]:
 def compute_report(report_id: str) -> str:
     settings = get_settings()
     with session_scope() as session:
-        job = service.claim(session, get_storage(), report_id, stale_after_seconds=settings.lease_seconds)
+        job = service.claim(session, get_storage(), report_id, settings.lease_seconds, worker_name())
     if job is None:
         return "not-queued"
     try:
-        result = _compute(job)
+        with renewing(service.JOBS, job.report_id, job.token, settings):
+            result = _compute(job)
     except (EngineError, ValueError, OSError) as exc:
         with session_scope() as session:
             service.failed(session, job, f"the report could not be computed: {exc}")

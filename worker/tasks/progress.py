@@ -1,5 +1,6 @@
-"""Progress of a leased CPU job (a data report, a cleaning): written at most once a second, and each write is also
-the job's heartbeat, so a job whose claim was lost stops at its next write."""
+"""Progress of a leased CPU job (a data report, a cleaning): written at most once a second and guarded by the
+claim, so a job whose lease was lost (reaped after a stall) stops at its next write. The lease itself is renewed by
+the task's heartbeat thread (worker.tasks.lease.renewing)."""
 
 from __future__ import annotations
 

@@ -35,7 +35,12 @@ log = logging.getLogger(__name__)
 
 
 def _report_parity(spec: ResolvedTrainingSpec, final_dir: Path, reporter: Reporter) -> None:
-    parity = template_parity(final_dir, Path(spec.dataset_path), default_system_prompt=spec.model.default_system_prompt)
+    if spec.stage == "cpt":
+        reporter.log("template parity: not checked; continued pretraining trains on plain text with no chat template")
+        return
+    parity = template_parity(
+        final_dir, Path(spec.dataset_path), default_system_prompt=spec.model.default_system_prompt, stage=spec.stage
+    )
     if parity.mismatches:
         index, reason = parity.mismatches[0]
         reporter.log(
@@ -111,8 +116,7 @@ def train_run(self: Task, run_id: str) -> str:
         try:
             final_dir = _train(spec, output_dir, reporter, _processes(spec, settings.cpu_processes), lease.gpus)
             outcome = (RunStatus.succeeded, None)
-            if spec.stage == "sft":
-                _report_parity(spec, final_dir, reporter)
+            _report_parity(spec, final_dir, reporter)
         except StopRequested as stop:
             outcome = {
                 "cancelled": (RunStatus.cancelled, "cancelled by user"),

@@ -1,17 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type ComparisonCreate, type RatingCreate } from "../client";
-import { isGenerating } from "../lib/comparisons";
+import { anyGenerating, isGenerating, loadedStudies } from "../lib/comparisons";
 import { getCurrentProject, inCurrentProject } from "../lib/currentProject";
 import { unwrap } from "./errors";
 import { queryKeys } from "./keys";
 
-/** Your side-by-side studies, newest first; polls while answers are being generated. */
+/** Your side-by-side studies, newest first, a page at a time; polls while answers are being generated. */
 export function useComparisons() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.comparisons,
-    queryFn: async () => unwrap(await api.GET("/api/comparisons", { params: { query: { limit: 200, project_id: getCurrentProject() } } })),
-    select: (data) => data.items,
-    refetchInterval: (query) => (query.state.data?.items.some(isGenerating) ? 2_000 : false),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET("/api/comparisons", {
+          params: { query: { cursor: pageParam, limit: 50, project_id: getCurrentProject() } },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor,
+    select: (data) => loadedStudies(data.pages),
+    refetchInterval: (query) => (anyGenerating(query.state.data?.pages) ? 2_000 : false),
   });
 }
 

@@ -33,21 +33,25 @@ export function useDataset(datasetId: string) {
   });
 }
 
-/** The records from `offset` on (a report links straight to a flagged record). */
-export function useDatasetRecords(datasetId: string, offset = 0, q = "") {
+/** Whose records a browser reads: the dataset's own (its upload), or one of its versions'. */
+export interface RecordSource {
+  datasetId: string;
+  versionId?: string;
+}
+
+/** The records from `offset` on (a report links straight to a flagged record), or those whose text holds `q`. */
+export function useRecords({ datasetId, versionId }: RecordSource, offset = 0, q = "") {
   const search = q.trim();
   return useInfiniteQuery({
-    queryKey: queryKeys.datasetRecords(datasetId, offset, search),
+    queryKey: versionId ? queryKeys.versionRecords(versionId, offset, search) : queryKeys.datasetRecords(datasetId, offset, search),
     initialPageParam: offset,
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET("/api/datasets/{dataset_id}/records", {
-          params: {
-            path: { dataset_id: datasetId },
-            query: { offset: pageParam, limit: RECORDS_PAGE, ...(search ? { q: search } : {}) },
-          },
-        }),
-      ),
+    queryFn: async ({ pageParam }) => {
+      const query = { offset: pageParam, limit: RECORDS_PAGE, ...(search ? { q: search } : {}) };
+      if (versionId) {
+        return unwrap(await api.GET("/api/dataset-versions/{version_id}/records", { params: { path: { version_id: versionId }, query } }));
+      }
+      return unwrap(await api.GET("/api/datasets/{dataset_id}/records", { params: { path: { dataset_id: datasetId }, query } }));
+    },
     getNextPageParam: (last) => last.next_offset,
   });
 }
@@ -69,6 +73,8 @@ export function useDatasetQuarantine(datasetId: string) {
 
 export interface MaskPreviewArgs {
   datasetId: string;
+  /** Read the record from this version of the dataset rather than from the upload. */
+  versionId?: string;
   index: number;
   /** A catalog model name (not a family); "" waits until one is known. */
   model: string;
@@ -80,14 +86,19 @@ export interface MaskPreviewArgs {
  * it, so it can take seconds; 503 means no worker answered (asking again at once would only wait again), 422 that
  * the record cannot be rendered with that template. Records and templates do not change, so answers are kept.
  */
-export function useMaskPreview({ datasetId, index, model, lossOn }: MaskPreviewArgs) {
+export function useMaskPreview({ datasetId, versionId, index, model, lossOn }: MaskPreviewArgs) {
+  const query = { model, loss_on: lossOn };
   return useQuery({
-    queryKey: queryKeys.maskPreview(datasetId, index, model, lossOn),
+    queryKey: queryKeys.maskPreview(datasetId, versionId, index, model, lossOn),
     queryFn: async () =>
       unwrap(
-        await api.GET("/api/datasets/{dataset_id}/records/{index}/mask-preview", {
-          params: { path: { dataset_id: datasetId, index }, query: { model, loss_on: lossOn } },
-        }),
+        versionId
+          ? await api.GET("/api/dataset-versions/{version_id}/records/{index}/mask-preview", {
+              params: { path: { version_id: versionId, index }, query },
+            })
+          : await api.GET("/api/datasets/{dataset_id}/records/{index}/mask-preview", {
+              params: { path: { dataset_id: datasetId, index }, query },
+            }),
       ),
     enabled: model !== "",
     staleTime: 10 * 60_000,

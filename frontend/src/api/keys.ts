@@ -7,10 +7,13 @@ export const queryKeys = {
   datasetQuarantine: (id: string) => ["datasets", id, "quarantine"] as const,
   reports: (datasetId: string) => ["datasets", datasetId, "reports"] as const,
   versions: (datasetId: string) => ["datasets", datasetId, "versions"] as const,
+  version: (versionId: string) => ["dataset-versions", versionId] as const,
+  versionRecords: (versionId: string, offset = 0, q = "") => ["dataset-versions", versionId, "records", offset, q] as const,
   mixtures: ["mixtures"] as const,
+  mixture: (id: string) => ["mixtures", id] as const,
   mixturePreview: (body: unknown) => ["mixtures", "preview", body] as const,
-  maskPreview: (datasetId: string, index: number, model: string, lossOn: string) =>
-    ["mask-preview", datasetId, index, model, lossOn] as const,
+  maskPreview: (datasetId: string, versionId: string | undefined, index: number, model: string, lossOn: string) =>
+    ["mask-preview", datasetId, versionId ?? "", index, model, lossOn] as const,
   models: ["models"] as const,
   adminModels: ["admin", "models"] as const,
   modelSources: ["admin", "model-sources"] as const,

@@ -13,6 +13,15 @@ export function useMixtures() {
   });
 }
 
+/** One mixture (the New Run form names the one it trains on); disabled without an id. */
+export function useMixture(mixtureId: string) {
+  return useQuery({
+    queryKey: queryKeys.mixture(mixtureId),
+    queryFn: async () => unwrap(await api.GET("/api/mixtures/{mixture_id}", { params: { path: { mixture_id: mixtureId } } })),
+    enabled: mixtureId !== "",
+  });
+}
+
 /** The live token budget of a recipe; null until every source names a version. */
 export function useMixturePreview(body: MixtureCreate | null) {
   return useQuery({

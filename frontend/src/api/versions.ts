@@ -21,6 +21,17 @@ export function useVersions(datasetId: string) {
   });
 }
 
+/** One version; polls while it is being cleaned, so its page fills in when it succeeds. */
+export function useVersion(versionId: string | null | undefined) {
+  return useQuery({
+    queryKey: queryKeys.version(versionId ?? ""),
+    queryFn: async () =>
+      unwrap(await api.GET("/api/dataset-versions/{version_id}", { params: { path: { version_id: versionId ?? "" } } })),
+    enabled: Boolean(versionId),
+    refetchInterval: (query) => (query.state.data && isVersionActive(query.state.data) ? 1_000 : false),
+  });
+}
+
 export function useCleanDataset(datasetId: string) {
   const queryClient = useQueryClient();
   return useMutation({

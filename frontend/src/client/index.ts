@@ -41,6 +41,7 @@ export type SplitCreate = Schemas["SplitCreate"];
 export type Mixture = Schemas["MixtureRead"];
 export type MixtureCreate = Schemas["MixtureCreate"];
 export type MixturePreview = Schemas["MixturePreview"];
+export type RenderAs = Schemas["RenderAs"];
 export type ReportResult = Schemas["ReportResult"];
 export type Distribution = Schemas["Distribution"];
 export type Listed = Schemas["Listed"];

@@ -748,9 +748,30 @@ export interface paths {
         };
         /**
          * Records
-         * @description The version's records (none until it has succeeded), in order, a page at a time.
+         * @description The version's records (none until it has succeeded), in order, a page at a time, or those matching `q`; each
+         *     says its 0-based `index` and its 1-based `number`.
          */
         get: operations["dataset versions-records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dataset-versions/{version_id}/records/{index}/mask-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mask Preview
+         * @description The loss-mask preview of one of the version's records: what a run on this version trains, token by token.
+         */
+        get: operations["dataset versions-mask_preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2040,6 +2061,12 @@ export interface components {
              */
             n: number;
             /**
+             * Repetition Penalty
+             * @description vLLM's extension: above 1 makes tokens already in the prompt or the answer less likely (1 = off). Sent explicitly, it overrides a default a model's generation_config.json gives vLLM.
+             * @default 1
+             */
+            repetition_penalty: number;
+            /**
              * Seed
              * @description Makes sampling repeatable.
              */
@@ -2049,6 +2076,11 @@ export interface components {
              * @description Up to 4 strings that end the answer (not included in it).
              */
             stop?: string | string[] | null;
+            /**
+             * Stop Token Ids
+             * @description vLLM's extension: token ids that also end the answer, besides the model's own end tokens.
+             */
+            stop_token_ids?: number[] | null;
             /**
              * Stream
              * @description Send tokens as Server-Sent Events as they are produced.
@@ -2350,9 +2382,15 @@ export interface components {
             n: number;
             /**
              * Prompt
-             * @description The text to continue (one prompt per request).
+             * @description The text to continue (one prompt per request), or its token ids as OpenAI and vLLM accept them: used exactly as given, no special token added.
              */
-            prompt: string | string[];
+            prompt: string | string[] | number[];
+            /**
+             * Repetition Penalty
+             * @description vLLM's extension: above 1 makes tokens already in the prompt or the answer less likely (1 = off). Sent explicitly, it overrides a default a model's generation_config.json gives vLLM.
+             * @default 1
+             */
+            repetition_penalty: number;
             /**
              * Seed
              * @description Makes sampling repeatable.
@@ -2363,6 +2401,11 @@ export interface components {
              * @description Up to 4 strings that end the answer (not included in it).
              */
             stop?: string | string[] | null;
+            /**
+             * Stop Token Ids
+             * @description vLLM's extension: token ids that also end the answer, besides the model's own end tokens.
+             */
+            stop_token_ids?: number[] | null;
             /**
              * Stream
              * @description Send tokens as Server-Sent Events as they are produced.
@@ -2787,6 +2830,13 @@ export interface components {
              */
             generate_answers: boolean;
             /**
+             * Generation Backend
+             * @description Who generates those replies: 'service' (the inference service: vLLM, or the CPU server), 'in_process' (the evaluating worker) or 'auto' (the service when it is reachable and can serve the model, else in process). The replies are the same either way; the evaluation records which one generated.
+             * @default auto
+             * @enum {string}
+             */
+            generation_backend: "auto" | "service" | "in_process";
+            /**
              * Model
              * @description Or a catalog model name (`tiny-chat`), scored as it is.
              */
@@ -2803,6 +2853,20 @@ export interface components {
              * @enum {string}
              */
             prompt_style: "plain" | "chat";
+        };
+        /** EvaluationGeneration */
+        EvaluationGeneration: {
+            /**
+             * Backend
+             * @description Who generated the replies.
+             * @enum {string}
+             */
+            backend: "service" | "in_process";
+            /**
+             * Reason
+             * @description Why that one: what was asked, and for 'auto' what the service answered.
+             */
+            reason: string;
         };
         /** EvaluationItem */
         EvaluationItem: {
@@ -2926,6 +2990,14 @@ export interface components {
             general_dataset_ids: string[];
             /** Generate Answers */
             generate_answers: boolean;
+            /** @description Who generated the replies and why; null until the worker has chosen, or when no replies are generated. */
+            generation: components["schemas"]["EvaluationGeneration"] | null;
+            /**
+             * Generation Backend
+             * @description The generation backend asked for.
+             * @enum {string}
+             */
+            generation_backend: "auto" | "service" | "in_process";
             /** Id */
             id: string;
             /**
@@ -3745,6 +3817,11 @@ export interface components {
             /** Dataset Id */
             dataset_id: string;
             /**
+             * Dataset Version Id
+             * @description Set when the record was read from a version.
+             */
+            dataset_version_id?: string | null;
+            /**
              * Default System Prompt
              * @description Inserted when the record has no system message.
              */
@@ -3851,6 +3928,11 @@ export interface components {
         /** MixtureCreate */
         MixtureCreate: {
             /**
+             * Kind
+             * @description The kind of records the mixture produces; omitted, its first source's. A `text` mixture also takes conversation (`messages`) sources, rendered as text (see `render_as`); any other mixture takes sources of its own kind only.
+             */
+            kind?: ("messages" | "preference" | "kto" | "text" | "multiple_choice" | "prompts") | null;
+            /**
              * Name
              * @description Saving under an existing name makes its next version.
              */
@@ -3878,7 +3960,7 @@ export interface components {
         MixturePreview: {
             /**
              * Approximate
-             * @description True when some source has no data report (chars/4 estimate).
+             * @description True when some source's tokens are estimated: no data report (chars/4), or conversations rendered as text (`rendered`).
              */
             approximate: boolean;
             /** Kind */
@@ -3954,6 +4036,8 @@ export interface components {
              * @description Relative share of tokens, e.g. 1 (domain) and 5 (general).
              */
             ratio?: number | null;
+            /** @description Only for a conversation (`messages`) source in a `text` mixture: how each conversation becomes one text record. Omitted there, `plain`. */
+            render_as?: components["schemas"]["RenderAs"] | null;
             /**
              * Sampling
              * @description `down`: never repeat a record (a source asked for more than it has gives what it has); `up`: repeat records to reach the share.
@@ -4259,7 +4343,7 @@ export interface components {
             file: string;
             /**
              * Index
-             * @description 0-based position in the quarantine list.
+             * @description 0-based position in the quarantine list (what `offset` takes).
              */
             index: number;
             /**
@@ -4272,6 +4356,11 @@ export interface components {
              * @description What is wrong with it and what to change.
              */
             message: string;
+            /**
+             * Number
+             * @description 1-based number in the quarantine list, as the UI shows it; always index + 1.
+             */
+            number: number;
             /**
              * Raw
              * @description The record as it stands in the file (a CSV or Parquet row as a JSON object).
@@ -4454,6 +4543,24 @@ export interface components {
              * @description Peak LoRA/QLoRA learning rate for this family's 'auto'.
              */
             learning_rate?: number | null;
+        };
+        /**
+         * RenderAs
+         * @description How a conversation source becomes text in a `text` mixture (multi-task instruction pretraining).
+         */
+        RenderAs: {
+            /**
+             * Model
+             * @description Catalog model whose chat template renders (style=chat_template).
+             */
+            model?: string | null;
+            /**
+             * Style
+             * @description `plain`: each message's text in order, separated by a blank line, no role names or special tokens (instruction-pretraining style, model-agnostic); `chat_template`: the conversation exactly as SFT training renders it for `model` (its chat template and default system prompt) — pick the model you will train on.
+             * @default plain
+             * @enum {string}
+             */
+            style: "plain" | "chat_template";
         };
         /** ReportCreate */
         ReportCreate: {
@@ -4733,6 +4840,11 @@ export interface components {
             created_at: string;
             /** Dataset Id */
             dataset_id: string;
+            /**
+             * Dataset Version Id
+             * @description The dataset version it trains on (`dsv_…`), resolved at submission; its sha256 is in resolved_spec.
+             */
+            dataset_version_id: string | null;
             /** Error */
             error: string | null;
             /**
@@ -4748,6 +4860,11 @@ export interface components {
             id: string;
             /** Method */
             method: string;
+            /**
+             * Mixture Id
+             * @description The mixture it trains on (`mix_…`), when it was started from one; the mixture, its seed and its sources' versions and hashes are in resolved_spec.mixture.
+             */
+            mixture_id?: string | null;
             /** Model */
             model: string;
             /** Name */
@@ -4884,15 +5001,20 @@ export interface components {
             dataset_version_id: string;
             /**
              * Estimate
-             * @description `report`: from the dataset's newest data report (tokens per record × records); `chars/4`: no report yet, so bytes / 4 — a rough approximation; run a data report for real token counts.
+             * @description `report`: from the dataset's newest data report (tokens per record × records); `rendered`: a conversation rendered as text, estimated from its report (content tokens for `plain`, another model's template for `chat_template`) — approximate; `chars/4`: no report yet, so bytes / 4 — a rough approximation; run a data report for real token counts.
              * @enum {string}
              */
-            estimate: "report" | "chars/4";
+            estimate: "report" | "rendered" | "chars/4";
             /**
              * Factor
              * @description records_out / records: below 1 down-sampled, above 1 up-sampled.
              */
             factor: number;
+            /**
+             * Kind
+             * @description The kind of records the version holds.
+             */
+            kind: string;
             /**
              * Records
              * @description Records of the version.
@@ -4903,6 +5025,8 @@ export interface components {
              * @description Records written, repeats included.
              */
             records_out: number;
+            /** @description How its conversations become text, when they do. */
+            render_as: components["schemas"]["RenderAs"] | null;
             /**
              * Share
              * @description Its share of the mixture's tokens.
@@ -5089,12 +5213,12 @@ export interface components {
         TrainingSpecCreate: {
             /**
              * Dataset Id
-             * @description Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one.
+             * @description Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one. Give this or `mixture_id`, not both.
              */
-            dataset_id: string;
+            dataset_id?: string | null;
             /**
              * Dataset Version Id
-             * @description A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them.
+             * @description A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them. Not with `mixture_id`.
              */
             dataset_version_id?: string | null;
             /**
@@ -5118,6 +5242,11 @@ export interface components {
              * @default auto
              */
             method: ("lora" | "qlora" | "full" | "freeze") | "auto";
+            /**
+             * Mixture Id
+             * @description A succeeded mixture (`mix_…`) to train on instead of `dataset_id`: the run trains on the dataset version it was materialised into, and records the mixture and its sources' versions and hashes.
+             */
+            mixture_id?: string | null;
             /**
              * Model
              * @description A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant is chosen from the data size and the GPU budget.
@@ -5307,8 +5436,16 @@ export interface components {
         };
         /** VersionRecord */
         VersionRecord: {
-            /** Index */
+            /**
+             * Index
+             * @description 0-based position of the record in the version (what `offset` takes).
+             */
             index: number;
+            /**
+             * Number
+             * @description 1-based record number, as the UI shows it (#1 is the first); always index + 1.
+             */
+            number: number;
             /** Record */
             record: {
                 [key: string]: unknown;
@@ -5318,9 +5455,20 @@ export interface components {
         VersionRecords: {
             /** Items */
             items: components["schemas"]["VersionRecord"][];
-            /** Next Offset */
+            /**
+             * Next Offset
+             * @description Pass as `offset` for the next page; with `q`, where the search resumes. None at the end.
+             */
             next_offset: number | null;
-            /** Total */
+            /**
+             * Q
+             * @description The search the page answers, when there was one.
+             */
+            q?: string | null;
+            /**
+             * Total
+             * @description Records in the version (not the number of matches when searching).
+             */
             total: number;
         };
         /** WorkerRead */
@@ -7737,7 +7885,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description 0-based index of the first record to read (or search from). */
                 offset?: number;
+                /** @description Only records whose text holds this, ignoring case (roles and part types are not text). A page may hold fewer than `limit` matches while `next_offset` is set: one request scans a bounded number of records, so keep following `next_offset` until it is null. */
+                q?: string | null;
             };
             header?: never;
             path: {
@@ -7785,6 +7936,78 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "dataset versions-mask_preview": {
+        parameters: {
+            query?: {
+                loss_on?: "assistant" | "all";
+                /** @description Catalog model whose chat template renders the record. */
+                model?: string;
+            };
+            header?: never;
+            path: {
+                index: number;
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskPreview"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No CPU worker answered in time */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,11 +15,11 @@ export interface SpecField {
 export const specFields = {
   "spec": {
     "dataset_id": {
-      "description": "Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one.",
+      "description": "Id of the training dataset (`ds_…`); the run trains on its newest version that is not an eval split, unless `dataset_version_id` names one. Give this or `mixture_id`, not both.",
       "allowsAuto": false
     },
     "dataset_version_id": {
-      "description": "A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them.",
+      "description": "A version of that dataset to train on (`dsv_…`, e.g. a cleaned or train-split version); GET /api/datasets/{id}/versions lists them. Not with `mixture_id`.",
       "allowsAuto": false
     },
     "eval_dataset_id": {
@@ -53,6 +53,10 @@ export const specFields = {
         "full",
         "freeze"
       ]
+    },
+    "mixture_id": {
+      "description": "A succeeded mixture (`mix_…`) to train on instead of `dataset_id`: the run trains on the dataset version it was materialised into, and records the mixture and its sources' versions and hashes.",
+      "allowsAuto": false
     },
     "model": {
       "description": "A catalog model (`tiny-chat`) or a model family (`tiny`): for a family the chat or base variant is chosen from the data size and the GPU budget.",

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { Evaluation } from "../client";
-import { bestOf, evaluatedLabel, formatMetric, isEvaluating, metricColumns, setSummaries } from "../lib/evaluations";
+import { bestOf, evaluatedLabel, formatMetric, generatedBy, isEvaluating, metricColumns, setSummaries } from "../lib/evaluations";
 import { StatusBadge } from "./StatusBadge";
 
 interface EvaluationTableProps {
@@ -57,6 +57,11 @@ export function EvaluationTable({ evaluations, steps, recommended, showRun = fal
               <StatusBadge status={e.status} />
               {isEvaluating(e) && <span className="muted"> {Math.round(e.progress * 100)}%</span>}
               {e.error && <p className="field__error">{e.error}</p>}
+              {generatedBy(e) && (
+                <p className="muted" data-testid="evaluation-generation" title={e.generation?.reason}>
+                  {generatedBy(e)}
+                </p>
+              )}
             </td>
             {columns.map((c) => (
               <td key={c.key} className="num" data-metric={c.key}>

@@ -1,9 +1,11 @@
 import { Link, Outlet } from "@tanstack/react-router";
+import { Suspense } from "react";
 import { useLogout, useMe } from "../api/auth";
 import { asApiError } from "../api/errors";
 import { useUnauthorized } from "../api/session";
 import { LoginPage } from "../pages/account/LoginPage";
 import { HealthIndicator } from "./HealthIndicator";
+import { Loading } from "./Loading";
 import { ProjectSwitcher } from "./ProjectSwitcher";
 
 const NAV = [
@@ -88,7 +90,9 @@ export function Layout() {
         <HealthIndicator />
       </nav>
       <main className="content">
-        <Outlet />
+        <Suspense fallback={<Loading what="Loading the page" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

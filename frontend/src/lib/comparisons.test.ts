@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { exportUrl, formatRate, ratingForKey } from "./comparisons";
+import type { Comparison } from "../client";
+import { anyGenerating, exportUrl, formatRate, loadedStudies, ratingForKey } from "./comparisons";
+
+const study = (id: string, status: Comparison["status"] = "succeeded") => ({ id, status }) as Comparison;
 
 describe("ratingForKey", () => {
   it("maps the number and letter shortcuts", () => {
@@ -18,5 +21,19 @@ describe("formatting", () => {
   it("shows a rate as a percentage and builds export links", () => {
     expect(formatRate(0.625)).toBe("62.5 %");
     expect(exportUrl("cmp_1", "csv")).toBe("/api/comparisons/cmp_1/export?format=csv");
+  });
+});
+
+describe("paging studies", () => {
+  it("lists every loaded page in order, each study once", () => {
+    const pages = [{ items: [study("cmp_3"), study("cmp_2")] }, { items: [study("cmp_2"), study("cmp_1")] }];
+    expect(loadedStudies(pages).map((c) => c.id)).toEqual(["cmp_3", "cmp_2", "cmp_1"]);
+    expect(loadedStudies([])).toEqual([]);
+  });
+
+  it("polls while a study on any loaded page is generating", () => {
+    expect(anyGenerating(undefined)).toBe(false);
+    expect(anyGenerating([{ items: [study("cmp_2")] }, { items: [study("cmp_1", "running")] }])).toBe(true);
+    expect(anyGenerating([{ items: [study("cmp_2"), study("cmp_1", "failed")] }])).toBe(false);
   });
 });

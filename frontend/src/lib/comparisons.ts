@@ -25,6 +25,23 @@ export function isGenerating(comparison: Comparison): boolean {
   return comparison.status === "queued" || comparison.status === "running";
 }
 
+/** The studies of every page loaded so far, in the API's order, each once (a study can move pages between fetches). */
+export function loadedStudies(pages: readonly { items: readonly Comparison[] }[]): Comparison[] {
+  const seen = new Set<string>();
+  return pages
+    .flatMap((p) => p.items)
+    .filter((c) => {
+      if (seen.has(c.id)) return false;
+      seen.add(c.id);
+      return true;
+    });
+}
+
+/** Poll while any loaded study is still generating its answers. */
+export function anyGenerating(pages: readonly { items: readonly Comparison[] }[] | undefined): boolean {
+  return (pages ?? []).some((p) => p.items.some(isGenerating));
+}
+
 export function formatRate(rate: number): string {
   return `${(rate * 100).toFixed(1)} %`;
 }

@@ -87,3 +87,17 @@ export function setSummaries(results: readonly Record<string, unknown>[]): SetSu
     return { name: String(result.name ?? result.dataset_id ?? "?"), role: String(result.role ?? "domain"), lines, subjects };
   });
 }
+
+export type GenerationBackend = "auto" | "service" | "in_process";
+
+export const GENERATION_BACKENDS: readonly { value: GenerationBackend; label: string }[] = [
+  { value: "auto", label: "auto (the inference service when it can serve the model, else the worker)" },
+  { value: "service", label: "inference service (vLLM or the CPU server)" },
+  { value: "in_process", label: "in process (the evaluating worker)" },
+];
+
+/** Who generated an evaluation's replies, for its row: null when it generates none or the worker has not chosen. */
+export function generatedBy(e: Pick<Evaluation, "generate_answers" | "generation">): string | null {
+  if (!e.generate_answers || !e.generation) return null;
+  return e.generation.backend === "service" ? "replies by the inference service" : "replies generated in process";
+}

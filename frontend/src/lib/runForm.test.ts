@@ -49,6 +49,13 @@ describe("run form", () => {
     });
   });
 
+  it("sends the chosen dataset version, and none when none is chosen", () => {
+    expect(body({ datasetVersionId: "dsv_2" }).dataset_version_id).toBe("dsv_2");
+    expect("dataset_version_id" in body()).toBe(false);
+    const refused = { detail: "No version 'dsv_x' of dataset ds_1.", field: "dataset_version_id", problems: [] };
+    expect(serverFieldErrors(refused)).toEqual({ datasetVersionId: "No version 'dsv_x' of dataset ds_1." });
+  });
+
   it("offers auto and the four methods, each with a one-line explanation", () => {
     expect(METHOD_OPTIONS.map((o) => o.value)).toEqual(["auto", "lora", "qlora", "full", "freeze"]);
     expect(METHOD_OPTIONS.find((o) => o.value === "qlora")?.help).toMatch(/4 bits.*least memory/i);
@@ -219,5 +226,27 @@ describe("methodProblem", () => {
   it("keeps suggestions it cannot apply, and sentences without any", () => {
     expect(methodProblem("x does not fit. Try: choose a smaller model.").suggestions).toEqual([{ text: "choose a smaller model", patch: null }]);
     expect(methodProblem("Unknown method.")).toEqual({ summary: "Unknown method.", suggestions: [] });
+  });
+});
+
+describe("a run on a mixture", () => {
+  it("sends mixture_id in place of the dataset and its version", () => {
+    const sent = body({ mixtureId: "mix_1", datasetVersionId: "dsv_9" });
+    expect(sent.mixture_id).toBe("mix_1");
+    expect(sent.dataset_id).toBeUndefined();
+    expect(sent.dataset_version_id).toBeUndefined();
+    expect(body({ datasetVersionId: "dsv_9" })).toMatchObject({ dataset_id: "ds_1", dataset_version_id: "dsv_9" });
+    expect(body().mixture_id).toBeUndefined();
+  });
+
+  it("needs a dataset or a mixture, and shows the server's mixture refusals on the mixture", () => {
+    const none = buildSpec(values({ datasetId: "", mixtureId: "" }));
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.errors.datasetId).toBe("Choose a dataset to train on.");
+    expect(buildSpec(values({ datasetId: "", mixtureId: "mix_1" })).ok).toBe(true);
+    expect(formFieldFor("mixture_id")).toBe("mixtureId");
+    expect(serverFieldErrors({ field: "mixture_id", detail: "Mixture m v1 (mix_1) is still being materialised.", problems: [] })).toEqual({
+      mixtureId: "Mixture m v1 (mix_1) is still being materialised.",
+    });
   });
 });

@@ -4,6 +4,7 @@
 import type { Hyperparameters, TrainingSpecCreate } from "../client";
 import { specFields, specGroupDescriptions, type SpecField } from "../client/specFields";
 import { parseAutoOrNumber, type NumberRule } from "./autoNumber";
+import { PREFERENCE_STAGES } from "./runStage";
 
 /** Hyperparameters typed as text: a number, or 'auto' where the schema allows it. */
 export type HyperparameterKey =
@@ -36,6 +37,10 @@ export interface FormValues extends Record<HyperparameterKey, string> {
   /** "" until chosen: the page then follows the dataset it was opened for (text → cpt), else sft. */
   stage: Stage | "";
   datasetId: string;
+  /** A version of the dataset (`dsv_…`); "" sends none and the server trains on its newest training version. */
+  datasetVersionId: string;
+  /** A mixture (`mix_…`) to train on instead of a dataset; "" trains on the dataset chosen. */
+  mixtureId: string;
   model: string;
   name: string;
   lossOn: LossOn;
@@ -163,71 +168,6 @@ export const PRECISION_OPTIONS: readonly PrecisionChoice[] = [
   ...(specFields.hyperparameters.precision.enum as readonly Exclude<PrecisionChoice, "auto">[]),
 ];
 
-// ---- stage ----------------------------------------------------------------------------------------------------
-
-export interface StageOption {
-  value: Stage;
-  label: string;
-  /** The dataset kinds (`DatasetRead.format`) it trains on. */
-  kinds: readonly string[];
-  /** What its datasets are called in messages ("conversation", "preference-pair", ...). */
-  data: string;
-}
-
-const STAGE_TEXT: Record<Stage, Omit<StageOption, "value">> = {
-  sft: { label: "Supervised fine-tuning (SFT)", kinds: ["messages"], data: "conversation" },
-  cpt: { label: "Continued pretraining (CPT)", kinds: ["text"], data: "text" },
-  dpo: { label: "Preference tuning: DPO", kinds: ["preference"], data: "preference-pair" },
-  orpo: { label: "Preference tuning: ORPO (no reference model)", kinds: ["preference"], data: "preference-pair" },
-  simpo: { label: "Preference tuning: SimPO (no reference model)", kinds: ["preference"], data: "preference-pair" },
-  kto: { label: "Preference tuning: KTO (desirable / undesirable answers)", kinds: ["kto"], data: "KTO (labelled answer)" },
-};
-
-/** Stages that learn from preferences; they score only the answers and take a beta. */
-export const PREFERENCE_STAGES: ReadonlySet<Stage> = new Set<Stage>(["dpo", "orpo", "simpo", "kto"]);
-
-export const STAGE_OPTIONS: readonly StageOption[] = (specFields.spec.stage.enum as readonly Stage[]).map((value) => ({ value, ...STAGE_TEXT[value] }));
-export const STAGE_HELP = specFields.spec.stage.description;
-
-/** The first stage that trains on a dataset of this kind (preference pairs → DPO); null when none does. */
-export function stageForKind(kind: string | undefined): Stage | null {
-  return STAGE_OPTIONS.find((o) => kind !== undefined && o.kinds.includes(kind))?.value ?? null;
-}
-
-/** The datasets a stage can train on, in the order given. */
-export function datasetsForStage<D extends { format: string }>(datasets: readonly D[], stage: Stage): D[] {
-  const kinds = STAGE_TEXT[stage].kinds;
-  return datasets.filter((d) => kinds.includes(d.format));
-}
-
-/**
- * The stages to offer: those that fit the kind of at least one of the datasets (plus the current one, so the select
- * never loses its value). Each stage then lists only the datasets of its kind.
- */
-export function stagesForDatasets(datasets: readonly { format: string }[], current: Stage): StageOption[] {
-  return STAGE_OPTIONS.filter((o) => o.value === current || datasets.some((d) => o.kinds.includes(d.format)));
-}
-
-interface ModelLike {
-  name: string;
-  family: string;
-  variant: string;
-}
-
-/**
- * The model to offer when the stage changes: continued pretraining starts from a base model, fine-tuning from a chat
- * model (or the family, which the server resolves). Stays within the current choice's family when it has the variant.
- */
-export function modelForStage(models: readonly ModelLike[], current: string, stage: Stage): string {
-  const wanted = stage === "cpt" ? "base" : "chat";
-  const model = models.find((m) => m.name === current);
-  if (model?.variant === wanted) return current;
-  const family = model?.family ?? (models.some((m) => m.family === current) ? current : null);
-  if (family !== null && !model && stage !== "cpt") return current; // a family: the server picks the variant
-  const pick = models.find((m) => m.family === family && m.variant === wanted) ?? models.find((m) => m.variant === wanted);
-  return pick?.name ?? current;
-}
-
 // ---- hardware -------------------------------------------------------------------------------------------------
 // Help text, 'auto', number types and defaults come from `Resources` in the schema (specFields.resources).
 
@@ -297,6 +237,8 @@ export function initialFormValues(over: Partial<FormValues> = {}): FormValues {
     ...text,
     stage: "",
     datasetId: "",
+    datasetVersionId: "",
+    mixtureId: "",
     model: "",
     name: "",
     lossOn: DEFAULT_LOSS_ON,
@@ -387,7 +329,7 @@ export function buildSpec(values: FormValues): BuildResult {
   const errors: FormErrors = {};
   const visible = (key: FormKey) => isVisible(key, values);
   const hyperparameters: Record<string, unknown> = {};
-  if (!values.datasetId) errors.datasetId = "Choose a dataset to train on.";
+  if (!values.datasetId && !values.mixtureId) errors.datasetId = "Choose a dataset to train on.";
   if (!values.model) errors.model = "Choose a model or a model family to fine-tune.";
 
   for (const f of NUMBER_FIELDS) {
@@ -419,8 +361,10 @@ export function buildSpec(values: FormValues): BuildResult {
   }
 
   if (Object.keys(errors).length) return { ok: false, errors };
+  // A mixture names its own dataset version, so the dataset pickers are not sent with it.
+  const data = values.mixtureId ? { mixture_id: values.mixtureId } : { dataset_id: values.datasetId };
   const body: TrainingSpecCreate = {
-    dataset_id: values.datasetId,
+    ...data,
     model: values.model,
     method: values.method,
     stage: values.stage || "sft",
@@ -429,6 +373,7 @@ export function buildSpec(values: FormValues): BuildResult {
     hyperparameters: hyperparameters as Hyperparameters,
     resources,
   };
+  if (values.datasetVersionId && !values.mixtureId) body.dataset_version_id = values.datasetVersionId;
   if (values.name.trim()) body.name = values.name.trim();
   return { ok: true, body };
 }
@@ -437,6 +382,8 @@ export function buildSpec(values: FormValues): BuildResult {
 
 const TOP_LEVEL: Record<string, FormKey> = {
   dataset_id: "datasetId",
+  dataset_version_id: "datasetVersionId",
+  mixture_id: "mixtureId",
   model: "model",
   name: "name",
   method: "method",

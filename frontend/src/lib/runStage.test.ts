@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildSpec,
-  datasetsForStage,
-  formFieldFor,
-  initialFormValues,
-  isVisible,
-  modelForStage,
-  STAGE_OPTIONS,
-  stageForKind,
-  stagesForDatasets,
-} from "./runForm";
+import { buildSpec, formFieldFor, initialFormValues, isVisible } from "./runForm";
+import { datasetsForStage, modelForStage, STAGE_OPTIONS, stageForKind, stagesForDatasets } from "./runStage";
 
 const datasets = [
   { id: "ds_chat", format: "messages" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeRun } from "../test/fixtures";
-import { deviceLabel, estimateOf, methodLabel, quantizationLabel, resolvedHyperparameters, resourcesOf, stageLabel } from "./runView";
+import { datasetSha256, deviceLabel, estimateOf, methodLabel, mixtureOf, quantizationLabel, resolvedHyperparameters, resourcesOf, stageLabel } from "./runView";
 
 describe("runView", () => {
   it("names the method, with the layer count for freeze", () => {
@@ -37,5 +37,20 @@ describe("runView", () => {
     expect(quantizationLabel(q)).toBe("4-bit nf4, double quantization, compute in bf16");
     expect(quantizationLabel(makeRun())).toBeNull();
     expect(resolvedHyperparameters(makeRun({ resolved_spec: { hyperparameters: { early_stopping_patience: null } } }))).toEqual([["early_stopping_patience", "none"]]);
+  });
+
+  it("reads the dataset version's content hash the run recorded, when it has one", () => {
+    expect(datasetSha256(makeRun({ resolved_spec: { dataset_sha256: "ab12cd34" } }))).toBe("ab12cd34");
+    expect(datasetSha256(makeRun({ resolved_spec: {} }))).toBeUndefined();
+    expect(datasetSha256(makeRun({ resolved_spec: { dataset_sha256: null } }))).toBeUndefined();
+  });
+});
+
+describe("mixtureOf", () => {
+  it("names the mixture a run trains on from its resolved spec", () => {
+    const lineage = { id: "mix_1", name: "finance-mix", version: 2, seed: 7, sources: [] };
+    expect(mixtureOf(makeRun({ mixture_id: "mix_1", resolved_spec: { mixture: lineage } }))).toEqual({ id: "mix_1", label: "finance-mix v2" });
+    expect(mixtureOf(makeRun({ mixture_id: "mix_1", resolved_spec: {} }))).toEqual({ id: "mix_1", label: "mix_1" });
+    expect(mixtureOf(makeRun())).toBeUndefined();
   });
 });

@@ -113,3 +113,17 @@ export function resolvedLossOn(run: Run): "assistant" | "all" | null {
   const l = run.resolved_spec.loss_on;
   return l === "assistant" || l === "all" ? l : null;
 }
+
+/** SHA-256 of the records the run trains on, as resolved at submission (absent for runs from before versions). */
+export function datasetSha256(run: Pick<Run, "resolved_spec">): string | undefined {
+  const sha = run.resolved_spec.dataset_sha256;
+  return typeof sha === "string" && sha ? sha : undefined;
+}
+
+/** The mixture the run trains on, as recorded at submission ("finance-mix v2"); undefined for a run on a dataset. */
+export function mixtureOf(run: Pick<Run, "mixture_id" | "resolved_spec">): { id: string; label: string } | undefined {
+  if (!run.mixture_id) return undefined;
+  const m = run.resolved_spec.mixture as { name?: unknown; version?: unknown } | null | undefined;
+  const named = typeof m?.name === "string" && typeof m.version === "number";
+  return { id: run.mixture_id, label: named ? `${String(m.name)} v${String(m.version)}` : run.mixture_id };
+}

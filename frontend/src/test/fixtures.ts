@@ -1,4 +1,4 @@
-import type { CatalogModel, Dataset, DatasetFormats, Run } from "../client";
+import type { CatalogModel, Dataset, DatasetFormats, DatasetVersion, Run } from "../client";
 
 export const dataset: Dataset = {
   id: "ds_1",
@@ -38,6 +38,7 @@ export function makeRun(over: Partial<Run> = {}): Run {
     name: "tiny-chat on Finance QA",
     status: "running",
     dataset_id: "ds_1",
+    dataset_version_id: null,
     model: "tiny-chat",
     stage: "sft",
     method: "lora",
@@ -112,3 +113,33 @@ export const datasetFormats: DatasetFormats = {
     },
   ],
 };
+
+export function makeVersion(over: Partial<DatasetVersion> = {}): DatasetVersion {
+  return {
+    id: "dsv_1",
+    dataset_id: "ds_1",
+    project_id: "prj_default",
+    number: 1,
+    parent_id: null,
+    operation: "upload",
+    role: null,
+    parameters: {},
+    status: "succeeded",
+    progress: 1,
+    error: null,
+    sha256: "41c51127e37c8dc06d1524cbf20ee729b30f567a67b778fc779e65af16b40169",
+    records_before: 45,
+    record_count: 45,
+    size_bytes: 7805,
+    result: null,
+    created_at: "2026-01-01T12:00:00Z",
+    finished_at: "2026-01-01T12:00:00Z",
+    ...over,
+  };
+}
+
+/** The upload (v1) and a cleaned version of it (v2), newest first as the API lists them. */
+export const versionsOfDataset: DatasetVersion[] = [
+  makeVersion({ id: "dsv_2", number: 2, parent_id: "dsv_1", operation: "clean", record_count: 40, sha256: "aa11bb22cc33dd44ee55" }),
+  makeVersion(),
+];

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from backend.comparisons import lifecycle
+from backend.comparisons.service import JOBS
 from backend.core.db import session_scope, utcnow
 from backend.models import Comparison
 
@@ -53,11 +54,11 @@ def test_a_study_is_claimed_once_and_only_its_claimer_writes(api: Any, study: An
     assert job["attempt"] == 1 and job["candidates"] == ["tiny-chat", "tiny-base"] and len(job["prompts"]) == 2
     answers = {"tiny-chat": ["a", "b"], "tiny-base": ["c", "d"]}
     with session_scope() as session:
-        assert not lifecycle.heartbeat(session, comparison_id, "not-the-token", 60)
+        assert not JOBS.heartbeat(session, comparison_id, "not-the-token", 60)
         assert not lifecycle.succeed(session, comparison_id, "not-the-token", answers)
-        assert lifecycle.heartbeat(session, comparison_id, token, 60)
+        assert JOBS.heartbeat(session, comparison_id, token, 60)
         assert lifecycle.succeed(session, comparison_id, token, answers)
-        assert not lifecycle.heartbeat(session, comparison_id, token, 60), "a finished study has no lease to renew"
+        assert not JOBS.heartbeat(session, comparison_id, token, 60), "a finished study has no lease to renew"
     done = api.get(f"/api/comparisons/{comparison_id}").json()
     assert done["status"] == "succeeded" and done["pair_count"] == 2 and done["attempts"] == 1
 
@@ -79,7 +80,7 @@ def test_the_reaper_requeues_a_lost_study_then_fails_it_and_resends_lost_message
 
     lose_worker()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [comparison_id]
+        assert JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [comparison_id]
     requeued = api.get(f"/api/comparisons/{comparison_id}").json()
     assert requeued["status"] == "queued" and requeued["progress"] == 0 and requeued["attempts"] == 1
     assert queued_comparisons() == 2, "the message was sent again"
@@ -88,7 +89,7 @@ def test_the_reaper_requeues_a_lost_study_then_fails_it_and_resends_lost_message
 
     lose_worker()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [comparison_id]
+        assert JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [comparison_id]
     failed = api.get(f"/api/comparisons/{comparison_id}").json()
     assert failed["status"] == "failed" and "lost 2 times" in failed["error"] and failed["attempts"] == 2
     assert queued_comparisons() == 2, "a failed study is not sent again"
@@ -96,8 +97,8 @@ def test_the_reaper_requeues_a_lost_study_then_fails_it_and_resends_lost_message
     other = study()
     before = queued_comparisons()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=0) == [other]
+        assert JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert JOBS.reap(session, max_attempts=2, redispatch_after_seconds=0) == [other]
     assert queued_comparisons() == before + 1
     assert api.get(f"/api/comparisons/{other}").json()["status"] == "queued"
 

@@ -69,9 +69,12 @@ def test_quarantine_keeps_the_valid_records_and_lists_the_bad_ones(api: Any, dat
     assert role["field"] == "messages[0].role" and "robot" in role["message"]
     assert (broken["line"], broken["field"], broken["raw"]) == (4, "", BROKEN)
     assert "not valid JSON" in broken["message"]
+    # `number` counts from 1 for people; `index` stays the 0-based position `offset` takes.
+    assert [(i["index"], i["number"]) for i in listed["items"]] == [(0, 1), (1, 2)]
 
     page = api.get(f"/api/datasets/{dataset['id']}/quarantine", params={"offset": 1, "limit": 1}).json()
     assert [i["line"] for i in page["items"]] == [4] and page["next_offset"] is None
+    assert [i["number"] for i in page["items"]] == [2]
     first = api.get(f"/api/datasets/{dataset['id']}/quarantine", params={"limit": 1}).json()
     assert [i["line"] for i in first["items"]] == [2] and first["next_offset"] == 1
 

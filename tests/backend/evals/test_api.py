@@ -39,6 +39,7 @@ def test_evaluate_a_model_on_demand_is_queued_on_the_gpu_queue(
         ({"model": "nope", "dataset_ids": ["MC"]}, "model", "Unknown model"),
         ({"checkpoint_id": "ckpt_missing", "dataset_ids": ["MC"]}, "checkpoint_id", "No checkpoint"),
         ({"model": "tiny-chat", "dataset_ids": ["MC"], "prompt_style": "fancy"}, "prompt_style", ""),
+        ({"model": "tiny-chat", "dataset_ids": ["MC"], "generation_backend": "vllm"}, "generation_backend", ""),
     ],
 )
 def test_bad_requests_are_422_naming_the_field_and_queue_nothing(
@@ -127,6 +128,28 @@ def test_a_second_delivery_claims_nothing(api: Any, mc_set: dict[str, Any]) -> N
     assert failed["status"] == "failed" and failed["error"] == "the model folder is missing"
 
 
+def test_the_generation_backend_asked_for_and_the_one_chosen_are_shown(api: Any, mc_set: dict[str, Any]) -> None:
+    body = {"model": "tiny-chat", "dataset_ids": [mc_set["id"]], "generate_answers": True}
+    auto = api.post("/api/evaluations", json=body).json()
+    assert auto["generation_backend"] == "auto" and auto["generation"] is None
+    asked = api.post("/api/evaluations", json={**body, "generation_backend": "service"}).json()
+    assert asked["generation_backend"] == "service"
+    with session_scope() as session:
+        claimed = lifecycle.claim(session, asked["id"], "w1", 60)
+    assert claimed is not None
+    token, job = claimed
+    assert job["generation_backend"] == "service" and job["model_served_name"] == "tiny-chat"
+    with session_scope() as session:
+        assert not lifecycle.record_generation(session, asked["id"], "not-the-token", "service", "x")
+        assert lifecycle.record_generation(session, asked["id"], token, "service", "service was asked for")
+    shown = api.get(f"/api/evaluations/{asked['id']}").json()
+    assert shown["generation"] == {"backend": "service", "reason": "service was asked for"}
+    with session_scope() as session:
+        assert lifecycle.fail(session, asked["id"], token, "done")
+        assert not lifecycle.record_generation(session, asked["id"], token, "in_process", "too late")
+    assert api.get(f"/api/evaluations/{asked['id']}").json()["generation"]["backend"] == "service"
+
+
 def test_the_reaper_requeues_a_lost_evaluation_then_fails_it_and_resends_lost_messages(
     api: Any, mc_set: dict[str, Any], queued_evaluations: Any
 ) -> None:
@@ -142,18 +165,18 @@ def test_the_reaper_requeues_a_lost_evaluation_then_fails_it_and_resends_lost_me
 
     lose_worker()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [evaluation_id]
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [evaluation_id]
     requeued = api.get(f"/api/evaluations/{evaluation_id}").json()
     assert requeued["status"] == "queued" and queued_evaluations() == 2  # sent again
     lose_worker()
     with session_scope() as session:
-        lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600)
+        lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600)
     failed = api.get(f"/api/evaluations/{evaluation_id}").json()
     assert failed["status"] == "failed" and "lost 2 times" in failed["error"]
 
     other = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [mc_set["id"]]}).json()["id"]
     before = queued_evaluations()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=0) == [other]
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=0) == [other]
     assert queued_evaluations() == before + 1

@@ -62,22 +62,22 @@ def test_a_lost_lease_cannot_record_and_the_reaper_requeues_then_fails(
 
     expire()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
     assert api.get(f"/api/exports/{queued_export}").json()["status"] == "queued"
     assert queued_messages() == waiting + 1, "the re-queued export is sent again"
     with session_scope() as session:
         assert not lifecycle.succeed(session, stale, 10, None), "the old execution's lease is gone"
-        assert not lifecycle.heartbeat(session, stale, 60)
+        assert not lifecycle.JOBS.heartbeat(session, stale.export_id, stale.token, 60)
         second = lifecycle.claim(session, queued_export, lease_seconds=60)
     assert second is not None and second.token != stale.token
 
     expire()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
     export = api.get(f"/api/exports/{queued_export}").json()
     assert export["status"] == "failed" and "lost 2 times" in export["error"]
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
 
 
 def test_a_failed_parity_is_recorded_with_its_figures(api: Any, queued_export: str) -> None:
@@ -97,12 +97,12 @@ def test_a_queued_export_whose_message_was_lost_is_sent_again(
 ) -> None:
     waiting = queued_messages()
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
         export = session.get(Export, queued_export)
         assert export is not None
         export.dispatched_at = utcnow() - timedelta(hours=2)
     with session_scope() as session:
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == [queued_export]
     assert queued_messages() == waiting + 1
     with session_scope() as session:  # sent once per interval, not at every reaper pass
-        assert lifecycle.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []
+        assert lifecycle.JOBS.reap(session, max_attempts=2, redispatch_after_seconds=3600) == []

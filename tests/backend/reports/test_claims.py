@@ -1,5 +1,5 @@
-"""A report's claim against the real database: one claim wins, a stale token writes nothing, a silent worker's
-report is claimed again."""
+"""A report's claim against the real database: one claim wins, a stale token writes nothing, the reaper queues
+again a report whose worker went silent and another worker claims it."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ def report_id(api: Any) -> str:
     return str(response.json()["id"])
 
 
-def _claim(report_id: str, stale_after: float = 60) -> ReportJob | None:
+def _claim(report_id: str, worker: str = "w1") -> ReportJob | None:
     with session_scope() as session:
-        return service.claim(session, get_storage(), report_id, stale_after_seconds=stale_after)
+        return service.claim(session, get_storage(), report_id, lease_seconds=60, worker=worker)
 
 
 def _row(report_id: str) -> DatasetReport:
@@ -58,21 +58,27 @@ def test_one_claim_wins_and_a_stale_token_writes_nothing(report_id: str) -> None
     assert row.status == "failed" and row.error == "boom" and row.finished_at is not None
 
 
-def test_a_silent_workers_report_is_claimed_again(report_id: str) -> None:
-    first = _claim(report_id)
+def test_a_silent_workers_report_is_queued_again_and_claimed_by_another(report_id: str) -> None:
+    first = _claim(report_id, "silent")
     assert first is not None
     with session_scope() as session:
+        assert service.JOBS.reap(session, max_attempts=3, redispatch_after_seconds=3600) == []  # its lease holds
         session.execute(
             update(DatasetReport)
             .where(DatasetReport.id == report_id)
-            .values(heartbeat_at=utcnow() - timedelta(seconds=120))
+            .values(lease_expires_at=utcnow() - timedelta(seconds=1))
         )
-    second = _claim(report_id, stale_after=60)
+    with session_scope() as session:
+        assert service.JOBS.reap(session, max_attempts=3, redispatch_after_seconds=3600) == [report_id]
+    assert redis.Redis.from_url(get_settings().redis_client_url).llen(CPU_QUEUE) == 2  # sent again
+    second = _claim(report_id, "rescuer")
     assert second is not None and second.token != first.token
     with session_scope() as session:
         assert not service.record_progress(session, first, 0.9)  # the first worker lost it
         assert service.succeeded(session, second, {"records": 400})
-    assert _row(report_id).status == "succeeded"
+    row = _row(report_id)
+    assert (row.status, row.attempts, row.worker, row.progress) == ("succeeded", 2, "rescuer", 1.0)
+    assert row.lease_token is None and row.lease_expires_at is None
 
 
 def test_a_report_whose_model_is_gone_fails_with_the_reason(report_id: str) -> None:

@@ -133,6 +133,8 @@ def test_cleaning_writes_a_new_version_with_counts(api: Any, tmp_path: Any) -> N
     spec = newest.json()["resolved_spec"]
     assert spec["dataset_version_id"] == done["id"] and spec["dataset_sha256"] == done["sha256"]
     assert spec["dataset_records"] == 2
+    assert newest.json()["dataset_version_id"] == done["id"]
+    assert api.get(f"/api/runs/{newest.json()['id']}").json()["dataset_version_id"] == done["id"]
 
 
 def test_a_run_names_a_version_and_eval_splits_are_not_the_newest(api: Any, dataset: dict[str, Any]) -> None:
@@ -149,6 +151,36 @@ def test_a_run_names_a_version_and_eval_splits_are_not_the_newest(api: Any, data
     assert spec["dataset_records"] == 4
     wrong = api.post("/api/runs", json={**body, "dataset_version_id": "dsv_other"})
     assert wrong.status_code == 422 and wrong.json()["field"] == "dataset_version_id"
+
+
+def test_version_records_page_and_search_with_numbers(api: Any) -> None:
+    lines = [json.dumps({"text": f"Clause {i} on {'margin' if i % 3 == 0 else 'settlement'}."}) for i in range(12)]
+    dataset = api.post("/api/datasets", files={"file": ("clauses.jsonl", "\n".join(lines).encode())}).json()
+    train = api.post(f"/api/datasets/{dataset['id']}/split", json={"eval_count": 2, "seed": 5}).json()["train"]
+    url = f"/api/dataset-versions/{train['id']}/records"
+    everything = _records(api, train["id"])
+    assert len(everything) == 10
+
+    page = api.get(url, params={"offset": 3, "limit": 4}).json()
+    assert [(i["index"], i["number"]) for i in page["items"]] == [(3, 4), (4, 5), (5, 6), (6, 7)]
+    assert [json.dumps(i["record"], sort_keys=True) for i in page["items"]] == everything[3:7]
+    assert page["total"] == 10 and page["next_offset"] == 7 and page["q"] is None
+
+    margin = [i for i, r in enumerate(everything) if "margin" in json.loads(r)["text"]]
+    assert 0 < len(margin) < 10
+    found = api.get(url, params={"q": "MARGIN"}).json()  # ignores case
+    assert [i["index"] for i in found["items"]] == margin and found["q"] == "MARGIN"
+    assert all(i["number"] == i["index"] + 1 for i in found["items"])
+    assert found["total"] == 10 and found["next_offset"] is None
+    first = api.get(url, params={"q": "margin", "limit": 1}).json()
+    assert [i["index"] for i in first["items"]] == margin[:1] and first["next_offset"] == margin[0] + 1
+    resumed = api.get(url, params={"q": "margin", "offset": first["next_offset"]}).json()
+    assert [i["index"] for i in resumed["items"]] == margin[1:]
+    assert api.get(url, params={"q": "nowhere"}).json()["items"] == []
+    assert len(api.get(url, params={"q": "   ", "limit": 50}).json()["items"]) == 10  # a blank search is no search
+
+    too_long = api.get(url, params={"q": "x" * 201})
+    assert too_long.status_code == 422 and "q" in too_long.text
 
 
 def test_a_version_number_taken_at_the_same_moment_goes_to_the_next(

@@ -171,12 +171,48 @@ def test_real_templates_train_exactly_answers_and_end_of_turn(
     tokenizer.add_special_tokens({"additional_special_tokens": TEMPLATE_TOKENS})
     template = load_fixture_template(shared_fixtures / "chat_templates" / f"{name}.jinja")
     end = END_OF_TURN[name].format(eos=tokenizer.eos_token)
-    for messages in (CONVERSATION, CONVERSATION[1:]):
+    # Multi- and single-turn, each with and without a system prompt.
+    for messages, answers in [
+        (CONVERSATION, ANSWERS),
+        (CONVERSATION[1:], ANSWERS),
+        (CONVERSATION[:3], ANSWERS[:1]),
+        (CONVERSATION[1:3], ANSWERS[:1]),
+    ]:
         example = tokenize_chat({"messages": messages}, tokenizer, chat_template=template, index=0)
         segments = [segment.strip() for segment in trained_segments(example, tokenizer)]
-        assert segments == [f"{answer}{end}" for answer in ANSWERS], name
+        assert segments == [f"{answer}{end}" for answer in answers], (name, len(messages))
         rendered = tokenizer.decode(example.input_ids, skip_special_tokens=False)
         assert all(message["content"] in rendered for message in messages), name
+
+
+def test_every_fixture_template_is_checked(shared_fixtures: Path) -> None:
+    assert {path.stem for path in (shared_fixtures / "chat_templates").glob("*.jinja")} == set(END_OF_TURN)
+
+
+@pytest.mark.parametrize("name", sorted(END_OF_TURN))
+def test_real_templates_place_system_prompts_as_at_inference(
+    shared_fixtures: Path, base_tokenizer: PreTrainedTokenizerBase, name: str
+) -> None:
+    tokenizer = base_tokenizer
+    tokenizer.add_special_tokens({"additional_special_tokens": TEMPLATE_TOKENS})
+    template = load_fixture_template(shared_fixtures / "chat_templates" / f"{name}.jinja")
+    default = {"role": "system", "content": "Be brief and exact."}
+    for dialogue in (CONVERSATION[1:3], CONVERSATION[1:]):
+        # (the record's messages, the default system prompt, the conversation a client sends at inference)
+        for messages, default_prompt, sent in [
+            ([CONVERSATION[0], *dialogue], "Be brief and exact.", [CONVERSATION[0], *dialogue]),
+            (dialogue, default["content"], [default, *dialogue]),
+        ]:
+            example = tokenize_chat(
+                {"messages": messages}, tokenizer, chat_template=template, default_system_prompt=default_prompt
+            )
+            at_inference = tokenizer.apply_chat_template(sent, chat_template=template, tokenize=False)
+            assert isinstance(at_inference, str)
+            assert example.input_ids == tokenizer(at_inference, add_special_tokens=False)["input_ids"], name
+            system = sent[0]["content"]
+            assert at_inference.count(system) == 1, (name, "the system prompt appears once, where the template puts it")
+            assert at_inference.index(system) < at_inference.index(dialogue[0]["content"]), name
+            assert not any(system in segment for segment in trained_segments(example, tokenizer)), name
 
 
 @pytest.mark.parametrize("name", ["llama-3-instruct", "gemma-it", "mistral-instruct"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -156,6 +160,58 @@ def test_resume_gives_the_same_weights_as_an_uninterrupted_run(
     assert list(evals) == [6, 9, 10]
     assert {m.step: m.eval_loss for m in resumed.steps if m.eval_loss is not None} == pytest.approx(evals, rel=1e-5)
 
+    expected, actual = final_weights(tmp_path / "straight" / "final"), final_weights(result.final_dir)
+    assert expected.keys() == actual.keys()
+    for name, tensor in expected.items():
+        torch.testing.assert_close(actual[name], tensor, rtol=0, atol=1e-5, msg=name)
+
+
+# Trains in a fresh process and kills it with SIGKILL straight after step 7: no cleanup, no final save, the
+# checkpoint of step 5 is all that is left, as when a worker's machine dies.
+KILLED_RUN = """
+import os, signal, sys
+from pathlib import Path
+from specs.training import ResolvedTrainingSpec
+from tests.worker.support import RecordingReporter
+from worker.engine.recipes.train import run_training
+
+class KilledAfterStep7(RecordingReporter):
+    def metrics(self, metrics):
+        if metrics.step == 7:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+spec = ResolvedTrainingSpec.model_validate_json(Path(sys.argv[1]).read_text())
+run_training(spec, Path(sys.argv[2]), KilledAfterStep7())
+"""
+
+
+@pytest.mark.parametrize("method", ["lora", "full"])
+def test_a_killed_run_resumes_to_the_weights_of_an_uninterrupted_one(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path, method: Method
+) -> None:
+    # 10 steps straight vs 5 + kill (2 steps lost) + resume: dropout makes the result depend on the restored RNG.
+    spec = spec_for(
+        tiny_family, sample_subset(24), method, max_steps=10, save_steps=5, eval_fraction=0.0, lora_dropout=0.1
+    )
+    run_sft(spec, tmp_path / "straight", RecordingReporter())
+
+    spec_file = tmp_path / "spec.json"
+    spec_file.write_text(spec.model_dump_json())
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(spec_file), str(tmp_path / "killed")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[3],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])},
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-3000:]
+    assert [step for step, _ in complete_checkpoints(tmp_path / "killed")] == [5]
+    assert not (tmp_path / "killed" / "final").exists()
+
+    resumed = RecordingReporter()
+    result = run_sft(spec, tmp_path / "killed", resumed)
+    assert result.resumed_from == 5 and [m.step for m in resumed.steps] == [6, 7, 8, 9, 10]
     expected, actual = final_weights(tmp_path / "straight" / "final"), final_weights(result.final_dir)
     assert expected.keys() == actual.keys()
     for name, tensor in expected.items():

@@ -13,7 +13,12 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from specs.evaluation import EvalSetSpec, EvaluationJob
 from worker.engine.demo_models import TINY_CHAT
 from worker.engine.evaluation.evaluate import run_evaluation
-from worker.engine.evaluation.generate_extract import extract_choice, greedy_continuations, score_by_generation
+from worker.engine.evaluation.generate_extract import (
+    extract_choice,
+    greedy_continuations,
+    in_process,
+    score_by_generation,
+)
 from worker.engine.evaluation.multiple_choice import Question, context_and_continuations
 from worker.engine.loading import pad_token_id
 
@@ -92,8 +97,11 @@ def test_a_model_made_to_say_one_letter_is_scored_by_it(chat: tuple[Any, Any]) -
     bias[letter_b] = 30.0  # every next token is now "B"
     model.lm_head.bias = torch.nn.Parameter(bias)
     try:
-        result = score_by_generation(model, tokenizer, QUESTIONS, batch_size=2, max_new_tokens=1)
-        longer = score_by_generation(model, tokenizer, QUESTIONS, batch_size=2, max_new_tokens=3)
+        stop = {tokenizer.eos_token_id}
+        one = in_process(model, tokenizer, stop_ids=stop, max_new_tokens=1, max_length=1024)
+        three = in_process(model, tokenizer, stop_ids=stop, max_new_tokens=3, max_length=1024)
+        result = score_by_generation(tokenizer, QUESTIONS, one, batch_size=2, max_new_tokens=1)
+        longer = score_by_generation(tokenizer, QUESTIONS, three, batch_size=2, max_new_tokens=3)
     finally:
         model.lm_head.bias = None
     assert [item.generated for item in result.items] == ["B", "B", "B"]

@@ -12,13 +12,22 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from specs.training import MemoryEstimate, Method, Quantization, ResolvedResources, ResolvedTrainingSpec
+from specs.training import (
+    MemoryEstimate,
+    Method,
+    Quantization,
+    ResolvedHyperparameters,
+    ResolvedResources,
+    ResolvedTrainingSpec,
+)
 from tests.worker.support import RecordingReporter
 from worker.engine.demo_models import TINY_CHAT, demo_spec
 from worker.engine.errors import EngineError, TrainingDiverged
 from worker.engine.methods import build_trainable_model, count_parameters
 from worker.engine.precision import mixed_precision
 from worker.engine.recipes.sft import run_sft, spec_fingerprint
+from worker.engine.recipes.train import accepted_fingerprints
+from worker.engine.reporter import StopRequested
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*is_gradient_checkpointing.*:FutureWarning")
 CPU = torch.device("cpu")
@@ -194,3 +203,42 @@ def test_fingerprint_ignores_commentary_but_not_the_method(
     reworded = spec.model_copy(update={"decisions": ["another reason"], "estimate": estimate})
     assert spec_fingerprint(reworded) == spec_fingerprint(spec)
     assert spec_fingerprint(method_spec(tiny_family, sample_subset(8), "full")) != spec_fingerprint(spec)
+
+
+class LaterHyperparameters(ResolvedHyperparameters):
+    """The hyperparameters as a later release might have them: one more field, whose default changes nothing."""
+
+    label_smoothing: float = 0.0
+
+
+class LaterSpec(ResolvedTrainingSpec):
+    hyperparameters: LaterHyperparameters
+
+
+def test_a_new_defaulted_spec_field_keeps_existing_fingerprints(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path]
+) -> None:
+    spec = method_spec(tiny_family, sample_subset(8))
+    later = LaterSpec.model_validate(spec.model_dump())
+    assert later.hyperparameters.label_smoothing == 0.0
+    assert spec_fingerprint(later) == spec_fingerprint(spec), "a checkpoint of this run must still resume"
+    smoothed = later.model_copy(
+        update={"hyperparameters": later.hyperparameters.model_copy(update={"label_smoothing": 0.1})}
+    )
+    assert spec_fingerprint(smoothed) != spec_fingerprint(spec), "a non-default value changes what the steps compute"
+
+
+def test_checkpoints_fingerprinted_with_every_field_still_resume(
+    tiny_family: dict[str, Path], sample_subset: Callable[[int], Path], tmp_path: Path
+) -> None:
+    # Checkpoints written before defaults were left out of the fingerprint carry the digest of every field.
+    spec = method_spec(tiny_family, sample_subset(8), max_steps=4, save_steps=2)
+    with pytest.raises(StopRequested):
+        run_sft(spec, tmp_path / "run", RecordingReporter(stop_after=2, reason="paused"))
+    state_file = tmp_path / "run" / "checkpoints" / "checkpoint-2" / "trainer_state.json"
+    state = json.loads(state_file.read_text())
+    [legacy] = accepted_fingerprints(spec) - {spec_fingerprint(spec)}
+    assert state["spec_fingerprint"] == spec_fingerprint(spec) != legacy
+    state_file.write_text(json.dumps({**state, "spec_fingerprint": legacy}))
+    result = run_sft(spec, tmp_path / "run", RecordingReporter())
+    assert result.resumed_from == 2 and result.steps == 4

@@ -221,6 +221,32 @@ def test_kto_learns_from_labelled_answers(tiny_family: dict[str, Path], kto_exam
     assert mean([m.extra["rewards/margin"] for m in steps[-4:]]) > 0.5
 
 
+@pytest.mark.parametrize(
+    ("stage", "method"),
+    [
+        (stage, method)
+        for stage in ("dpo", "orpo", "simpo", "kto")
+        for method in ("qlora", "full", "freeze")
+        if (stage, method) != ("dpo", "full")  # test_dpo_reference_for_other_methods_equals_the_policy_at_step_one
+    ],
+)
+def test_every_preference_stage_learns_with_every_method(
+    tiny_family: dict[str, Path], dpo_pairs: Path, kto_examples: Path, tmp_path: Path, stage: Stage, method: Method
+) -> None:
+    # The lora rows of the matrix are the stage tests above. Here: a few steps on one batch of four, memorisable.
+    overrides: dict[str, Any] = {"max_steps": 8, "batch_size": 4}
+    if method == "freeze":
+        overrides["freeze_trainable_layers"] = 1
+    source = kto_examples if stage == "kto" else dpo_pairs
+    data = tmp_path / source.name
+    data.write_text("".join(source.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
+    reporter = RecordingReporter()
+    run_training(preference_spec(tiny_family, data, stage, method, **overrides), tmp_path / "run", reporter)
+    losses = [m.loss for m in reporter.steps]
+    assert len(losses) == 8 and any(f"method {method}" in line for line in reporter.logs)
+    assert mean(losses[-3:]) < mean(losses[:3]), losses
+
+
 def test_kto_needs_two_examples_per_batch(tiny_family: dict[str, Path], kto_examples: Path, tmp_path: Path) -> None:
     with pytest.raises(EngineError, match="batch_size >= 2"):
         run_training(

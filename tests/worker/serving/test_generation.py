@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from worker.engine.demo_models import TINY_CHAT
-from worker.engine.inference import InferenceModel, load_for_inference
-from worker.serving.generation import Generation, Sampling, _held_back, generate, render_chat, stop_token_ids
+from worker.engine.inference import InferenceModel, load_for_inference, stop_token_ids
+from worker.serving.generation import Generation, Sampling, _held_back, generate, penalise_repetition, render_chat
 
 CHAT = [{"role": "user", "content": "What is the capital of France?"}]
 
@@ -39,6 +39,29 @@ def test_greedy_answer_equals_transformers_generate(tiny_chat: InferenceModel) -
     assert result.completion_tokens == len(expected_ids) - (1 if stopped else 0)
     assert result.finish_reason == ("stop" if stopped else "length")
     assert len(pieces) > 1, "text is yielded as tokens are produced, not at the end"
+
+
+def test_repetition_penalty_matches_transformers_and_changes_the_answer(tiny_chat: InferenceModel) -> None:
+    prompt = render_chat(tiny_chat.tokenizer, CHAT)
+    plain, _ = _run(tiny_chat, prompt, Sampling(temperature=0, max_tokens=40))
+    pieces, _ = _run(tiny_chat, prompt, Sampling(temperature=0, max_tokens=40, repetition_penalty=1.8))
+    with torch.inference_mode():
+        expected_ids = tiny_chat.model.generate(
+            torch.tensor([prompt]),
+            do_sample=False,
+            max_new_tokens=40,
+            repetition_penalty=1.8,
+            eos_token_id=sorted(stop_token_ids(tiny_chat)),
+        )[0, len(prompt) :].tolist()
+    assert "".join(pieces) == tiny_chat.tokenizer.decode(expected_ids, skip_special_tokens=True)
+    assert "".join(pieces) != "".join(plain), "a strong penalty changes a random model's greedy answer"
+
+
+def test_penalty_lowers_seen_tokens_whatever_their_sign() -> None:
+    logits = torch.tensor([2.0, -2.0, 1.0, 0.5])
+    penalised = penalise_repetition(logits, [0, 1, 1], 2.0)
+    assert penalised.tolist() == [1.0, -4.0, 1.0, 0.5]
+    assert penalise_repetition(logits, [0, 1], 1.0) is logits
 
 
 def test_stop_strings_cut_the_answer_before_them(tiny_chat: InferenceModel) -> None:

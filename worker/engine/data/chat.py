@@ -159,6 +159,21 @@ def record_tools(record: Mapping[str, Any]) -> list[dict[str, Any]] | None:
     return [dict(tool) for tool in tools if isinstance(tool, Mapping)] if isinstance(tools, list) and tools else None
 
 
+def render_record(
+    record: Mapping[str, Any],
+    tokenizer: PreTrainedTokenizerBase,
+    *,
+    chat_template: str,
+    default_system_prompt: str | None = None,
+    index: int | None = None,
+) -> RenderedChat:
+    """One record as training renders it: its messages (with the default system prompt) and tools, templated."""
+    messages, trainable = prepare_messages(record, default_system_prompt=default_system_prompt, index=index)
+    return render_chat(
+        tokenizer, messages, trainable, chat_template=chat_template, index=index, tools=record_tools(record)
+    )
+
+
 def _overlaps(token_start: int, token_end: int, span: AssistantSpan) -> bool:
     if token_start == token_end:
         # Zero-width offsets (some normalisers produce them): place the token at its start.
@@ -194,9 +209,8 @@ def tokenize_chat(
     index: int | None = None,
 ) -> TokenizedChat:
     """input_ids and labels (IGNORE_INDEX where no loss) of one record, truncated to max_seq_length tokens."""
-    messages, trainable = prepare_messages(record, default_system_prompt=default_system_prompt, index=index)
-    rendered = render_chat(
-        tokenizer, messages, trainable, chat_template=chat_template, index=index, tools=record_tools(record)
+    rendered = render_record(
+        record, tokenizer, chat_template=chat_template, default_system_prompt=default_system_prompt, index=index
     )
     input_ids, offsets = _encode(tokenizer, rendered.text)
     flags = _trained_flags(offsets, rendered.spans, loss_on)
@@ -216,8 +230,9 @@ def mask_preview(
     loss_on: Literal["assistant", "all"] = "assistant",
 ) -> list[tuple[str, bool]]:
     """(token text, trained?) for every token of the rendered record: the loss-mask preview shown to users."""
-    messages, trainable = prepare_messages(record, default_system_prompt=default_system_prompt)
-    rendered = render_chat(tokenizer, messages, trainable, chat_template=chat_template, tools=record_tools(record))
+    rendered = render_record(
+        record, tokenizer, chat_template=chat_template, default_system_prompt=default_system_prompt
+    )
     _, offsets = _encode(tokenizer, rendered.text)
     flags = _trained_flags(offsets, rendered.spans, loss_on)
     return [(rendered.text[a:b], trained) for (a, b), trained in zip(offsets, flags, strict=True)]

@@ -39,7 +39,7 @@ class Renderer:
     tokenizer: PreTrainedTokenizerBase
     chat_template: str
     default_system_prompt: str | None
-    max_seq_length: int
+    max_seq_length: int | None
 
     def __call__(
         self, prompt: Sequence[Message], completion: Sequence[Message], tools: Any, index: int | None
@@ -81,13 +81,15 @@ class PreferencePair:
         return self.chosen.trained_tokens > 0 and self.rejected.trained_tokens > 0
 
 
+def pair_conversations(record: Mapping[str, Any], index: int) -> tuple[list[Message], list[Message], list[Message]]:
+    """A pair record's prompt, chosen answer and rejected answer."""
+    return _messages(record, "prompt", index), _messages(record, "chosen", index), _messages(record, "rejected", index)
+
+
 def tokenize_pair(record: Mapping[str, Any], render: Renderer, index: int) -> PreferencePair:
-    prompt = _messages(record, "prompt", index)
+    prompt, chosen, rejected = pair_conversations(record, index)
     tools = record.get("tools")
-    return PreferencePair(
-        render(prompt, _messages(record, "chosen", index), tools, index),
-        render(prompt, _messages(record, "rejected", index), tools, index),
-    )
+    return PreferencePair(render(prompt, chosen, tools, index), render(prompt, rejected, tools, index))
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,23 @@ class KtoExample:
     index: int
 
 
+def _judged_answer(messages: list[Message], index: int) -> tuple[list[Message], list[Message]]:
+    if messages[-1].get("role") != "assistant" or len(messages) < 2:
+        raise DataError("'messages' must end with the assistant answer that the label judges", record=index)
+    return messages[:-1], messages[-1:]
+
+
+def kto_conversation(record: Mapping[str, Any], index: int) -> tuple[list[Message], list[Message]]:
+    """A KTO example's prompt and the answer its label judges."""
+    return _judged_answer(_messages(record, "messages", index), index)
+
+
 def tokenize_kto(record: Mapping[str, Any], render: Renderer, index: int) -> KtoExample:
     messages = _messages(record, "messages", index)
     label = record.get("label")
     if not isinstance(label, bool):
         raise DataError("'label' must be true (desirable) or false (undesirable)", record=index)
-    if messages[-1].get("role") != "assistant" or len(messages) < 2:
-        raise DataError("'messages' must end with the assistant answer that the label judges", record=index)
-    prompt, completion = messages[:-1], messages[-1:]
+    prompt, completion = _judged_answer(messages, index)
     tools = record.get("tools")
     return KtoExample(prompt, completion, tools, label, render(prompt, completion, tools, index), index)
 

@@ -5,7 +5,8 @@
       → those general sets again → free it
     → summary: domain metrics, general metrics, and the general ones' change against the reference (forgetting).
 
-One model is in memory at a time. Per-item results (the chosen answer of every multiple-choice question, for the
+One model is in memory at a time. Replies to multiple-choice questions (generate_answers) come from that model, or
+from the inference service when the caller hands in `service_replies` for it. Per-item results (the chosen answer of every multiple-choice question, for the
 candidate and the reference) come back alongside the metrics, and the reference's freshly scored sets separately so
 the caller can cache them.
 """
@@ -23,13 +24,15 @@ import torch
 from specs.evaluation import EvalSetSpec, EvaluationJob
 from worker.engine.data.records import read_jsonl
 from worker.engine.errors import DataError
-from worker.engine.evaluation.generate_extract import score_by_generation
+from worker.engine.evaluation.generate_extract import GenerateReplies, in_process, score_by_generation
 from worker.engine.evaluation.loss import dataset_loss
 from worker.engine.evaluation.multiple_choice import Question, score_multiple_choice
-from worker.engine.inference import load_for_inference
+from worker.engine.inference import InferenceModel, load_for_inference, stop_token_ids
 from worker.engine.precision import mixed_precision
 
 Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
+# The service's replies for the model labelled "candidate" or "reference", given its stop token ids; None: in process.
+ServiceReplies = Callable[[str, set[int]], GenerateReplies | None]
 
 
 SetResults = tuple[dict[str, Any], list[dict[str, Any]]]  # one set's metrics and per-item rows
@@ -55,12 +58,27 @@ def _questions(spec: EvalSetSpec) -> list[Question]:
     return questions
 
 
+def _replies(loaded: InferenceModel, job: EvaluationJob, label: str, service: ServiceReplies | None) -> GenerateReplies:
+    stop_ids = stop_token_ids(loaded)
+    from_service = service(label, stop_ids) if service is not None else None
+    if from_service is not None:
+        return from_service
+    return in_process(
+        loaded.model,
+        loaded.tokenizer,
+        stop_ids=stop_ids,
+        max_new_tokens=job.max_new_tokens,
+        max_length=job.max_seq_length,
+    )
+
+
 def _score_multiple_choice(
     model: torch.nn.Module,
     tokenizer: Any,
     questions: list[Question],
     job: EvaluationJob,
     progress: Callable[[int, int], None],
+    replies: GenerateReplies | None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One set's metrics and per-question rows: log-likelihood scores, and generated answers when the job asks."""
     passes = 2 if job.generate_answers else 1
@@ -95,11 +113,11 @@ def _score_multiple_choice(
         }
         for item in result.items
     ]
-    if job.generate_answers:
+    if replies is not None:
         generated = score_by_generation(
-            model,
             tokenizer,
             questions,
+            replies,
             style=job.prompt_style,
             system_prompt=job.default_system_prompt,
             batch_size=job.batch_size,
@@ -116,10 +134,16 @@ def _score_multiple_choice(
 
 
 def _score_sets(
-    path: str, sets: list[EvalSetSpec], job: EvaluationJob, model_label: str, report: Callable[[float], None]
+    path: str,
+    sets: list[EvalSetSpec],
+    job: EvaluationJob,
+    model_label: str,
+    report: Callable[[float], None],
+    service: ServiceReplies | None,
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Metrics per set id and the per-item rows, for one model."""
     loaded = load_for_inference(path)
+    replies = _replies(loaded, job, model_label, service) if job.generate_answers else None
     model, tokenizer = loaded.model, loaded.tokenizer
     device = next(model.parameters()).device
     precision = mixed_precision("bf16" if next(model.parameters()).dtype == torch.bfloat16 else "fp32", device)
@@ -132,7 +156,9 @@ def _score_sets(
                 report((position + done / total) / len(sets))
 
             if spec.kind == "multiple_choice":
-                set_metrics, set_items = _score_multiple_choice(model, tokenizer, _questions(spec), job, progress)
+                set_metrics, set_items = _score_multiple_choice(
+                    model, tokenizer, _questions(spec), job, progress, replies
+                )
                 metrics[spec.dataset_id] = set_metrics
                 items += [{"dataset_id": spec.dataset_id, "model": model_label, **item} for item in set_items]
             else:
@@ -153,7 +179,7 @@ def _score_sets(
                 }
                 progress(1, 1)
     finally:
-        del model, loaded
+        del model, loaded, replies
         gc.collect()
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
@@ -179,10 +205,14 @@ def _pooled(sets: list[EvalSetSpec], metrics: dict[str, dict[str, Any]], prefix:
 
 
 def run_evaluation(
-    job: EvaluationJob, progress: Progress | None = None, cached_reference: dict[str, SetResults] | None = None
+    job: EvaluationJob,
+    progress: Progress | None = None,
+    cached_reference: dict[str, SetResults] | None = None,
+    service_replies: ServiceReplies | None = None,
 ) -> EvaluationOutcome:
     """Score the job; `cached_reference` (set id → metrics and items) stands in for scoring the reference model on
-    those general sets, and when it covers them all the reference model is not loaded at all."""
+    those general sets, and when it covers them all the reference model is not loaded at all. `service_replies`
+    generates answers through the inference service instead of the loaded model."""
     cached = cached_reference or {}
     general = [s for s in job.sets if s.role == "general"]
     domain = [s for s in job.sets if s.role == "domain"]
@@ -193,14 +223,16 @@ def run_evaluation(
     def report(start: float, what: str) -> Callable[[float], None]:
         return lambda fraction: progress(start + share * fraction, what) if progress else None
 
-    candidate, items = _score_sets(job.model_path, job.sets, job, "candidate", report(0.0, "scoring the model"))
+    candidate, items = _score_sets(
+        job.model_path, job.sets, job, "candidate", report(0.0, "scoring the model"), service_replies
+    )
     summary = _pooled(domain, candidate, "") | _pooled(general, candidate, "general_")
     reference: dict[str, dict[str, Any]] = {}
     scored: dict[str, SetResults] = {}
     if to_score:
         assert job.reference_path is not None
         fresh, fresh_items = _score_sets(
-            job.reference_path, to_score, job, "reference", report(0.5, "scoring the reference model")
+            job.reference_path, to_score, job, "reference", report(0.5, "scoring the reference model"), service_replies
         )
         scored = {
             s.dataset_id: (fresh[s.dataset_id], [i for i in fresh_items if i["dataset_id"] == s.dataset_id])

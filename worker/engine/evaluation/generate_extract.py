@@ -12,6 +12,10 @@ the text with rules in the spirit of lm-evaluation-harness's "flexible-extract" 
 4. the text of exactly one choice appearing in the reply ("Paris" for "C. Paris").
 
 A reply none of these rules reads scores as wrong (extracted = None), as in the harness.
+
+Who generates is the caller's choice (`GenerateReplies`): `in_process` runs the loaded model here, and the worker
+can hand in one that asks the inference service instead. Either way the prompt is the same token ids, cut to the
+same length, continued greedily until the same stop tokens.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import torch
 from transformers import PreTrainedTokenizerBase
 
 from specs.evaluation import PromptStyle
 from worker.engine.evaluation.multiple_choice import LETTERS, Question, context_and_continuations
+from worker.engine.inference import encode_prompt
 from worker.engine.loading import pad_token_id
 
 
@@ -78,10 +84,10 @@ class GenerationResult:
     items: list[GeneratedAnswer] = field(repr=False)
 
 
-def _prompt_ids(tokenizer: PreTrainedTokenizerBase, text: str) -> list[int]:
-    prefix = tokenizer.bos_token if tokenizer.bos_token is not None else tokenizer.eos_token
-    has_prefix = isinstance(prefix, str) and bool(prefix) and text.startswith(prefix)
-    return list(tokenizer(text, add_special_tokens=not has_prefix)["input_ids"])
+class GenerateReplies(Protocol):
+    """Greedy replies (decoded text, special tokens skipped) to prompts given as token ids, in order."""
+
+    def __call__(self, prompts: Sequence[list[int]]) -> list[str]: ...
 
 
 @torch.no_grad()
@@ -130,14 +136,35 @@ def greedy_continuations(
     return outputs
 
 
-def _stop_ids(tokenizer: PreTrainedTokenizerBase, model: torch.nn.Module) -> set[int]:
-    ids: set[int] = set()
-    for value in (tokenizer.eos_token_id, getattr(getattr(model, "generation_config", None), "eos_token_id", None)):
-        if isinstance(value, int):
-            ids.add(value)
-        elif isinstance(value, list):
-            ids.update(v for v in value if isinstance(v, int))
-    return ids
+def in_process(
+    model: torch.nn.Module,
+    tokenizer: PreTrainedTokenizerBase,
+    *,
+    stop_ids: set[int],
+    max_new_tokens: int,
+    max_length: int,
+) -> GenerateReplies:
+    """Replies from the model loaded here, a batch at a time."""
+    device = next(model.parameters()).device
+
+    def generate(prompts: Sequence[list[int]]) -> list[str]:
+        was_training = model.training
+        model.eval()
+        try:
+            replies = greedy_continuations(
+                model,
+                prompts,
+                pad_id=pad_token_id(tokenizer),
+                stop_ids=stop_ids,
+                max_new_tokens=max_new_tokens,
+                max_length=max_length,
+                device=device,
+            )
+        finally:
+            model.train(was_training)
+        return [str(tokenizer.decode(reply, skip_special_tokens=True)) for reply in replies]
+
+    return generate
 
 
 def _accuracy(items: Sequence[GeneratedAnswer]) -> GenerationAccuracy:
@@ -145,9 +172,9 @@ def _accuracy(items: Sequence[GeneratedAnswer]) -> GenerationAccuracy:
 
 
 def score_by_generation(
-    model: torch.nn.Module,
     tokenizer: PreTrainedTokenizerBase,
     questions: Sequence[Question],
+    generate: GenerateReplies,
     *,
     style: PromptStyle = "plain",
     system_prompt: str | None = None,
@@ -159,34 +186,21 @@ def score_by_generation(
     """Accuracy of the extracted answers overall and per subject, with every reply and what was read from it."""
     if not questions:
         raise ValueError("no questions to score")
-    device = next(model.parameters()).device
-    was_training = model.training
-    model.eval()
-    stop_ids = _stop_ids(tokenizer, model)
+    # Cut here rather than in each backend, so both see the same ids: the reply must fit in max_length.
+    keep = max(1, max_length - max_new_tokens)
     items: list[GeneratedAnswer] = []
-    try:
-        for start in range(0, len(questions), batch_size):
-            group = questions[start : start + batch_size]
-            prompts = [
-                _prompt_ids(tokenizer, context_and_continuations(q, tokenizer, style, system_prompt)[0]) for q in group
-            ]
-            replies = greedy_continuations(
-                model,
-                prompts,
-                pad_id=pad_token_id(tokenizer),
-                stop_ids=stop_ids,
-                max_new_tokens=max_new_tokens,
-                max_length=max_length,
-                device=device,
-            )
-            for offset, (question, reply) in enumerate(zip(group, replies, strict=True)):
-                text = str(tokenizer.decode(reply, skip_special_tokens=True))
-                extracted = extract_choice(text, question.choices)
-                items.append(GeneratedAnswer(start + offset, question.subject, question.answer_index, text, extracted))
-            if progress is not None:
-                progress(len(items), len(questions))
-    finally:
-        model.train(was_training)
+    for start in range(0, len(questions), batch_size):
+        group = questions[start : start + batch_size]
+        prompts = [
+            encode_prompt(tokenizer, context_and_continuations(q, tokenizer, style, system_prompt)[0])[-keep:]
+            for q in group
+        ]
+        replies = generate(prompts)
+        for offset, (question, text) in enumerate(zip(group, replies, strict=True)):
+            extracted = extract_choice(text, question.choices)
+            items.append(GeneratedAnswer(start + offset, question.subject, question.answer_index, text, extracted))
+        if progress is not None:
+            progress(len(items), len(questions))
     subjects = sorted({item.subject for item in items})
     by_subject = {s: _accuracy([item for item in items if item.subject == s]) for s in subjects}
     return GenerationResult(_accuracy(items), by_subject, items)

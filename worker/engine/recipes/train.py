@@ -86,10 +86,25 @@ class TrainingResult:
     stopped_early: bool = False
 
 
+COMMENTARY = frozenset({"decisions", "estimate"})  # explain the spec; they change nothing the steps compute
+
+
+def _digest(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def spec_fingerprint(spec: ResolvedTrainingSpec) -> str:
-    # Everything that changes what the steps compute; `decisions` and the pre-flight `estimate` are commentary.
-    relevant = spec.model_dump(exclude={"decisions", "estimate"})
-    return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
+    """What a checkpoint records of the spec that wrote it, so that a different spec never resumes it.
+
+    Fields at their default value are left out: a field added to the spec later, with a default that keeps what
+    runs computed before it existed, leaves every existing spec's fingerprint (and so its checkpoints) as it was.
+    """
+    return _digest(spec.model_dump(exclude=set(COMMENTARY), exclude_defaults=True))
+
+
+def accepted_fingerprints(spec: ResolvedTrainingSpec) -> set[str]:
+    """The fingerprint, and the one checkpoints written before defaults were left out carry (every field)."""
+    return {spec_fingerprint(spec), _digest(spec.model_dump(exclude=set(COMMENTARY)))}
 
 
 def _use_cpu_threads(device: torch.device, threads: int | None) -> None:
@@ -167,7 +182,9 @@ def _stop_token_ids(tokenizer: PreTrainedTokenizerBase, end_of_turn: str | None)
     return [*ids, token_id(tokenizer, end_of_turn)]
 
 
-def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter, distributed: Distributed) -> Path | None:
+def _resume_point(
+    output_dir: Path, spec: ResolvedTrainingSpec, reporter: Reporter, distributed: Distributed
+) -> Path | None:
     """The newest complete checkpoint of this run (after clearing debris of interrupted writes), if any."""
     if distributed.is_main:
         for debris in remove_partial_checkpoints(output_dir):
@@ -177,7 +194,7 @@ def _resume_point(output_dir: Path, fingerprint: str, reporter: Reporter, distri
     if not checkpoints:
         return None
     folder = checkpoints[-1][1]
-    if read_trainer_state(folder).spec_fingerprint != fingerprint:
+    if read_trainer_state(folder).spec_fingerprint not in accepted_fingerprints(spec):
         raise EngineError(f"{folder} was written by a run with a different spec; use a fresh output folder")
     return folder
 
@@ -220,7 +237,7 @@ def run_training(
     tokenizer = load_tokenizer(spec.model.path, trust_remote_code=spec.model.trust_remote_code)
     data = STAGES[spec.stage](spec, tokenizer)
     fingerprint = spec_fingerprint(spec)
-    resume_folder = _resume_point(output_dir, fingerprint, reporter, distributed)
+    resume_folder = _resume_point(output_dir, spec, reporter, distributed)
 
     # Seeded before the model is built, so adapter initialisation is part of the run's reproducible state.
     _seed_everything(hp.seed)

@@ -5,6 +5,7 @@ import { useDatasets } from "../../api/datasets";
 import { useServableModels } from "../../api/serving";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
+import { LoadMore } from "../../components/LoadMore";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -61,6 +62,7 @@ export function ComparisonsPage() {
                 ))}
               </tbody>
             </table>
+            <LoadMore query={comparisons} />
           </div>
         ) : (
           <EmptyState title="No side-by-side studies yet">

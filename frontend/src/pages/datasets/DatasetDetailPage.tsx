@@ -10,6 +10,7 @@ import { DatasetRecords } from "./DatasetRecords";
 import { DatasetVersions } from "./DatasetVersions";
 import { SourceFormat } from "./SourceFormat";
 
+/** `fromRecord`: the 1-based number of the record the browser opens at. */
 export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string; fromRecord?: number }) {
   const dataset = useDataset(datasetId);
   return (
@@ -90,7 +91,7 @@ export function DatasetDetailPage({ datasetId, fromRecord }: { datasetId: string
         </>
       )}
       {/* The kind decides how records are shown; wait for it rather than render them as the wrong kind. */}
-      {dataset.data && <DatasetRecords datasetId={datasetId} kind={dataset.data.format} fromRecord={fromRecord} />}
+      {dataset.data && <DatasetRecords source={{ datasetId }} kind={dataset.data.format} fromRecord={fromRecord} />}
     </>
   );
 }

@@ -24,6 +24,7 @@ export function DatasetQuarantine({ datasetId, count }: { datasetId: string; cou
       <table className="table table--problems">
         <thead>
           <tr>
+            <th title="Its number in this list (1 is the first)">#</th>
             <th>File</th>
             <th>Line</th>
             <th>Field</th>
@@ -34,6 +35,9 @@ export function DatasetQuarantine({ datasetId, count }: { datasetId: string; cou
         <tbody>
           {items.map((item) => (
             <tr key={item.index} data-testid="quarantine-row">
+              <td className="num" data-testid="quarantine-number">
+                #{item.number.toLocaleString()}
+              </td>
               <td>{item.file}</td>
               <td className="num">{item.unit === "row" ? `row ${item.line}` : item.line}</td>
               <td>

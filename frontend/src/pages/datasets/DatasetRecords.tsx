@@ -1,18 +1,31 @@
 import { Link } from "@tanstack/react-router";
 import { useEffect, useState, type FormEvent } from "react";
 import { LoadMore } from "../../components/LoadMore";
-import { useDatasetRecords } from "../../api/datasets";
+import { useRecords, type RecordSource } from "../../api/datasets";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
+import { offsetOfNumber } from "../../lib/recordNumbers";
 import { hasMaskPreview, type DatasetKind } from "../../lib/records";
 import { RecordCard } from "./RecordCard";
 
-/** The records, each shown per `kind`; the loss-mask preview only for conversations (`messages`). */
-export function DatasetRecords({ datasetId, kind, fromRecord = 0 }: { datasetId: string; kind?: DatasetKind; fromRecord?: number }) {
+interface DatasetRecordsProps {
+  /** The dataset's own records, or (with `versionId`) one version's. */
+  source: RecordSource;
+  kind?: DatasetKind;
+  /** 1-based number of the record to start at (a report or a cleaning's counts link to one). */
+  fromRecord?: number;
+}
+
+/**
+ * The record browser of a dataset or of one of its versions: pages, search, each record shown per `kind`; the
+ * loss-mask preview for conversations (`messages`), of the upload's records or of the version's.
+ */
+export function DatasetRecords({ source, kind, fromRecord }: DatasetRecordsProps) {
   const [draft, setDraft] = useState("");
   const [query, setQuery] = useState("");
-  const records = useDatasetRecords(datasetId, fromRecord, query);
+  const records = useRecords(source, offsetOfNumber(fromRecord), query);
+  const { datasetId, versionId } = source;
   // One request scans a bounded stretch of the file; a stretch without a match goes straight on to the next.
   const lastPage = records.data?.pages.at(-1);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = records;
@@ -80,9 +93,18 @@ export function DatasetRecords({ datasetId, kind, fromRecord = 0 }: { datasetId:
         </span>
       </h2>
       {searchBox}
-      {fromRecord > 0 && (
+      {fromRecord !== undefined && fromRecord > 1 && (
         <p className="muted" data-testid="records-from">
-          From record #{fromRecord} · <Link to="/datasets/$datasetId" params={{ datasetId }}>show from the first</Link>
+          From record #{fromRecord.toLocaleString()} ·{" "}
+          {versionId ? (
+            <Link to="/datasets/$datasetId/versions/$versionId" params={{ datasetId, versionId }}>
+              show from the first
+            </Link>
+          ) : (
+            <Link to="/datasets/$datasetId" params={{ datasetId }}>
+              show from the first
+            </Link>
+          )}
         </p>
       )}
       <div className="records" data-testid="dataset-records">
@@ -97,6 +119,7 @@ export function DatasetRecords({ datasetId, kind, fromRecord = 0 }: { datasetId:
                 <Link
                   to="/datasets/$datasetId/records/$index/mask"
                   params={{ datasetId, index: String(item.index) }}
+                  search={versionId ? { version: versionId } : {}}
                   className="button button--small"
                   data-testid="mask-preview-button"
                   title="Show this record token by token, with the tokens training puts loss on highlighted"
@@ -110,7 +133,7 @@ export function DatasetRecords({ datasetId, kind, fromRecord = 0 }: { datasetId:
         ) : query ? (
           !records.hasNextPage && <EmptyState title={`No record holds “${query}”.`} />
         ) : (
-          <EmptyState title="This dataset has no records." />
+          <EmptyState title={versionId ? "This version has no records (yet)." : "This dataset has no records."} />
         )}
       </div>
       <LoadMore query={records} className="center" />

@@ -2,32 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DatasetVersion } from "../../client";
-import { dataset, models } from "../../test/fixtures";
+import { dataset, makeVersion, models } from "../../test/fixtures";
 import { mockApi, renderApp } from "../../test/harness";
 
-function version(over: Partial<DatasetVersion>): DatasetVersion {
-  return {
-    id: "dsv_1",
-    dataset_id: "ds_1",
-    project_id: "prj_default",
-    number: 1,
-    parent_id: null,
-    operation: "upload",
-    role: null,
-    parameters: {},
-    status: "succeeded",
-    progress: 1,
-    error: null,
-    sha256: "41c51127e37c8dc06d1524cbf20ee729b30f567a67b778fc779e65af16b40169",
-    records_before: 45,
-    record_count: 45,
-    size_bytes: 7805,
-    result: null,
-    created_at: "2026-01-01T12:00:00Z",
-    finished_at: "2026-01-01T12:00:00Z",
-    ...over,
-  };
-}
+const version = makeVersion;
 
 const upload = version({});
 const cleaned = version({
@@ -104,7 +82,50 @@ describe("Dataset versions", () => {
     const filters = screen.getAllByTestId("cleaning-filter");
     expect(filters.map((f) => f.getAttribute("data-filter"))).toEqual(["pii", "exact_duplicate"]);
     expect(filters[1]).toHaveTextContent("44");
-    expect(filters[1]).toHaveTextContent("#3 #9 #12 #30");
+    // Dropped records are numbered from 1 and open the parent version's browser at that record.
+    const dropped = within(filters[1]).getAllByTestId("version-record-link");
+    expect(dropped.map((a) => a.textContent)).toEqual(["#4", "#10", "#13", "#31"]);
+    expect(dropped[0]).toHaveAttribute("href", "/datasets/ds_1/versions/dsv_1?record=4");
+    expect(within(newest).getByTestId("version-browse")).toHaveAttribute("href", "/datasets/ds_1/versions/dsv_2");
+  });
+
+  it("browses and searches a version's records on its page, which links to a run on it", async () => {
+    const chat = (q: string) => ({ messages: [{ role: "user", content: q }, { role: "assistant", content: "ok" }] });
+    api = mockApi({
+      "GET /api/datasets/ds_1": () => dataset,
+      "GET /api/datasets/ds_1/versions": () => ({ items: [cleaned, upload], next_cursor: null }),
+      "GET /api/dataset-versions/dsv_2": () => cleaned,
+      "GET /api/dataset-versions/dsv_2/records": (request) => {
+        const q = new URL(request.url).searchParams.get("q");
+        const offset = Number(new URL(request.url).searchParams.get("offset"));
+        const items = q
+          ? [{ index: 6, number: 7, record: chat("margin call") }]
+          : [offset, offset + 1].map((i) => ({ index: i, number: i + 1, record: chat(`question ${i}`) }));
+        return { items, total: 40, next_offset: null, q };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp("/datasets/ds_1/versions/dsv_2?record=5");
+    expect(await screen.findByTestId("version-title")).toHaveTextContent("v2");
+    expect(screen.getByTestId("version-page-lineage")).toHaveTextContent("cleaned of v1");
+    expect(screen.getByTestId("version-page-sha256")).toHaveTextContent(cleaned.sha256!);
+    expect(await screen.findByTestId("records-from")).toHaveTextContent("From record #5");
+    const shown = await screen.findAllByTestId("dataset-record");
+    expect(shown[0]).toHaveTextContent("#5");
+    expect(shown[0]).toHaveTextContent("question 4");
+    const first = api.calls.find((r) => r.url.includes("/dataset-versions/dsv_2/records"))!;
+    expect(new URL(first.url).searchParams.get("offset")).toBe("4"); // record #5 is index 4
+    // A version's conversation opens its loss mask read through the version (record #5 is index 4 of v2).
+    const mask = within(shown[0]).getByTestId("mask-preview-button");
+    expect(mask).toHaveAttribute("href", "/datasets/ds_1/records/4/mask?version=dsv_2");
+
+    await user.type(screen.getByTestId("records-search-input"), "margin");
+    await user.click(screen.getByTestId("records-search-button"));
+    await waitFor(() => expect(screen.getByTestId("records-count")).toHaveTextContent("1 match for “margin” in 40 records"));
+    expect(screen.getByTestId("dataset-record")).toHaveTextContent("#7");
+    const searched = api.calls.filter((r) => r.url.includes("/dataset-versions/dsv_2/records")).at(-1)!;
+    expect(new URL(searched.url).searchParams.get("q")).toBe("margin");
+    expect(screen.getByTestId("version-train-button")).toHaveAttribute("href", "/runs/new?dataset=ds_1&version=dsv_2");
   });
 
   it("bounds lengths in tokens of a chosen model's tokenizer", async () => {

@@ -1,10 +1,14 @@
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { DatasetVersion } from "../../client";
 import { isVersionActive, useSplitDataset, useVersions } from "../../api/versions";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { ProgressBar } from "../../components/ProgressBar";
+import { recordLabel } from "../../lib/recordNumbers";
+import { describeVersion } from "../../lib/versions";
 import { CleaningDialog } from "./CleaningDialog";
+import { RecordLinks } from "./ReportSections";
 
 const FILTER_LABELS: Record<string, string> = {
   min_length: "too short",
@@ -23,14 +27,7 @@ interface FilterCount {
   dropped_indices: number[];
 }
 
-function describe(version: DatasetVersion, byId: Map<string, DatasetVersion>): string {
-  const parent = version.parent_id ? byId.get(version.parent_id) : undefined;
-  const from = parent ? ` of v${parent.number}` : "";
-  if (version.operation === "upload") return "upload";
-  if (version.operation === "split") return `split${from} (${version.role}, seed ${String(version.parameters.seed)})`;
-  return `cleaned${from}`;
-}
-
+/** Each filter's counts; its first dropped records link to where they were: the parent version's record browser. */
 function CleaningCounts({ version }: { version: DatasetVersion }) {
   const filters = (version.result?.filters ?? []) as FilterCount[];
   return (
@@ -51,7 +48,13 @@ function CleaningCounts({ version }: { version: DatasetVersion }) {
             <td>{f.before.toLocaleString()}</td>
             <td>{f.dropped.toLocaleString()}</td>
             <td>{f.after.toLocaleString()}</td>
-            <td>{f.dropped_indices.map((i) => `#${i}`).join(" ")}</td>
+            <td>
+              {version.parent_id ? (
+                <RecordLinks datasetId={version.dataset_id} versionId={version.parent_id} indices={f.dropped_indices} count={f.dropped} />
+              ) : (
+                f.dropped_indices.map(recordLabel).join(" ")
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -131,13 +134,16 @@ export function DatasetVersions({ datasetId }: { datasetId: string }) {
             <th>Records</th>
             <th>sha256</th>
             <th>Status</th>
+            <th>
+              <span className="sr-only">Browse</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {items.map((v) => (
             <tr key={v.id} data-testid="version-row" data-version={v.number}>
               <td title={v.id}>v{v.number}</td>
-              <td data-testid="version-lineage">{describe(v, byId)}</td>
+              <td data-testid="version-lineage">{describeVersion(v, byId)}</td>
               <td data-testid="version-records">
                 {v.operation === "upload"
                   ? v.record_count?.toLocaleString()
@@ -162,6 +168,19 @@ export function DatasetVersions({ datasetId }: { datasetId: string }) {
                   </button>
                 ) : (
                   v.status
+                )}
+              </td>
+              <td>
+                {v.status === "succeeded" && (
+                  <Link
+                    to="/datasets/$datasetId/versions/$versionId"
+                    params={{ datasetId, versionId: v.id }}
+                    className="button button--small"
+                    data-testid="version-browse"
+                    title={`Browse and search the records of v${v.number}`}
+                  >
+                    Browse
+                  </Link>
                 )}
               </td>
             </tr>

@@ -153,7 +153,7 @@ describe("Datasets page", () => {
       "GET /api/datasets/ds_q": () => partial,
       "GET /api/datasets/ds_q/records": () => ({ items: [], total: 3, next_offset: null }),
       "GET /api/datasets/ds_q/quarantine": () => ({
-        items: [{ index: 0, file: "bad.jsonl", line: 4, unit: "line", field: "messages", message: "must be a list", raw: '{"messages": 5}' }],
+        items: [{ index: 0, number: 1, file: "bad.jsonl", line: 4, unit: "line", field: "messages", message: "must be a list", raw: '{"messages": 5}' }],
         total: 1,
         next_offset: null,
       }),
@@ -164,6 +164,7 @@ describe("Datasets page", () => {
     expect(row).toHaveTextContent("bad.jsonl");
     expect(row).toHaveTextContent("must be a list");
     expect(row).toHaveTextContent('{"messages": 5}');
+    expect(within(row).getByTestId("quarantine-number")).toHaveTextContent("#1");
   });
 
   it("shows no quarantine section when nothing was set aside", async () => {

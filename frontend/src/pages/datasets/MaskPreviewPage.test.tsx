@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CatalogModel, MaskPreview } from "../../client";
-import { dataset, models } from "../../test/fixtures";
+import { dataset, makeVersion, models } from "../../test/fixtures";
 import { json, mockApi, renderApp } from "../../test/harness";
 import { MaskTokens } from "./MaskTokens";
 
@@ -103,6 +103,30 @@ describe("Loss-mask preview", () => {
     await userEvent.click(buttons[0]);
     expect(await screen.findByTestId("mask-summary")).toHaveTextContent("3 of 8 tokens trained (38 %)");
     expect(previewCalls()).toEqual(["0 tiny-chat assistant"]);
+  });
+
+  it("previews a version's record from the version endpoint, and steps within the version", async () => {
+    const held = makeVersion({ id: "dsv_4", number: 4, parent_id: "dsv_1", operation: "split", role: "eval", record_count: 2 });
+    const record = { messages: [{ role: "user", content: "Held" }, { role: "assistant", content: "Out" }] };
+    const base = "GET /api/dataset-versions/dsv_4";
+    api = mockApi({
+      "GET /api/datasets/ds_1": () => dataset,
+      "GET /api/models": () => ({ items: catalog }),
+      [base]: () => held,
+      [`${base}/records`]: () => ({ items: [{ index: 0, number: 1, record }], total: 2, next_offset: null, q: null }),
+      [`${base}/records/0/mask-preview`]: () => preview({ dataset_version_id: "dsv_4" }),
+      [`${base}/records/1/mask-preview`]: () => preview({ index: 1, dataset_version_id: "dsv_4" }),
+    });
+    const { router } = renderApp("/datasets/ds_1/versions/dsv_4");
+    await userEvent.click(await screen.findByTestId("mask-preview-button"));
+    expect(await screen.findByTestId("mask-summary")).toHaveTextContent("3 of 8 tokens trained");
+    expect(router.state.location.search).toMatchObject({ version: "dsv_4" });
+    expect(screen.getByRole("link", { name: /v4/ })).toHaveAttribute("href", "/datasets/ds_1/versions/dsv_4");
+    await userEvent.click(screen.getByTestId("mask-next"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/datasets/ds_1/records/1/mask"));
+    const paths = api.calls.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith("/mask-preview"));
+    expect(paths).toEqual(["/api/dataset-versions/dsv_4/records/0/mask-preview", "/api/dataset-versions/dsv_4/records/1/mask-preview"]);
+    expect(screen.getByTestId("mask-next")).toBeDisabled(); // the version holds 2 records
   });
 
   it("shows a loading state while the worker renders, then the tokens, summary, template and system prompt", async () => {

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect, useState } from "react";
 import { useDataset, useMaskPreview } from "../../api/datasets";
+import { useVersion } from "../../api/versions";
 import { asApiError } from "../../api/errors";
 import { useModels } from "../../api/models";
 import type { CatalogModel, MaskPreview } from "../../client";
@@ -15,6 +16,8 @@ import { MaskLegend, MaskTokens } from "./MaskTokens";
 
 interface MaskPreviewPageProps {
   datasetId: string;
+  /** The record is read from this version of the dataset (the upload's records when absent). */
+  versionId?: string;
   /** 0-based record index, as in the API. */
   index: number;
   /** From the URL; absent means the default model. */
@@ -131,13 +134,20 @@ function MaskResult({ data }: { data: MaskPreview }) {
  * marked trained or not: what a run on that model would train. Model and loss_on live in the URL, so the page can
  * be linked to (the run page does, for records that failed validation).
  */
-export function MaskPreviewPage({ datasetId, index, model: askedModel, lossOn = "assistant" }: MaskPreviewPageProps) {
+export function MaskPreviewPage({
+  datasetId,
+  versionId,
+  index,
+  model: askedModel,
+  lossOn = "assistant",
+}: MaskPreviewPageProps) {
   const navigate = useNavigate();
   const dataset = useDataset(datasetId);
+  const version = useVersion(versionId);
   const models = useModels();
   const model = askedModel ?? (models.isPending ? "" : defaultModel(models.data));
-  const preview = useMaskPreview({ datasetId, index, model, lossOn });
-  const recordCount = dataset.data?.record_count;
+  const preview = useMaskPreview({ datasetId, versionId, index, model, lossOn });
+  const recordCount = versionId ? (version.data?.record_count ?? undefined) : dataset.data?.record_count;
   const hasPrev = index > 0;
   const hasNext = recordCount === undefined || index + 1 < recordCount;
 
@@ -146,10 +156,10 @@ export function MaskPreviewPage({ datasetId, index, model: askedModel, lossOn = 
       void navigate({
         to: "/datasets/$datasetId/records/$index/mask",
         params: { datasetId, index: String(patch.index ?? index) },
-        search: { model: patch.model ?? (model || undefined), loss_on: patch.lossOn ?? lossOn },
+        search: { model: patch.model ?? (model || undefined), loss_on: patch.lossOn ?? lossOn, version: versionId },
         replace: patch.index === undefined,
       }),
-    [navigate, datasetId, index, model, lossOn],
+    [navigate, datasetId, versionId, index, model, lossOn],
   );
 
   // ← and → step through the records, unless a control has the focus.
@@ -170,13 +180,20 @@ export function MaskPreviewPage({ datasetId, index, model: askedModel, lossOn = 
   const options = models.data ? modelChoices(models.data).models : [];
   if (model && !options.some((o) => o.value === model)) options.unshift({ value: model, label: `${model} (not in the catalog)`, kind: "model" });
 
-  const linkSearch = { model: model || undefined, loss_on: lossOn };
+  const linkSearch = { model: model || undefined, loss_on: lossOn, version: versionId };
+  const name = dataset.data?.name ?? "Dataset";
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/datasets/$datasetId" params={{ datasetId }}>
-          ← {dataset.data?.name ?? "Dataset"}
-        </Link>
+        {versionId ? (
+          <Link to="/datasets/$datasetId/versions/$versionId" params={{ datasetId, versionId }}>
+            ← {name} v{version.data?.number ?? "…"}
+          </Link>
+        ) : (
+          <Link to="/datasets/$datasetId" params={{ datasetId }}>
+            ← {name}
+          </Link>
+        )}
       </p>
       <PageHeader
         title={`Loss mask · record #${index + 1}`}

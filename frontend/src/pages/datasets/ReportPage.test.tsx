@@ -97,7 +97,12 @@ describe("Data report page", () => {
     const rows = screen.getAllByTestId("percentile-row").map((r) => r.getAttribute("data-role"));
     expect(rows).toEqual(["total", "user", "assistant", "turns"]);
     const overLong = screen.getAllByTestId("finding-row").find((r) => r.getAttribute("data-finding") === "over-long")!;
-    expect(within(overLong).getByTestId("report-record-link")).toHaveAttribute("href", "/datasets/ds_1?record=2");
-    expect(screen.getByTestId("pii-examples")).toHaveTextContent("#1 j***@***.com");
+    // Index 2 is record #3: people count from 1, and the link opens the browser at #3.
+    const link = within(overLong).getByTestId("report-record-link");
+    expect(link).toHaveTextContent(/^#3$/);
+    expect(link).toHaveAttribute("href", "/datasets/ds_1?record=3");
+    const duplicates = within(screen.getByTestId("duplicate-group")).getAllByTestId("report-record-link");
+    expect(duplicates.map((a) => a.textContent)).toEqual(["#1", "#3"]);
+    expect(screen.getByTestId("pii-examples")).toHaveTextContent("#2 j***@***.com");
   });
 });

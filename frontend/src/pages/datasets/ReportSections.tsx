@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { Distribution, Listed, ReportResult } from "../../client";
 import { HistogramChart } from "../../components/HistogramChart";
+import { recordLabel, recordSearch } from "../../lib/recordNumbers";
 
 const SHOWN_INDICES = 12;
 const ROLE_COLORS: Record<string, string> = {
@@ -13,24 +14,50 @@ const ROLE_COLORS: Record<string, string> = {
   rejected: "#dc2626",
 };
 
-/** Links to records in the dataset's record browser, which opens at that record. */
-export function RecordLinks({ datasetId, indices, count }: { datasetId: string; indices: number[]; count?: number }) {
+/**
+ * Links to records in the record browser of the dataset (or of one of its versions), which opens at that record.
+ * `indices` are the API's 0-based indices; people read (and the links carry) 1-based numbers.
+ */
+export function RecordLinks({
+  datasetId,
+  versionId,
+  indices,
+  count,
+}: {
+  datasetId: string;
+  versionId?: string;
+  indices: number[];
+  count?: number;
+}) {
   if (!indices.length) return <span className="muted">none</span>;
   const more = (count ?? indices.length) - Math.min(indices.length, SHOWN_INDICES);
   return (
     <span className="record-links">
-      {indices.slice(0, SHOWN_INDICES).map((index) => (
-        <Link
-          key={index}
-          to="/datasets/$datasetId"
-          params={{ datasetId }}
-          search={{ record: index }}
-          className="record-link"
-          data-testid="report-record-link"
-        >
-          #{index}
-        </Link>
-      ))}
+      {indices.slice(0, SHOWN_INDICES).map((index) =>
+        versionId ? (
+          <Link
+            key={index}
+            to="/datasets/$datasetId/versions/$versionId"
+            params={{ datasetId, versionId }}
+            search={recordSearch(index)}
+            className="record-link"
+            data-testid="version-record-link"
+          >
+            {recordLabel(index)}
+          </Link>
+        ) : (
+          <Link
+            key={index}
+            to="/datasets/$datasetId"
+            params={{ datasetId }}
+            search={recordSearch(index)}
+            className="record-link"
+            data-testid="report-record-link"
+          >
+            {recordLabel(index)}
+          </Link>
+        ),
+      )}
       {more > 0 && <span className="muted"> and {more.toLocaleString()} more</span>}
     </span>
   );
@@ -195,7 +222,7 @@ export function ReportSections({ datasetId, result }: { datasetId: string; resul
         </table>
         {pii.length > 0 && (
           <p className="muted" data-testid="pii-examples">
-            Masked examples: {pii.flatMap(([, t]) => t.examples.map((e) => `#${e.index} ${e.value}`)).join(", ")}
+            Masked examples: {pii.flatMap(([, t]) => t.examples.map((e) => `${recordLabel(e.index)} ${e.value}`)).join(", ")}
           </p>
         )}
       </section>
@@ -217,7 +244,7 @@ export function ReportSections({ datasetId, result }: { datasetId: string; resul
           {contamination.examples.map((e) => (
             <div key={`${e.index}-${e.compare_index}`} className="dup-group">
               <p>
-                #{e.index} ↔ compared #{e.compare_index} · similarity {e.similarity}
+                {recordLabel(e.index)} ↔ compared {recordLabel(e.compare_index)} · similarity {e.similarity}
               </p>
               <pre className="dup-preview">{e.preview}</pre>
               <pre className="dup-preview">{e.compare_preview}</pre>

@@ -4,6 +4,7 @@ import { asApiError } from "../../api/errors";
 import { useCreateEvaluation } from "../../api/evaluations";
 import { DatasetChecks, SCORED_KINDS } from "../../components/DatasetChecks";
 import { ErrorBox } from "../../components/ErrorBox";
+import { GENERATION_BACKENDS, type GenerationBackend } from "../../lib/evaluations";
 import { FormField } from "../runs/FormField";
 
 interface EvaluateFormProps {
@@ -20,6 +21,7 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
   const [general, setGeneral] = useState<string[]>([]);
   const [promptStyle, setPromptStyle] = useState<"plain" | "chat">("plain");
   const [generateAnswers, setGenerateAnswers] = useState(false);
+  const [backend, setBackend] = useState<GenerationBackend>("auto");
   const scorable = datasets.filter((d) => SCORED_KINDS.has(d.format));
   const error = create.isError ? asApiError(create.error) : null;
 
@@ -32,6 +34,7 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
       general_dataset_ids: general,
       prompt_style: promptStyle,
       generate_answers: generateAnswers,
+      generation_backend: backend,
     });
   }
 
@@ -74,6 +77,26 @@ export function EvaluateForm({ datasets, checkpoints, models }: EvaluateFormProp
           Also generate answers to multiple-choice questions and read the chosen letter (MC generated accuracy)
         </label>
       </div>
+      {generateAnswers && (
+        <FormField
+          label="Who generates the answers"
+          htmlFor="evaluate-backend"
+          help="The same greedy answers either way; the evaluation shows which one generated and why."
+        >
+          <select
+            id="evaluate-backend"
+            data-testid="evaluate-backend"
+            value={backend}
+            onChange={(e) => setBackend(GENERATION_BACKENDS.find((b) => b.value === e.target.value)?.value ?? "auto")}
+          >
+            {GENERATION_BACKENDS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      )}
       {error && <ErrorBox error={error} title="The evaluation was not started." testId="evaluate-error" />}
       <button type="submit" className="button button--primary" data-testid="evaluate-button" disabled={create.isPending || !target}>
         {create.isPending ? "Starting…" : "Evaluate"}

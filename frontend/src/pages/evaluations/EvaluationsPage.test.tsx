@@ -17,6 +17,8 @@ const evaluation = (over: Partial<Evaluation>): Evaluation => ({
   general_dataset_ids: [],
   prompt_style: "plain",
   generate_answers: false,
+  generation_backend: "auto",
+  generation: null,
   status: "succeeded",
   progress: 1,
   attempts: 1,
@@ -55,7 +57,13 @@ describe("Evaluations page", () => {
       "GET /api/evaluations": () => ({
         items: [
           evaluation({ id: "eval_2", checkpoint_id: "ckpt_20", metrics: { mc_accuracy: 0.5, eval_loss: 1.25 } }),
-          evaluation({ id: "eval_1", checkpoint_id: "ckpt_10", metrics: { mc_accuracy: 0.75, eval_loss: 1.5 } }),
+          evaluation({
+            id: "eval_1",
+            checkpoint_id: "ckpt_10",
+            metrics: { mc_accuracy: 0.75, eval_loss: 1.5 },
+            generate_answers: true,
+            generation: { backend: "in_process", reason: "auto: the inference service could not be used (Cannot reach it)" },
+          }),
         ],
         next_cursor: null,
       }),
@@ -88,6 +96,11 @@ describe("Evaluations page", () => {
     expect(within(rows[1]).getByText("75.0%").tagName).toBe("STRONG");
     expect(within(rows[0]).getByText("1.2500").tagName).toBe("STRONG");
     expect(within(rows[0]).getByText("50.0%").tagName).not.toBe("STRONG");
+    // Who generated the replies, and why (the reason is the tooltip).
+    const generation = within(rows[1]).getByTestId("evaluation-generation");
+    expect(generation).toHaveTextContent("replies generated in process");
+    expect(generation).toHaveAttribute("title", expect.stringContaining("Cannot reach"));
+    expect(within(rows[0]).queryByTestId("evaluation-generation")).toBeNull();
   });
 
   it("evaluates a model on demand and shows the server's reason when it refuses", async () => {
@@ -98,11 +111,15 @@ describe("Evaluations page", () => {
     await userEvent.click(within(screen.getByTestId("evaluate-sets-checks")).getByRole("checkbox"));
     await userEvent.click(within(form).getByTestId("evaluate-button"));
     await waitFor(() => expect(posted).toHaveLength(2));
-    expect(posted[1]).toEqual({ model: "tiny-base", dataset_ids: ["ds_mc"], general_dataset_ids: [], prompt_style: "plain", generate_answers: false });
+    expect(posted[1]).toEqual({ model: "tiny-base", dataset_ids: ["ds_mc"], general_dataset_ids: [], prompt_style: "plain", generate_answers: false, generation_backend: "auto" });
     await userEvent.click(within(form).getByTestId("evaluate-generate"));
     await userEvent.click(within(form).getByTestId("evaluate-button"));
     await waitFor(() => expect(posted).toHaveLength(3));
-    expect(posted[2]).toMatchObject({ generate_answers: true });
+    expect(posted[2]).toMatchObject({ generate_answers: true, generation_backend: "auto" });
+    await userEvent.selectOptions(within(form).getByTestId("evaluate-backend"), "service");
+    await userEvent.click(within(form).getByTestId("evaluate-button"));
+    await waitFor(() => expect(posted).toHaveLength(4));
+    expect(posted[3]).toMatchObject({ generate_answers: true, generation_backend: "service" });
     expect(api.calls.some((c) => c.method === "POST")).toBe(true);
   });
 });

@@ -1,33 +1,16 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { DatasetVersion, Mixture, MixturePreview } from "../../client";
-import { dataset } from "../../test/fixtures";
-import { mockApi, renderApp } from "../../test/harness";
+import type { DatasetVersion, Mixture, MixtureCreate, MixturePreview } from "../../client";
+import { dataset, makeVersion, models } from "../../test/fixtures";
+import { type Handler, mockApi, renderApp } from "../../test/harness";
 
 const general = { ...dataset, id: "ds_2", name: "General web", record_count: 1000 };
+const web = { ...dataset, id: "ds_3", name: "Web text", format: "text" as const, record_count: 500 };
 
 function version(id: string, datasetId: string, records: number): DatasetVersion {
-  return {
-    id,
-    dataset_id: datasetId,
-    project_id: "prj_default",
-    number: 1,
-    parent_id: null,
-    operation: "upload",
-    role: null,
-    parameters: {},
-    status: "succeeded",
-    progress: 1,
-    error: null,
-    sha256: "ab",
-    records_before: records,
-    record_count: records,
-    size_bytes: 100,
-    result: null,
-    created_at: "2026-01-01T12:00:00Z",
-    finished_at: null,
-  };
+  const counts = { records_before: records, record_count: records, size_bytes: 100 };
+  return makeVersion({ id, dataset_id: datasetId, sha256: "ab", finished_at: null, ...counts });
 }
 
 const budget: MixturePreview = {
@@ -36,8 +19,8 @@ const budget: MixturePreview = {
   total_records: 545,
   approximate: true,
   sources: [
-    { dataset_version_id: "dsv_1", dataset_id: "ds_1", dataset_name: "Finance QA", version: 1, records: 45, available_tokens: 1000, estimate: "report", target_tokens: 1000, tokens: 1000, share: 1 / 6, records_out: 45, factor: 1, capped: false },
-    { dataset_version_id: "dsv_2", dataset_id: "ds_2", dataset_name: "General web", version: 1, records: 1000, available_tokens: 20000, estimate: "chars/4", target_tokens: 5000, tokens: 5000, share: 5 / 6, records_out: 500, factor: 0.5, capped: false },
+    { dataset_version_id: "dsv_1", dataset_id: "ds_1", dataset_name: "Finance QA", version: 1, records: 45, available_tokens: 1000, estimate: "report", kind: "messages", render_as: null, target_tokens: 1000, tokens: 1000, share: 1 / 6, records_out: 45, factor: 1, capped: false },
+    { dataset_version_id: "dsv_2", dataset_id: "ds_2", dataset_name: "General web", version: 1, records: 1000, available_tokens: 20000, estimate: "chars/4", kind: "messages", render_as: null, target_tokens: 5000, tokens: 5000, share: 5 / 6, records_out: 500, factor: 0.5, capped: false },
   ],
 };
 
@@ -45,10 +28,14 @@ describe("Mixture builder", () => {
   let saved: Mixture[];
   let api: ReturnType<typeof mockApi>;
 
+  let handlers: Record<string, Handler>;
+
   beforeEach(() => {
     saved = [];
-    api = mockApi({
-      "GET /api/datasets": () => ({ items: [dataset, general], next_cursor: null }),
+    handlers = {
+      "GET /api/datasets": () => ({ items: [dataset, general, web], next_cursor: null }),
+      "GET /api/datasets/ds_3/versions": () => ({ items: [version("dsv_3", "ds_3", 500)], next_cursor: null }),
+      "GET /api/models": () => ({ items: models }),
       "GET /api/datasets/ds_1/versions": () => ({ items: [version("dsv_1", "ds_1", 45)], next_cursor: null }),
       "GET /api/datasets/ds_2/versions": () => ({ items: [version("dsv_2", "ds_2", 1000)], next_cursor: null }),
       "POST /api/mixtures/preview": () => budget,
@@ -59,7 +46,8 @@ describe("Mixture builder", () => {
         saved = [{ ...mixture, status: "succeeded", dataset_id: "ds_9" } as Mixture];
         return mixture;
       },
-    });
+    };
+    api = mockApi(handlers);
   });
 
   it("shows the live token budget of a 1:5 recipe, flags estimates, and saves it", async () => {
@@ -87,6 +75,57 @@ describe("Mixture builder", () => {
     await user.click(screen.getByTestId("mixture-create"));
     const item = await screen.findByTestId("mixture-item");
     expect(item).toHaveTextContent("domain-general v1 · succeeded");
-    expect(within(item).getByRole("link")).toHaveAttribute("href", "/datasets/ds_9");
+    expect(within(item).getByRole("link", { name: "its dataset" })).toHaveAttribute("href", "/datasets/ds_9");
+    expect(within(item).getByTestId("mixture-train")).toHaveAttribute("href", "/runs/new?mixture=mix_1");
+  });
+
+  it("marks the mixture a run page linked to (/mixtures#mix_…)", async () => {
+    saved = ["mix_1", "mix_2"].map((id, i) => ({ id, name: `m${i}`, version: 1, status: "succeeded", dataset_id: "ds_9" }) as Mixture);
+    renderApp("/mixtures#mix_2");
+    const items = await screen.findAllByTestId("mixture-item");
+    expect(items.map((item) => item.classList.contains("is-target"))).toEqual([false, true]);
+  });
+
+  it("renders a conversation source into a text mixture as the chosen template, and the budget follows", async () => {
+    const crossKind: MixturePreview = {
+      kind: "text",
+      total_tokens: 1200,
+      total_records: 545,
+      approximate: true,
+      sources: [
+        { ...budget.sources[1], dataset_version_id: "dsv_3", dataset_id: "ds_3", dataset_name: "Web text", kind: "text", estimate: "report", tokens: 1000 },
+        { ...budget.sources[0], kind: "messages", render_as: { style: "chat_template", model: "tiny-chat" }, estimate: "rendered", tokens: 200 },
+      ],
+    };
+    api = mockApi({
+      ...Object.fromEntries(["GET /api/datasets", "GET /api/datasets/ds_1/versions", "GET /api/datasets/ds_3/versions", "GET /api/models", "GET /api/mixtures"].map((route) => [route, handlers[route]])),
+      "POST /api/mixtures/preview": () => crossKind,
+    });
+    const user = userEvent.setup();
+    renderApp("/mixtures");
+    const [first, second] = await screen.findAllByTestId("mixture-source");
+    await waitFor(() => expect(within(first).getAllByRole("option").length).toBeGreaterThan(3));
+    await user.selectOptions(within(first).getByTestId("mixture-dataset"), "ds_3");
+    await user.selectOptions(within(second).getByTestId("mixture-dataset"), "ds_1");
+    expect(within(first).queryByTestId("mixture-render-as")).toBeNull();
+    const renderAs = await within(second).findByTestId("mixture-render-as");
+    await waitFor(() => expect(within(renderAs).getAllByRole("option")).toHaveLength(3));
+    await user.selectOptions(renderAs, "chat_template:tiny-chat");
+    await waitFor(async () => {
+      const preview = api.calls.filter((r) => r.method === "POST" && r.url.endsWith("/preview")).at(-1);
+      const sent = (await preview?.clone().json()) as MixtureCreate;
+      expect(sent.kind).toBeUndefined();
+      expect(sent.sources.map((s) => s.render_as)).toEqual([undefined, { style: "chat_template", model: "tiny-chat" }]);
+    });
+    const rows = await screen.findAllByTestId("budget-row");
+    expect(rows[1]).toHaveTextContent("Finance QA v1 → text (tiny-chat's chat template)");
+    expect(rows[1]).toHaveTextContent("(≈ as rendered)");
+
+    // A conversation first: the mixture is a conversation one until the user makes it a text mixture.
+    await user.selectOptions(within(first).getByTestId("mixture-dataset"), "ds_1");
+    await user.selectOptions(within(second).getByTestId("mixture-dataset"), "ds_3");
+    expect(screen.queryByTestId("mixture-render-as")).toBeNull();
+    await user.selectOptions(screen.getByTestId("mixture-kind"), "text");
+    expect(await within(first).findByTestId("mixture-render-as")).toHaveValue("plain");
   });
 });

@@ -1,24 +1,22 @@
-import { Link } from "@tanstack/react-router";
+import { Link, useLocation } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import type { MixtureCreate } from "../../client";
+import type { RenderAs } from "../../client";
 import { useDatasets } from "../../api/datasets";
 import { useCreateMixture, useMixturePreview, useMixtures } from "../../api/mixtures";
+import { useModels } from "../../api/models";
 import { useVersions } from "../../api/versions";
 import { ErrorBox } from "../../components/ErrorBox";
 import { PageHeader } from "../../components/PageHeader";
+import { effectiveKind, emptyRow, isRendered, MIXTURE_KINDS, type MixtureKind, recipe, type Row } from "./recipe";
 
-interface Row {
-  datasetId: string;
-  versionId: string;
-  amount: string;
-  by: "ratio" | "target_tokens";
-  sampling: "down" | "up";
+function renderedLabel(render: RenderAs | null | undefined): string {
+  if (!render) return "";
+  return render.style === "chat_template" ? ` → text (${render.model}'s chat template)` : " → text (plain)";
 }
 
-const emptyRow: Row = { datasetId: "", versionId: "", amount: "1", by: "ratio", sampling: "down" };
-
-function SourceRow({ row, onChange, onRemove }: { row: Row; onChange: (row: Row) => void; onRemove: () => void }) {
+function SourceRow({ row, rendered, onChange, onRemove }: { row: Row; rendered: boolean; onChange: (row: Row) => void; onRemove: () => void }) {
   const datasets = useDatasets();
+  const models = useModels();
   const versions = useVersions(row.datasetId);
   const ready = versions.data?.filter((v) => v.status === "succeeded") ?? [];
   const defaultVersion = ready.find((v) => v.role !== "eval")?.id ?? "";
@@ -53,6 +51,19 @@ function SourceRow({ row, onChange, onRemove }: { row: Row; onChange: (row: Row)
         <option value="down">down-sample only</option>
         <option value="up">may up-sample</option>
       </select>
+      {rendered && (
+        <label>
+          rendered as{" "}
+          <select value={row.renderAs} onChange={(e) => onChange({ ...row, renderAs: e.target.value })} data-testid="mixture-render-as">
+            <option value="plain">plain text (messages separated by blank lines)</option>
+            {models.data?.map((m) => (
+              <option key={m.name} value={`chat_template:${m.name}`}>
+                {m.name}'s chat template
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="button" className="button" onClick={onRemove}>
         Remove
       </button>
@@ -60,29 +71,25 @@ function SourceRow({ row, onChange, onRemove }: { row: Row; onChange: (row: Row)
   );
 }
 
-function recipe(name: string, seed: string, rows: Row[]): MixtureCreate | null {
-  if (!rows.length || rows.some((r) => !r.versionId || !(Number(r.amount) > 0))) return null;
-  return {
-    name: name || "mixture",
-    seed: Number(seed),
-    sources: rows.map((r) => ({
-      dataset_version_id: r.versionId,
-      ratio: r.by === "ratio" ? Number(r.amount) : null,
-      target_tokens: r.by === "target_tokens" ? Math.round(Number(r.amount)) : null,
-      sampling: r.sampling,
-    })),
-  };
-}
-
 /** The mixture builder: sources with ratios or token targets, the live token budget, and the saved mixtures. */
 export function MixturesPage() {
   const [name, setName] = useState("domain-general");
   const [seed, setSeed] = useState("42");
+  const [kind, setKind] = useState<MixtureKind | "">("");
   const [rows, setRows] = useState<Row[]>([{ ...emptyRow }, { ...emptyRow, amount: "5" }]);
-  const body = recipe(name, seed, rows);
+  const datasets = useDatasets();
+  const formats = Object.fromEntries((datasets.data ?? []).map((d) => [d.id, d.format]));
+  const produced = effectiveKind(kind, rows, formats);
+  const body = recipe(name, seed, kind, rows, formats);
   const preview = useMixturePreview(body);
   const create = useCreateMixture();
   const mixtures = useMixtures();
+  // A run's page links to the mixture it trained on (/mixtures#mix_…): bring that one into view once listed.
+  const target = useLocation({ select: (location) => location.hash });
+  const listed = mixtures.data?.some((m) => m.id === target) ?? false;
+  useEffect(() => {
+    if (listed) document.getElementById(target)?.scrollIntoView?.({ block: "center" }); // jsdom has none
+  }, [listed, target]);
   return (
     <>
       <PageHeader title="Mixtures" subtitle="Mix dataset versions by ratio (e.g. domain:general 1:5) or token target; see the token budget before anything runs." />
@@ -98,11 +105,26 @@ export function MixturesPage() {
         </label>{" "}
         <label>
           Seed <input type="number" min={0} value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="mixture-seed" />
+        </label>{" "}
+        <label>
+          Produces{" "}
+          <select value={kind} onChange={(e) => setKind(e.target.value as MixtureKind | "")} data-testid="mixture-kind">
+            <option value="">the first source's kind{produced && !kind ? ` (${produced})` : ""}</option>
+            {MIXTURE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
         </label>
+        {produced === "text" && (
+          <p className="muted">A text mixture also takes conversation datasets (multi-task instruction pretraining): each conversation becomes one document.</p>
+        )}
         {rows.map((row, i) => (
           <SourceRow
             key={i}
             row={row}
+            rendered={isRendered(produced, formats[row.datasetId])}
             onChange={(next) => setRows((old) => old.map((r, j) => (j === i ? next : r)))}
             onRemove={() => setRows((old) => old.filter((_, j) => j !== i))}
           />
@@ -131,10 +153,11 @@ export function MixturesPage() {
                 <tr key={s.dataset_version_id} data-testid="budget-row">
                   <td>
                     {s.dataset_name} v{s.version}
+                    {renderedLabel(s.render_as)}
                   </td>
                   <td>
                     {s.available_tokens.toLocaleString()}
-                    {s.estimate === "chars/4" ? " (≈ chars/4)" : ""}
+                    {s.estimate === "chars/4" ? " (≈ chars/4)" : s.estimate === "rendered" ? " (≈ as rendered)" : ""}
                   </td>
                   <td>{s.tokens.toLocaleString()}</td>
                   <td data-testid="budget-share">{Math.round(s.share * 100)} %</td>
@@ -159,7 +182,8 @@ export function MixturesPage() {
         )}
         {body && preview.data?.approximate && (
           <p className="muted" data-testid="budget-approximate">
-            Some sources have no data report: their tokens are estimated as characters / 4. Run a data report for real counts.
+            Some token counts are estimates: a source without a data report counts characters / 4, and conversations rendered as text are
+            sized from their report. Run a data report for real counts.
           </p>
         )}
       </form>
@@ -168,12 +192,21 @@ export function MixturesPage() {
         {mixtures.data?.length === 0 && <p className="muted">None yet.</p>}
         <ul>
           {mixtures.data?.map((m) => (
-            <li key={m.id} data-testid="mixture-item">
+            // The id is the anchor a run's page links to (/mixtures#mix_…).
+            <li key={m.id} id={m.id} data-testid="mixture-item" className={m.id === target ? "is-target" : undefined}>
               {m.name} v{m.version} · {m.status}
               {m.dataset_id && (
                 <>
                   {" "}
                   → <Link to="/datasets/$datasetId" params={{ datasetId: m.dataset_id }}>its dataset</Link>
+                </>
+              )}
+              {m.status === "succeeded" && m.dataset_id && (
+                <>
+                  {" "}
+                  <Link to="/runs/new" search={{ mixture: m.id }} className="button" data-testid="mixture-train">
+                    Train on this mixture
+                  </Link>
                 </>
               )}
               {m.error && <span className="error"> {m.error}</span>}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dataset, makeRun, models } from "../../test/fixtures";
+import { dataset, makeRun, models, versionsOfDataset } from "../../test/fixtures";
 import { installFakeEventSource, json, mockApi, renderApp, type Handler } from "../../test/harness";
 
 function setup(createRun: Handler) {
@@ -9,6 +9,7 @@ function setup(createRun: Handler) {
   return mockApi({
     "GET /api/datasets": () => ({ items: [dataset], next_cursor: null }),
     "GET /api/models": () => ({ items: models }),
+    "GET /api/datasets/ds_1/versions": () => ({ items: versionsOfDataset, next_cursor: null }),
     "POST /api/runs": createRun,
     "GET /api/runs/run_1": () => makeRun({ status: "queued" }),
     "GET /api/checkpoints": () => ({ items: [], next_cursor: null }),
@@ -39,12 +40,28 @@ describe("New run form", () => {
     const post = api.calls.find((r) => r.method === "POST")!;
     expect(await post.clone().json()).toMatchObject({
       dataset_id: "ds_1",
+      dataset_version_id: "dsv_2", // the newest training version, as the server would pick, sent explicitly
       model: "tiny-chat",
       method: "auto",
       hyperparameters: { epochs: 1, max_steps: 20, learning_rate: 0.001, save_steps: "auto", max_seq_length: "auto", packing: "auto" },
       resources: { gpus: "auto", gpu_memory_gb: "auto", gpu_type: "auto" },
     });
     expect(await screen.findByTestId("run-status")).toHaveTextContent("queued");
+  });
+
+  it("picks a version of the dataset, the newest by default, or the one the link names", async () => {
+    const api = setup(() => json(makeRun({ status: "queued" }), 201));
+    const { router } = renderApp("/runs/new?dataset=ds_1&version=dsv_1");
+    const picker = await screen.findByTestId("run-dataset-version-select");
+    await waitFor(() => expect(picker).toHaveValue("dsv_1"));
+    const options = within(picker).getAllByRole("option").map((o) => o.textContent);
+    expect(options).toEqual(["v2 · cleaned of v1 · 40 records · aa11bb22cc33 (newest, default)", "v1 · upload · 45 records · 41c51127e37c"]);
+    await userEvent.selectOptions(picker, "dsv_2");
+    await userEvent.selectOptions(picker, "dsv_1");
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
+    const body = (await api.calls.find((r) => r.method === "POST")!.clone().json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ dataset_id: "ds_1", dataset_version_id: "dsv_1" });
   });
 
   it("declares an automatic evaluation of every checkpoint when an eval set is ticked", async () => {
@@ -205,5 +222,72 @@ describe("New run form", () => {
     renderApp("/runs/new");
     await userEvent.click(await screen.findByTestId("start-run-button"));
     expect(await screen.findByRole("alert")).toHaveTextContent("The queue is not reachable; start Redis.");
+  });
+});
+
+describe("New run on a mixture", () => {
+  beforeEach(() => installFakeEventSource());
+  const mixture = {
+    id: "mix_1",
+    project_id: "prj_default",
+    name: "manuals-mix",
+    version: 2,
+    seed: 7,
+    kind: "text",
+    sources: [],
+    plan: { total_records: 120 },
+    status: "succeeded",
+    progress: 1,
+    error: null,
+    dataset_id: "ds_9",
+    dataset_version_id: "dsv_9",
+    created_at: "2026-01-01T00:00:00Z",
+    finished_at: "2026-01-01T00:01:00Z",
+  };
+
+  it("names the mixture in place of the dataset pickers, trains a text mixture with CPT, and sends mixture_id", async () => {
+    const api = mockApi({
+      "GET /api/datasets": () => ({ items: [dataset], next_cursor: null }),
+      "GET /api/models": () => ({ items: models }),
+      "GET /api/datasets/ds_1/versions": () => ({ items: versionsOfDataset, next_cursor: null }),
+      "GET /api/mixtures/mix_1": () => mixture,
+      "POST /api/runs": () => json(makeRun({ status: "queued" }), 201),
+      "GET /api/runs/run_1": () => makeRun({ status: "queued" }),
+      "GET /api/checkpoints": () => ({ items: [], next_cursor: null }),
+    });
+    const { router } = renderApp("/runs/new?mixture=mix_1");
+    expect(await screen.findByTestId("run-mixture")).toHaveTextContent("Mixture: manuals-mix v2 (text, 120 records, seed 7)");
+    expect(screen.queryByTestId("run-dataset-select")).toBeNull();
+    expect(screen.queryByTestId("run-dataset-version-select")).toBeNull();
+    await waitFor(() => expect(screen.getByTestId("run-stage-select")).toHaveValue("cpt"));
+    expect(screen.getByTestId("run-model-select")).toHaveValue("tiny-base");
+
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/runs/run_1"));
+    const sent = (await api.calls.find((r) => r.method === "POST")!.clone().json()) as Record<string, unknown>;
+    expect(sent).toMatchObject({ mixture_id: "mix_1", stage: "cpt", model: "tiny-base" });
+    expect(sent).not.toHaveProperty("dataset_id");
+    expect(sent).not.toHaveProperty("dataset_version_id");
+  });
+
+  it("shows a refusal on the mixture, and goes back to picking a dataset", async () => {
+    mockApi({
+      "GET /api/datasets": () => ({ items: [dataset], next_cursor: null }),
+      "GET /api/models": () => ({ items: models }),
+      "GET /api/datasets/ds_1/versions": () => ({ items: versionsOfDataset, next_cursor: null }),
+      "GET /api/mixtures/mix_1": () => ({ ...mixture, kind: "messages" }),
+      "POST /api/runs": () =>
+        json({ error: "Conflict", detail: "Mixture manuals-mix v2 (mix_1) is still being materialised (40% done).", field: "mixture_id" }, 409),
+    });
+    renderApp("/runs/new?mixture=mix_1");
+    await screen.findByTestId("run-mixture");
+    await waitFor(() => expect(screen.getByTestId("run-stage-select")).toHaveValue("sft"));
+    await userEvent.click(screen.getByTestId("start-run-button"));
+    expect(await screen.findByText(/is still being materialised/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId("run-mixture-clear"));
+    expect(screen.queryByTestId("run-mixture")).toBeNull();
+    expect(screen.queryByText(/is still being materialised/)).toBeNull();
+    expect(await screen.findByTestId("run-dataset-select")).toHaveValue("ds_1");
   });
 });

@@ -2,7 +2,9 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { useDatasets } from "../../api/datasets";
 import { asApiError } from "../../api/errors";
+import { useMixture } from "../../api/mixtures";
 import { useModels } from "../../api/models";
+import { useVersions } from "../../api/versions";
 import { useCreateRun } from "../../api/runs";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -10,15 +12,10 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { specFields } from "../../client/specFields";
 import { familyOf, modelChoices } from "../../lib/models";
+import { effectiveVersionId } from "../../lib/versions";
 import {
   ADVANCED_KEYS,
   buildSpec,
-  datasetsForStage,
-  modelForStage,
-  STAGE_HELP,
-  STAGE_OPTIONS,
-  stageForKind,
-  stagesForDatasets,
   HYPERPARAMETER_FIELDS,
   initialFormValues,
   isVisible,
@@ -31,30 +28,58 @@ import {
   type LossOn,
   type Stage,
 } from "../../lib/runForm";
+import { datasetsForStage, modelForStage, STAGE_HELP, STAGE_OPTIONS, stageForKind, stagesForDatasets } from "../../lib/runStage";
 import { AdvancedSettings } from "./AdvancedSettings";
 import { EvaluationPlanFields, evaluationBlock, NO_EVALUATION, type EvaluationPlanValues } from "./EvaluationPlanFields";
 import { FormField } from "./FormField";
 import { HyperparameterInput } from "./HyperparameterInput";
 import { MethodField } from "./MethodField";
+import { MixtureField } from "./MixtureField";
+import { VersionField } from "./VersionField";
 
 const DEFAULT_MODEL = "tiny-chat";
 
 const hasAdvancedError = (errors: FormErrors) => Object.entries(errors).some(([k, v]) => v && ADVANCED_KEYS.has(k as FormKey));
 
-export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
+/**
+ * `initialDataset` (and `initialVersion`, one of its versions) or `initialMixture`: what the form starts on, e.g. from a
+ * version's page or the mixtures page.
+ */
+export function NewRunPage({ initialDataset, initialVersion, initialMixture }: { initialDataset?: string; initialVersion?: string; initialMixture?: string }) {
   const navigate = useNavigate();
   const datasets = useDatasets();
   const models = useModels();
   const createRun = useCreateRun();
-  const [values, setValues] = useState<FormValues>(() => initialFormValues({ datasetId: initialDataset ?? "" }));
+  const [values, setValues] = useState<FormValues>(() =>
+    initialFormValues({
+      datasetId: initialDataset ?? "",
+      datasetVersionId: initialDataset ? (initialVersion ?? "") : "",
+      mixtureId: initialMixture ?? "",
+    }),
+  );
   const [errors, setErrors] = useState<FormErrors>({});
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [evaluation, setEvaluation] = useState<EvaluationPlanValues>(NO_EVALUATION);
 
+  // Until the user picks, the selects show a sensible default: the stage the linked dataset is for (raw text means
+  // continued pretraining), the dataset from the link or the newest one the stage can use, and a model to match.
+  const datasetList = datasets.data ?? [];
+  const linked = datasetList.find((d) => d.id === (values.datasetId || initialDataset));
+  // A mixture replaces the dataset pickers: its kind decides the stage (a text mixture means continued pretraining).
+  const mixture = useMixture(values.mixtureId);
+  const mixtureKinds = mixture.data ? [{ format: mixture.data.kind }] : [];
+  const stage: Stage = values.stage || stageForKind(values.mixtureId ? mixture.data?.kind : linked?.format) || "sft";
+  const usable = datasetsForStage(datasetList, stage);
+  const effectiveDataset = usable.some((d) => d.id === values.datasetId) ? values.datasetId : (usable[0]?.id ?? "");
+  // The version: the one chosen, else what the server would pick (its newest training version), sent explicitly so
+  // the run trains on the version the form showed even if a cleaning finishes meanwhile.
+  const versions = useVersions(effectiveDataset);
+  const effectiveVersion = effectiveVersionId(versions.data, values.datasetVersionId);
+
   if (datasets.isPending || models.isPending) return <Loading what="Loading datasets and models" />;
   if (datasets.isError) return <ErrorBox error={datasets.error} title="Could not load the datasets." />;
   if (models.isError) return <ErrorBox error={models.error} title="Could not load the model catalog." />;
-  if (!datasets.data.length) {
+  if (!datasets.data.length && !values.mixtureId) {
     return (
       <>
         <PageHeader title="New run" />
@@ -65,12 +90,6 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
     );
   }
 
-  // Until the user picks, the selects show a sensible default: the stage the linked dataset is for (raw text means
-  // continued pretraining), the dataset from the link or the newest one the stage can use, and a model to match.
-  const linked = datasets.data.find((d) => d.id === (values.datasetId || initialDataset));
-  const stage: Stage = values.stage || stageForKind(linked?.format) || "sft";
-  const usable = datasetsForStage(datasets.data, stage);
-  const effectiveDataset = usable.some((d) => d.id === values.datasetId) ? values.datasetId : (usable[0]?.id ?? "");
   const fallbackModel = models.data.some((m) => m.name === DEFAULT_MODEL) ? DEFAULT_MODEL : (models.data[0]?.name ?? "");
   const effectiveModel = values.model || modelForStage(models.data, fallbackModel, stage);
   const otherKinds = datasets.data.length - usable.length;
@@ -86,8 +105,12 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
       for (const key of Object.keys(patch) as FormKey[]) delete next[key];
       // A new method or memory setting may well fit: the server's "does not fit" no longer applies.
       if ("gradient_checkpointing" in patch || "max_seq_length" in patch || "gpus" in patch) delete next.method;
-      // "This stage does not train on that dataset" is about the pair.
-      if ("datasetId" in patch) delete next.stage;
+      // "This stage does not train on that dataset" is about the pair, and a version belongs to its dataset.
+      if ("datasetId" in patch || "mixtureId" in patch) {
+        delete next.stage;
+        delete next.datasetVersionId;
+        delete next.mixtureId;
+      }
       return next;
     });
   };
@@ -105,7 +128,13 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const built = buildSpec({ ...values, stage, datasetId: effectiveDataset, model: effectiveModel });
+    const built = buildSpec({
+      ...values,
+      stage,
+      datasetId: effectiveDataset,
+      datasetVersionId: effectiveVersion ?? "",
+      model: effectiveModel,
+    });
     if (!built.ok) {
       showErrors(built.errors);
       return;
@@ -126,7 +155,12 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
   /** A new stage: a dataset and a model it can train on (kept when they already fit). */
   const chooseStage = (next: Stage) => {
     const fits = datasetsForStage(datasets.data, next).some((d) => d.id === effectiveDataset);
-    update({ stage: next, datasetId: fits ? effectiveDataset : "", model: modelForStage(models.data, effectiveModel, next) });
+    update({
+      stage: next,
+      datasetId: fits ? effectiveDataset : "",
+      ...(fits ? {} : { datasetVersionId: "" }),
+      model: modelForStage(models.data, effectiveModel, next),
+    });
   };
   return (
     <>
@@ -147,38 +181,50 @@ export function NewRunPage({ initialDataset }: { initialDataset?: string }) {
         <div className="form__grid">
           <FormField label="Stage" htmlFor="run-stage" help={STAGE_HELP} error={errors.stage}>
             <select id="run-stage" data-testid="run-stage-select" value={stage} onChange={(e) => chooseStage(e.target.value as Stage)}>
-              {stagesForDatasets(datasets.data, stage).map((o) => (
+              {stagesForDatasets(values.mixtureId ? mixtureKinds : datasets.data, stage).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
               ))}
             </select>
           </FormField>
-          <FormField
-            label="Dataset"
-            htmlFor="run-dataset"
-            help={
-              specFields.spec.dataset_id.description +
-              (otherKinds > 0 ? ` Only ${stageOption.data} datasets are listed for this stage.` : "")
-            }
-            error={
-              errors.datasetId ??
-              (usable.length
-                ? undefined
-                : stage === "cpt"
-                  ? "No text dataset yet: upload a .txt or .md file (or records with a 'text' field) on the Datasets page."
-                  : `No ${stageOption.data} dataset yet: upload one on the Datasets page.`)
-            }
-          >
-            <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => update({ datasetId: e.target.value })}>
-              {!usable.length && <option value="">none</option>}
-              {usable.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name} ({d.record_count.toLocaleString()} records)
-                </option>
-              ))}
-            </select>
-          </FormField>
+          {values.mixtureId && <MixtureField mixture={mixture} error={errors.mixtureId} onClear={() => update({ mixtureId: "", stage: "" })} />}
+          {!values.mixtureId && (
+            <FormField
+              label="Dataset"
+              htmlFor="run-dataset"
+              help={
+                specFields.spec.dataset_id.description +
+                (otherKinds > 0 ? ` Only ${stageOption.data} datasets are listed for this stage.` : "")
+              }
+              error={
+                errors.datasetId ??
+                (usable.length
+                  ? undefined
+                  : stage === "cpt"
+                    ? "No text dataset yet: upload a .txt or .md file (or records with a 'text' field) on the Datasets page."
+                    : `No ${stageOption.data} dataset yet: upload one on the Datasets page.`)
+              }
+            >
+              <select id="run-dataset" data-testid="run-dataset-select" value={effectiveDataset} onChange={(e) => update({ datasetId: e.target.value, datasetVersionId: "" })}>
+                {!usable.length && <option value="">none</option>}
+                {usable.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name} ({d.record_count.toLocaleString()} records)
+                  </option>
+                ))}
+              </select>
+            </FormField>
+          )}
+          {!values.mixtureId && effectiveDataset && (
+            <VersionField
+              datasetId={effectiveDataset}
+              versions={versions}
+              value={effectiveVersion}
+              error={errors.datasetVersionId}
+              onChange={(datasetVersionId) => update({ datasetVersionId })}
+            />
+          )}
           <FormField
             label="Model"
             htmlFor="run-model"

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Checkpoint, RunEvent } from "../../client";
-import { makeRun } from "../../test/fixtures";
+import { makeRun, versionsOfDataset } from "../../test/fixtures";
 import { FakeEventSource, installFakeEventSource, mockApi, renderApp } from "../../test/harness";
 
 const at = "2026-01-01T12:00:00Z";
@@ -32,6 +32,7 @@ describe("Run detail", () => {
     api = mockApi({
       "GET /api/runs/run_1": () => run,
       "GET /api/runs": () => ({ items: [run], next_cursor: null }),
+      "GET /api/dataset-versions/dsv_2": () => versionsOfDataset[0],
       "GET /api/checkpoints": () => ({ items: checkpoints, next_cursor: null }),
       "GET /api/runs/run_1/events": (request) => {
         const after = Number(new URL(request.url).searchParams.get("after"));
@@ -274,6 +275,40 @@ describe("Run detail", () => {
     expect(links[1]).toHaveAttribute("href", "/datasets/ds_1/records/7/mask?model=tiny-chat&loss_on=all");
     await userEvent.click(links[0]);
     await waitFor(() => expect(router.state.location.pathname).toBe("/datasets/ds_1/records/3/mask"));
+  });
+
+  it("says which dataset version it trained on, with its content hash, linking to its records", async () => {
+    const sha = "aa11bb22cc33dd44ee55";
+    run = makeRun({ dataset_version_id: "dsv_2", resolved_spec: { ...makeRun().resolved_spec, dataset_version_id: "dsv_2", dataset_sha256: sha } });
+    renderApp("/runs/run_1");
+    const link = await screen.findByTestId("run-dataset-version");
+    await waitFor(() => expect(link).toHaveTextContent(/^v2 \(sha256 aa11bb22cc33\)$/));
+    expect(link).toHaveAttribute("href", "/datasets/ds_1/versions/dsv_2");
+    expect(screen.getByTestId("run-dataset-sha256")).toHaveTextContent("aa11bb22cc33");
+  });
+
+  it("names the mixture it trained on, linking to it on the mixtures page", async () => {
+    const mixture = { id: "mix_1", name: "finance-mix", version: 2, seed: 7, sources: [] };
+    run = makeRun({ mixture_id: "mix_1", resolved_spec: { ...makeRun().resolved_spec, mixture } });
+    renderApp("/runs/run_1");
+    const link = await screen.findByTestId("run-mixture");
+    expect(link).toHaveTextContent(/^finance-mix v2$/);
+    expect(link).toHaveAttribute("href", "/mixtures#mix_1");
+  });
+
+  it("does not link validation failures to the upload's records when the run trained on another version", async () => {
+    run = makeRun({
+      status: "failed",
+      error: "bad data",
+      finished_at: at,
+      dataset_version_id: "dsv_2",
+      resolved_spec: { ...makeRun().resolved_spec, model: { name: "tiny-chat", path: "/models/tiny-chat", variant: "chat" } },
+    });
+    history = [event(1, "log", { level: "error", message: "record #4 (index 3): roles must alternate", record: 3 })];
+    renderApp("/runs/run_1");
+    expect(await screen.findByText("record #4 (index 3): roles must alternate")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("run-dataset-version")).toHaveTextContent("v2"));
+    expect(screen.queryByTestId("event-log-record-link")).not.toBeInTheDocument();
   });
 
   it("does not link records when the run has no resolved model", async () => {

@@ -2,16 +2,19 @@ import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useRun } from "../../api/runs";
 import { useRunEvents } from "../../api/runEvents";
-import type { Run } from "../../client";
+import { useVersion } from "../../api/versions";
+import type { DatasetVersion, Run } from "../../client";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatLoss } from "../../lib/format";
 import {
+  datasetSha256,
   deviceLabel,
   isTerminal,
   methodLabel,
+  mixtureOf,
   stageLabel,
   resolvedLossOn,
   resolvedModelName,
@@ -56,9 +59,14 @@ function RunDetail({ run }: { run: Run }) {
   const stage = stageLabel(run);
   const modelName = resolvedModelName(run);
   const lossOn = resolvedLossOn(run) ?? "assistant";
+  const version = useVersion(run.dataset_version_id);
+  const mixture = mixtureOf(run);
+  // Validation names records of the version trained on; the loss-mask preview renders the upload's records, so its
+  // links only fit a run on the upload itself (version 1, or a run from before versions).
+  const onUpload = run.dataset_version_id === null || version.data?.number === 1;
   const recordLink = useMemo<RecordLinkTarget | null>(
-    () => (modelName ? { datasetId: run.dataset_id, model: modelName, lossOn } : null),
-    [run.dataset_id, modelName, lossOn],
+    () => (modelName && onUpload ? { datasetId: run.dataset_id, model: modelName, lossOn } : null),
+    [run.dataset_id, modelName, lossOn, onUpload],
   );
 
   return (
@@ -82,7 +90,22 @@ function RunDetail({ run }: { run: Run }) {
             · dataset{" "}
             <Link to="/datasets/$datasetId" params={{ datasetId: run.dataset_id }}>
               {run.dataset_id}
-            </Link>{" "}
+            </Link>
+            {run.dataset_version_id && (
+              <>
+                {" "}
+                <RunDataVersion datasetId={run.dataset_id} versionId={run.dataset_version_id} version={version.data} sha256={datasetSha256(run)} />
+              </>
+            )}
+            {mixture && (
+              <>
+                {" "}
+                · mixture{" "}
+                <Link to="/mixtures" hash={mixture.id} data-testid="run-mixture" title={`Mixture ${mixture.id}: its recipe, seed and sources`}>
+                  {mixture.label}
+                </Link>
+              </>
+            )}{" "}
             · created {formatDate(run.created_at)}
           </>
         }
@@ -164,6 +187,26 @@ function RunDetail({ run }: { run: Run }) {
       />
       <RunEvaluations run={run} />
     </>
+  );
+}
+
+/** The version trained on, linking to its record browser, with the content hash the run recorded at submission. */
+function RunDataVersion({ datasetId, versionId, version, sha256 }: { datasetId: string; versionId: string; version?: DatasetVersion; sha256?: string }) {
+  return (
+    <Link
+      to="/datasets/$datasetId/versions/$versionId"
+      params={{ datasetId, versionId }}
+      data-testid="run-dataset-version"
+      title={`Dataset version ${versionId}${sha256 ? `, sha256 ${sha256}` : ""}: browse its records`}
+    >
+      {version ? `v${version.number}` : versionId}
+      {sha256 && (
+        <>
+          {" "}
+          (sha256 <code data-testid="run-dataset-sha256">{sha256.slice(0, 12)}</code>)
+        </>
+      )}
+    </Link>
   );
 }
 
