@@ -5,12 +5,14 @@ prompt as token ids, greedy, with the engine's stop tokens, so the replies are t
 `in_process` generates with the model the worker loaded for log-likelihood scoring; `auto` takes the service when
 it is reachable and can serve every model the job generates with, else generates in process. The choice is made
 once, before any scoring, so an explicit `service` that cannot be had fails at once rather than after the
-log-likelihood pass; its reason is recorded on the evaluation.
+log-likelihood pass; its reason is recorded on the evaluation. Under `auto` a service that fails midway (restarted,
+unreachable) hands the rest of that model's replies to the worker, which generates the same greedy replies from the
+same token ids, so the evaluation finishes; the switch and its reason are recorded. An explicit `service` fails.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +33,38 @@ class GenerationChoice:
     targets: dict[str, ServingTarget] = field(default_factory=dict)  # "candidate"/"reference" → served model
     max_new_tokens: int = 32
     concurrency: int = 1
+    on_fallback: Callable[[str], None] | None = None  # auto: told why the rest is generated in process
 
-    def replies(self, label: str, stop_ids: set[int]) -> GenerateReplies | None:
-        """The engine's hook: the service's replies for that model, or None to generate in process."""
+    def replies(self, label: str, stop_ids: set[int], here: GenerateReplies) -> GenerateReplies | None:
+        """The engine's hook: the service's replies for that model, or None to generate in process (`here`)."""
         if self.backend != "service" or self.client is None or label not in self.targets:
             return None
-        return service_replies(self.client, self.targets[label], stop_ids, self.max_new_tokens, self.concurrency)
+        served = service_replies(self.client, self.targets[label], stop_ids, self.max_new_tokens, self.concurrency)
+        if self.on_fallback is None:
+            return served
+        return falling_back(served, here, label, self.on_fallback)
+
+
+def falling_back(
+    served: GenerateReplies, here: GenerateReplies, label: str, on_fallback: Callable[[str], None]
+) -> GenerateReplies:
+    """The service's replies until a request fails, then in process from the failed batch on."""
+    failed = False
+
+    def generate(prompts: Sequence[list[int]]) -> list[str]:
+        nonlocal failed
+        if not failed:
+            try:
+                return served(prompts)
+            except DomainError as exc:
+                failed = True
+                on_fallback(
+                    f"auto: the inference service failed while answering for the {label} model ({exc.detail}); "
+                    "its remaining replies were generated in process"
+                )
+        return here(prompts)
+
+    return generate
 
 
 def _target(name: str | None, path: str) -> ServingTarget:
@@ -54,11 +82,16 @@ def _targets(job: EvaluationJob, reference: bool) -> dict[str, ServingTarget]:
 
 
 def choose(
-    job: EvaluationJob, client: InferenceClient, *, reference: bool, concurrency: int = 1
+    job: EvaluationJob,
+    client: InferenceClient,
+    *,
+    reference: bool,
+    concurrency: int = 1,
+    on_fallback: Callable[[str], None] | None = None,
 ) -> GenerationChoice | None:
     """The backend for the job's replies (None when it generates none); `reference`: the reference model is scored
-    in this job (not all its results cached). Raises ServiceUnavailable when `service` was asked for and cannot be
-    had."""
+    in this job (not all its results cached); `on_fallback`: told when an `auto` job's service fails midway. Raises
+    ServiceUnavailable when `service` was asked for and cannot be had."""
     if not job.generate_answers or not any(s.kind == "multiple_choice" for s in job.sets):
         return None
     if job.generation_backend == "in_process":
@@ -83,6 +116,7 @@ def choose(
         targets,
         job.max_new_tokens,
         concurrency,
+        on_fallback if job.generation_backend == "auto" else None,
     )
 
 

@@ -61,8 +61,18 @@ def evaluate(evaluation_id: str) -> str:
             )
         # vLLM batches concurrent requests; the CPU server would only split the same cores between them.
         concurrency = spec.batch_size if settings.inference_url else 1
+
+        def fell_back(reason: str) -> None:
+            log.warning("evaluation %s: %s", evaluation_id, reason)
+            with session_scope() as session:
+                lifecycle.record_generation(session, evaluation_id, token, "in_process", reason)
+
         choice = eval_generation.choose(
-            spec, get_inference_client(), reference=len(cached) < len(keys), concurrency=concurrency
+            spec,
+            get_inference_client(),
+            reference=len(cached) < len(keys),
+            concurrency=concurrency,
+            on_fallback=fell_back,
         )
         if choice is not None:
             log.info("evaluation %s: replies generated %s (%s)", evaluation_id, choice.backend, choice.reason)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import httpx
 import pytest
 import torch
 from fastapi.testclient import TestClient
@@ -84,8 +85,8 @@ def test_replies_through_the_inference_server_equal_those_generated_in_process(
     assert set(choice.targets) == {"candidate", "reference"} and choice.targets["candidate"].is_adapter
     asked: list[tuple[str, int]] = []
 
-    def counted(label: str, stop_ids: set[int]) -> GenerateReplies | None:
-        replies = choice.replies(label, stop_ids)
+    def counted(label: str, stop_ids: set[int], here: GenerateReplies) -> GenerateReplies | None:
+        replies = choice.replies(label, stop_ids, here)
         assert replies is not None
 
         def generate(prompts: Sequence[list[int]]) -> list[str]:
@@ -169,7 +170,7 @@ def test_auto_generates_in_process_when_the_service_is_unreachable_and_says_why(
     choice = choose(job, _unreachable(), reference=True)
     assert choice is not None and choice.backend == "in_process"
     assert "auto" in choice.reason and "Cannot reach http://127.0.0.1:9" in choice.reason
-    assert choice.replies("candidate", {0}) is None
+    assert choice.replies("candidate", {0}, lambda prompts: []) is None
     old = job.model_copy(update={"model_served_name": None})
     assert "names no served model" in choose(old, _unreachable(), reference=True).reason  # type: ignore[union-attr]
     asked_here = job.model_copy(update={"generation_backend": "in_process"})
@@ -184,3 +185,42 @@ def test_service_asked_for_and_unreachable_fails_with_the_reason(
     with pytest.raises(ServiceUnavailable) as raised:
         choose(job, _unreachable(), reference=True)
     assert "generation_backend is 'service'" in raised.value.detail and "Cannot reach" in raised.value.detail
+
+
+def _item_replies(items: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [(i["model"], i["dataset_id"], i["index"], i["generated"]) for i in items]
+
+
+def test_auto_finishes_in_process_when_the_service_fails_midway_and_says_so(
+    tiny_family: dict[str, Path], checkpoint: Path, service: InferenceClient, tmp_path: Path
+) -> None:
+    job = _job(tiny_family, checkpoint, tmp_path, "plain").model_copy(update={"generation_backend": "auto"})
+    notes: list[str] = []
+    choice = choose(job, service, reference=True, on_fallback=notes.append)
+    assert choice is not None and choice.backend == "service"
+    answered: list[str] = []
+
+    def then_the_server_goes_away(response: httpx.Response) -> None:
+        if response.request.url.path == "/v1/completions":
+            answered.append(response.request.url.path)
+            service._http = httpx.Client(base_url="http://127.0.0.1:9")  # nothing listens there
+
+    service._http.event_hooks["response"].append(then_the_server_goes_away)
+    finished = run_evaluation(job, service_replies=choice.replies)
+    assert answered == ["/v1/completions"], "one request was answered by the service before it went away"
+    assert len(notes) == 2 and "candidate model" in notes[0] and "reference model" in notes[1]
+    assert "Cannot reach" in notes[0] and "generated in process" in notes[0]
+    assert _item_replies(finished.items) == _item_replies(run_evaluation(job).items)
+
+
+def test_service_asked_for_fails_when_the_service_fails_midway(
+    tiny_family: dict[str, Path], checkpoint: Path, service: InferenceClient, tmp_path: Path
+) -> None:
+    job = _job(tiny_family, checkpoint, tmp_path, "plain")
+    notes: list[str] = []
+    choice = choose(job, service, reference=True, on_fallback=notes.append)
+    assert choice is not None and choice.on_fallback is None, "only auto falls back"
+    service._http = httpx.Client(base_url="http://127.0.0.1:9")
+    with pytest.raises(ServiceUnavailable):
+        run_evaluation(job, service_replies=choice.replies)
+    assert notes == []

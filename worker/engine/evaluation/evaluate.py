@@ -31,8 +31,9 @@ from worker.engine.inference import InferenceModel, load_for_inference, stop_tok
 from worker.engine.precision import mixed_precision
 
 Progress = Callable[[float, str], None]  # fraction done (0-1), what is happening
-# The service's replies for the model labelled "candidate" or "reference", given its stop token ids; None: in process.
-ServiceReplies = Callable[[str, set[int]], GenerateReplies | None]
+# The service's replies for the model labelled "candidate" or "reference", given its stop token ids and the in-process
+# generator (the caller may fall back to it); None: in process.
+ServiceReplies = Callable[[str, set[int], GenerateReplies], GenerateReplies | None]
 
 
 SetResults = tuple[dict[str, Any], list[dict[str, Any]]]  # one set's metrics and per-item rows
@@ -60,16 +61,15 @@ def _questions(spec: EvalSetSpec) -> list[Question]:
 
 def _replies(loaded: InferenceModel, job: EvaluationJob, label: str, service: ServiceReplies | None) -> GenerateReplies:
     stop_ids = stop_token_ids(loaded)
-    from_service = service(label, stop_ids) if service is not None else None
-    if from_service is not None:
-        return from_service
-    return in_process(
+    here = in_process(
         loaded.model,
         loaded.tokenizer,
         stop_ids=stop_ids,
         max_new_tokens=job.max_new_tokens,
         max_length=job.max_seq_length,
     )
+    from_service = service(label, stop_ids, here) if service is not None else None
+    return from_service if from_service is not None else here
 
 
 def _score_multiple_choice(
