@@ -9,7 +9,18 @@ from typing import Any
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from backend.models import Project, Run, RunStatus, SchedulerLock, User, UserQuota, Worker
+from backend.models import (
+    Checkpoint,
+    Evaluation,
+    Export,
+    Project,
+    Run,
+    RunStatus,
+    SchedulerLock,
+    User,
+    UserQuota,
+    Worker,
+)
 
 
 def lock(session: Session) -> None:
@@ -55,6 +66,30 @@ def active_runs(session: Session) -> Sequence[Run]:
     """Queued and running runs: those that hold resources and those that wait for them."""
     query = select(Run).where(Run.status.in_((RunStatus.queued, RunStatus.running)))
     return session.scalars(query.order_by(Run.created_at, Run.id)).all()
+
+
+def active_evaluations(session: Session) -> Sequence[tuple[Evaluation, Checkpoint | None, Run | None]]:
+    """Queued and running evaluations with the checkpoint and run they evaluate (none for a catalog model)."""
+    query = (
+        select(Evaluation, Checkpoint, Run)
+        .outerjoin(Checkpoint, Evaluation.checkpoint_id == Checkpoint.id)
+        .outerjoin(Run, Evaluation.run_id == Run.id)
+        .where(Evaluation.status.in_(("queued", "running")))
+        .order_by(Evaluation.created_at, Evaluation.id)
+    )
+    return [(e, c, r) for e, c, r in session.execute(query).tuples()]
+
+
+def active_exports(session: Session) -> Sequence[tuple[Export, Checkpoint, Run]]:
+    """Queued and running exports with the checkpoint and run they export (the run holds owner and project)."""
+    query = (
+        select(Export, Checkpoint, Run)
+        .join(Checkpoint, Export.checkpoint_id == Checkpoint.id)
+        .join(Run, Checkpoint.run_id == Run.id)
+        .where(Export.status.in_(("queued", "running")))
+        .order_by(Export.created_at, Export.id)
+    )
+    return [(e, c, r) for e, c, r in session.execute(query).tuples()]
 
 
 def runs_started_since(session: Session, since: datetime) -> Sequence[Run]:

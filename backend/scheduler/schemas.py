@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -98,10 +99,29 @@ class UsageRead(BaseModel):
     quota: QuotaRead
 
 
+class GpuJobRead(BaseModel):
+    kind: Literal["evaluation", "export"]
+    id: str
+    status: str = Field(description="queued (the next free GPU worker takes it) or running.")
+    what: str = Field(description="What it evaluates or exports, in words.")
+    owner_email: str | None
+    project_id: str
+    run_id: str | None = Field(description="The run whose checkpoint it evaluates or exports; null for a model.")
+    worker: str | None = Field(description="The worker running it (or that last ran it).")
+    attempts: int = Field(description="Executions started; a lost worker's job is retried up to the limit.")
+    progress_pct: float | None = Field(description="Evaluations report progress; exports do not.")
+    queued_at: datetime
+    started_at: datetime | None
+
+
 class QueueRead(BaseModel):
     workers: list[WorkerRead]
     queued: list[QueuedRunRead] = Field(description="In scheduling order.")
     running: list[RunningRunRead]
+    gpu_jobs: list[GpuJobRead] = Field(
+        description="Evaluations and exports on the shared GPU queue, oldest first: GPU workers take them beside "
+        "their runs, in arrival order; the scheduler does not place them."
+    )
     usage: list[UsageRead]
     auto_preempt_after_seconds: float | None
 

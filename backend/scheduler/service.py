@@ -19,6 +19,7 @@ from backend.runs import repository as runs_repository
 from backend.runs import service as runs
 from backend.scheduler import dispatch, repository
 from backend.scheduler.schemas import (
+    GpuJobRead,
     GpuRead,
     ProjectQuotaRead,
     QueuedRunRead,
@@ -159,9 +160,55 @@ def queue(session: Session, settings: Settings) -> QueueRead:
         workers=[_worker_read(w, active, settings) for w in repository.workers(session)],
         queued=queued_reads,
         running=running_reads,
+        gpu_jobs=_gpu_jobs(session, email),
         usage=_usage(session, settings, active, users, now),
         auto_preempt_after_seconds=settings.auto_preempt_after_seconds,
     )
+
+
+def _gpu_jobs(session: Session, email: dict[str, str]) -> list[GpuJobRead]:
+    """The evaluations and exports that take GPU workers without the scheduler placing them, oldest first."""
+    jobs: list[GpuJobRead] = []
+    for evaluation, checkpoint, run in repository.active_evaluations(session):
+        sets = len(evaluation.dataset_ids) + len(evaluation.general_dataset_ids)
+        if run is not None:
+            model = f"run {run.name}" + (f", checkpoint step {checkpoint.step}" if checkpoint is not None else "")
+        else:
+            model = evaluation.model_name or "a model"
+        jobs.append(
+            GpuJobRead(
+                kind="evaluation",
+                id=evaluation.id,
+                status=evaluation.status,
+                what=f"{model} on {sets} eval set{'s' if sets != 1 else ''} ({evaluation.trigger.replace('_', '-')})",
+                owner_email=email.get(evaluation.owner_id),
+                project_id=evaluation.project_id,
+                run_id=evaluation.run_id,
+                worker=evaluation.worker,
+                attempts=evaluation.attempts,
+                progress_pct=round(100 * evaluation.progress, 1),
+                queued_at=evaluation.created_at,
+                started_at=evaluation.started_at,
+            )
+        )
+    for export, checkpoint, run in repository.active_exports(session):
+        jobs.append(
+            GpuJobRead(
+                kind="export",
+                id=export.id,
+                status=export.status,
+                what=f"{export.kind} {export.dtype} export of run {run.name}, checkpoint step {checkpoint.step}",
+                owner_email=email.get(run.owner_id),
+                project_id=run.project_id,
+                run_id=run.id,
+                worker=export.worker,
+                attempts=export.attempts,
+                progress_pct=None,
+                queued_at=export.created_at,
+                started_at=export.started_at,
+            )
+        )
+    return sorted(jobs, key=lambda j: (j.queued_at, j.id))
 
 
 def _usage(

@@ -44,6 +44,8 @@ def test_the_admin_drains_a_worker_reprioritises_a_run_and_undrains(stack: Stack
     page.wait_for_function(
         f"() => document.querySelector(\"[data-run='{run_id}'] [data-testid=priority-input]\")?.value === '7'"
     )
+    jobs = page.get_by_test_id("queue-gpu-jobs")
+    assert "Evaluations and exports (0)" in jobs.inner_text() and jobs.get_by_test_id("gpu-job").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "e2e-queue-console.png"), full_page=True)
 

@@ -66,6 +66,7 @@ export type QueueWorker = Schemas["WorkerRead"];
 export type QueueGpu = Schemas["GpuRead"];
 export type QueuedRun = Schemas["QueuedRunRead"];
 export type RunningRun = Schemas["RunningRunRead"];
+export type GpuJob = Schemas["GpuJobRead"];
 export type QueueUsage = Schemas["UsageRead"];
 export type ProjectQuota = Schemas["ProjectQuotaRead"];
 

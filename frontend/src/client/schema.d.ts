@@ -3320,6 +3320,57 @@ export interface components {
             /** Status Details */
             status_details?: string | null;
         };
+        /** GpuJobRead */
+        GpuJobRead: {
+            /**
+             * Attempts
+             * @description Executions started; a lost worker's job is retried up to the limit.
+             */
+            attempts: number;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "evaluation" | "export";
+            /** Owner Email */
+            owner_email: string | null;
+            /**
+             * Progress Pct
+             * @description Evaluations report progress; exports do not.
+             */
+            progress_pct: number | null;
+            /** Project Id */
+            project_id: string;
+            /**
+             * Queued At
+             * Format: date-time
+             */
+            queued_at: string;
+            /**
+             * Run Id
+             * @description The run whose checkpoint it evaluates or exports; null for a model.
+             */
+            run_id: string | null;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @description queued (the next free GPU worker takes it) or running.
+             */
+            status: string;
+            /**
+             * What
+             * @description What it evaluates or exports, in words.
+             */
+            what: string;
+            /**
+             * Worker
+             * @description The worker running it (or that last ran it).
+             */
+            worker: string | null;
+        };
         /** GpuRead */
         GpuRead: {
             /**
@@ -4425,6 +4476,11 @@ export interface components {
         QueueRead: {
             /** Auto Preempt After Seconds */
             auto_preempt_after_seconds: number | null;
+            /**
+             * Gpu Jobs
+             * @description Evaluations and exports on the shared GPU queue, oldest first: GPU workers take them beside their runs, in arrival order; the scheduler does not place them.
+             */
+            gpu_jobs: components["schemas"]["GpuJobRead"][];
             /**
              * Queued
              * @description In scheduling order.

@@ -198,3 +198,42 @@ def test_a_project_quota_holds_back_all_its_members_runs_together(api: Any, anal
     assert analyst.put(f"/api/admin/project-quotas/{project['id']}", json={}).status_code == 403
     (event, *_) = api.get("/api/admin/audit", params={"action": "queue.project_quota"}).json()["items"]
     assert event["target_id"] == project["id"] and event["detail"] == {"max_gpus": None, "max_runs": None}
+
+
+def test_the_queue_view_shows_the_evaluations_and_exports_that_take_gpu_workers(
+    api: Any, dataset: dict[str, Any]
+) -> None:
+    from backend.checkpoints import service as checkpoints
+    from backend.evals import lifecycle as evaluations
+    from tests.backend.evals.conftest import FIXTURES, upload
+
+    run = api.post("/api/runs", json={"dataset_id": dataset["id"], "model": "tiny-chat", "name": "legal-sft"}).json()
+    with session_scope() as session:
+        checkpoint_id = checkpoints.record(session, run["id"], 10, "/tmp/tunewright-checkpoint-10", {}).id
+    questions = upload(api, FIXTURES / "mixed_subjects.jsonl")
+    evaluation = api.post("/api/evaluations", json={"model": "tiny-chat", "dataset_ids": [questions["id"]]}).json()
+    export = api.post(f"/api/checkpoints/{checkpoint_id}/exports", json={"kind": "merged"}).json()
+    with session_scope() as session:
+        token, _ = evaluations.claim(session, evaluation["id"], "gpu-box-1", 60) or (None, None)
+        assert token is not None and evaluations.progress(session, evaluation["id"], token, 0.25)
+
+    jobs = api.get("/api/admin/queue").json()["gpu_jobs"]
+    assert [(j["kind"], j["id"], j["status"]) for j in jobs] == [
+        ("evaluation", evaluation["id"], "running"),
+        ("export", export["id"], "queued"),
+    ]
+    running, waiting = jobs
+    assert running["what"] == "tiny-chat on 1 eval set (on-demand)" and running["run_id"] is None
+    assert (running["worker"], running["attempts"], running["progress_pct"]) == ("gpu-box-1", 1, 25.0)
+    assert running["owner_email"] == ADMIN_EMAIL and running["started_at"] is not None
+    assert waiting["what"] == "merged bf16 export of run legal-sft, checkpoint step 10"
+    assert (waiting["run_id"], waiting["worker"], waiting["attempts"], waiting["progress_pct"]) == (
+        run["id"],
+        None,
+        0,
+        None,
+    )
+
+    with session_scope() as session:
+        assert evaluations.fail(session, evaluation["id"], token, "stopped for the test")
+    assert [j["id"] for j in api.get("/api/admin/queue").json()["gpu_jobs"]] == [export["id"]]

@@ -67,6 +67,36 @@ function view(drained: boolean): QueueView {
         cancel_requested: false,
       },
     ],
+    gpu_jobs: [
+      {
+        kind: "evaluation",
+        id: "eval_1",
+        status: "running",
+        what: "run legal-sft, checkpoint step 10 on 2 eval sets (automatic)",
+        owner_email: "ana@example.org",
+        project_id: "prj_a",
+        run_id: "run_2",
+        worker: "big@host-b",
+        attempts: 2,
+        progress_pct: 40,
+        queued_at: at,
+        started_at: at,
+      },
+      {
+        kind: "export",
+        id: "exp_1",
+        status: "queued",
+        what: "merged bf16 export of run legal-sft, checkpoint step 10",
+        owner_email: "ana@example.org",
+        project_id: "prj_a",
+        run_id: "run_2",
+        worker: null,
+        attempts: 0,
+        progress_pct: null,
+        queued_at: at,
+        started_at: null,
+      },
+    ],
     usage: [],
   };
 }
@@ -100,6 +130,19 @@ describe("Admin queue console", () => {
     expect(within(worker).getByText(/mem 20 GB \/ 80 GB/)).toBeInTheDocument();
     expect(screen.getByTestId("wait-reason")).toHaveTextContent("the largest free is 1 × 24 GB on host-a");
     expect(within(screen.getByTestId("running-run")).getByText("30 / 60")).toBeInTheDocument();
+  });
+
+  it("lists the evaluations and exports on the GPU queue with their worker, attempt and progress", async () => {
+    renderApp("/admin/queue");
+    const jobs = await screen.findAllByTestId("gpu-job");
+    expect(jobs.map((j) => j.getAttribute("data-job"))).toEqual(["eval_1", "exp_1"]);
+    const [evaluation, exported] = jobs;
+    expect(evaluation).toHaveTextContent("attempt 2");
+    expect(within(evaluation).getByText("40 %")).toBeInTheDocument();
+    expect(within(evaluation).getByRole("link")).toHaveAttribute("href", "/runs/run_2");
+    expect(exported).toHaveTextContent("merged bf16 export of run legal-sft, checkpoint step 10");
+    expect(exported).toHaveTextContent("next free GPU worker");
+    expect(exported).not.toHaveTextContent("attempt");
   });
 
   it("drains a worker, sets a priority and preempts a run through the admin API", async () => {

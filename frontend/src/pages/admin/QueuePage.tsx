@@ -7,7 +7,7 @@ import {
   useSetPriority,
   type QueueRunAction,
 } from "../../api/adminQueue";
-import type { QueueGpu, QueueUsage, QueueWorker, QueuedRun, RunningRun } from "../../client";
+import type { GpuJob, QueueGpu, QueueUsage, QueueWorker, QueuedRun, RunningRun } from "../../client";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBox } from "../../components/ErrorBox";
 import { Loading } from "../../components/Loading";
@@ -32,6 +32,7 @@ export function QueuePage() {
           <Workers workers={queue.data.workers} />
           <Queued runs={queue.data.queued} />
           <Running runs={queue.data.running} />
+          <GpuJobs jobs={queue.data.gpu_jobs} />
           <Usage usage={queue.data.usage} />
           <ProjectQuotas />
         </>
@@ -274,6 +275,70 @@ function Running({ runs }: { runs: RunningRun[] }) {
                 <td>
                   <ActionButtons runId={r.id} actions={r.pause_requested ? ["resume", "cancel"] : ["pause", "preempt", "cancel"]} />
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function GpuJobs({ jobs }: { jobs: GpuJob[] }) {
+  return (
+    <section className="card card--flush" data-testid="queue-gpu-jobs">
+      <div className="card__title">
+        <h2>Evaluations and exports ({jobs.length})</h2>
+        <p className="muted">
+          They wait on the shared GPU queue and run on the next free GPU worker, beside its runs, oldest first; the
+          scheduler does not place them.
+        </p>
+      </div>
+      {jobs.length === 0 ? (
+        <p className="card__body muted">No evaluation or export is waiting or running.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Job</th>
+              <th>What</th>
+              <th>User</th>
+              <th>Status</th>
+              <th>Worker</th>
+              <th>Progress</th>
+              <th>Queued</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} data-testid="gpu-job" data-job={j.id}>
+                <td className="nowrap">
+                  {j.kind}
+                  <div className="muted">{j.id}</div>
+                </td>
+                <td>
+                  {j.run_id ? (
+                    <Link to="/runs/$runId" params={{ runId: j.run_id }}>
+                      {j.what}
+                    </Link>
+                  ) : (
+                    <Link to="/evaluations">{j.what}</Link>
+                  )}
+                </td>
+                <td>{j.owner_email ?? "—"}</td>
+                <td>
+                  <span className={`badge badge--${j.status}`}>{j.status}</span>
+                  {j.attempts > 1 && <span className="muted"> · attempt {j.attempts}</span>}
+                </td>
+                <td>{j.worker ?? <span className="muted">next free GPU worker</span>}</td>
+                <td>
+                  {j.progress_pct === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <ProgressBar compact value={j.progress_pct} label={`${j.progress_pct.toFixed(0)} %`} />
+                  )}
+                </td>
+                <td>{formatDate(j.queued_at)}</td>
               </tr>
             ))}
           </tbody>
