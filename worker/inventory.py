@@ -15,6 +15,7 @@ import threading
 from typing import Any
 
 from backend.core.db import session_scope
+from backend.core.queue import GPU_QUEUE
 from backend.core.settings import Settings, get_settings
 from backend.scheduler import inventory
 from backend.scheduler.inventory import GpuReading, WorkerReport
@@ -109,7 +110,25 @@ def report(settings: Settings) -> WorkerReport:
 
 def heartbeat_once() -> None:
     with session_scope() as session:
-        inventory.heartbeat(session, report(get_settings()))
+        drained = inventory.heartbeat(session, report(get_settings()))
+    follow_drain(drained)
+
+
+def follow_drain(drained: bool) -> None:
+    """A drained worker stops consuming the shared GPU queue, so it takes no new evaluation or export either (the
+    scheduler already gives it no run); undrained, it consumes it again. Checked every heartbeat, so a worker that
+    restarts while drained stops again within one."""
+    name = identity["name"]
+    if GPU_QUEUE not in identity["queues"] or drained == identity.get("shared_gpu_paused", False):
+        return
+    from worker.celery_app import app  # the app imports this module's signals
+
+    if drained:
+        app.control.cancel_consumer(GPU_QUEUE, destination=[name])
+    else:
+        app.control.add_consumer(GPU_QUEUE, destination=[name])
+    identity["shared_gpu_paused"] = drained
+    log.info("worker %s %s the shared %r queue", name, "drained: stops consuming" if drained else "consumes", GPU_QUEUE)
 
 
 def _loop(stop: threading.Event, interval: float) -> None:

@@ -34,7 +34,8 @@ class WorkerReport:
     gpus: list[GpuReading] = field(default_factory=list)
 
 
-def heartbeat(session: Session, report: WorkerReport) -> None:
+def heartbeat(session: Session, report: WorkerReport) -> bool:
+    """Record the report; whether an admin has drained this worker (it then stops taking shared GPU jobs)."""
     values: dict[str, Any] = {
         "host": report.host,
         "queues": report.queues,
@@ -46,6 +47,8 @@ def heartbeat(session: Session, report: WorkerReport) -> None:
         "gpus": [g.__dict__ for g in report.gpus],
     }
     repository.save_heartbeat(session, report.name, values, utcnow())
+    worker = repository.worker(session, report.name)
+    return worker is not None and worker.drained
 
 
 def sign_off(session: Session, name: str) -> None:
