@@ -98,6 +98,49 @@ class WorkerProcess:
         return self.process.returncode
 
 
+def killed_midway_and_rescued(
+    job: Callable[[], dict[str, Any]],
+    names: tuple[str, str],
+    log_dir: Path,
+    *,
+    what: str,
+    after_kill: Callable[[dict[str, Any]], None] = lambda _: None,
+) -> tuple[dict[str, Any], WorkerProcess, WorkerProcess]:
+    """SIGKILL a worker (`names[0]`) while it is under half-way through `job` (a leased job read through the API),
+    check nothing finished it, then start a second worker (`names[1]`) and wait until the job is finished. The
+    finished job, the killed worker and the rescuer (their logs tell what each did)."""
+    doomed = WorkerProcess(names[0], log_dir)
+    rescuer = None
+    try:
+        moving = wait_for(
+            lambda: (j := job())["status"] == "running" and 0 < j["progress"] < 0.5 and j,
+            timeout=180,
+            interval=0.05,
+            what=f"the first worker to be {what}",
+        )
+        doomed.kill()
+        after_kill(moving)
+        assert job()["status"] == "running", "killed midway: nothing finished it"
+        rescuer = WorkerProcess(names[1], log_dir)
+
+        def finished() -> dict[str, Any] | None:
+            j = job()
+            return j if j["status"] in {"succeeded", "failed"} else None
+
+        done = wait_for(
+            finished,
+            timeout=300,
+            interval=0.3,
+            what="the second worker to finish the job",
+        )
+    finally:
+        doomed.stop()
+        if rescuer is not None:
+            rescuer.stop()
+    assert done is not None  # wait_for returns only a finished job
+    return done, doomed, rescuer
+
+
 def event_kinds(events: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [e for e in events if e["kind"] == kind]
 

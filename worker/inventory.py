@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 identity: dict[str, Any] = {"name": None, "queues": [], "slots": 1}
 # GPU indices the run in progress holds: a simulated GPU reads as busy while it does.
 busy_gpus: set[int] = set()
+# Whether this worker has stopped consuming the shared GPU queue because it is drained.
+shared_gpu_paused = False
 
 
 def visible_devices() -> list[int] | None:
@@ -118,8 +120,9 @@ def follow_drain(drained: bool) -> None:
     """A drained worker stops consuming the shared GPU queue, so it takes no new evaluation or export either (the
     scheduler already gives it no run); undrained, it consumes it again. Checked every heartbeat, so a worker that
     restarts while drained stops again within one."""
+    global shared_gpu_paused
     name = identity["name"]
-    if GPU_QUEUE not in identity["queues"] or drained == identity.get("shared_gpu_paused", False):
+    if GPU_QUEUE not in identity["queues"] or drained == shared_gpu_paused:
         return
     from worker.celery_app import app  # the app imports this module's signals
 
@@ -127,7 +130,7 @@ def follow_drain(drained: bool) -> None:
         app.control.cancel_consumer(GPU_QUEUE, destination=[name])
     else:
         app.control.add_consumer(GPU_QUEUE, destination=[name])
-    identity["shared_gpu_paused"] = drained
+    shared_gpu_paused = drained
     log.info("worker %s %s the shared %r queue", name, "drained: stops consuming" if drained else "consumes", GPU_QUEUE)
 
 

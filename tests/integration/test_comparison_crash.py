@@ -12,7 +12,7 @@ import pytest
 
 from tests.integration.test_comparison import _trained_checkpoints, _upload
 from tests.integration.test_comparison import inference_server as inference_server  # the module's real server
-from tests.support import WorkerProcess, wait_for
+from tests.support import killed_midway_and_rescued
 
 pytestmark = [
     pytest.mark.integration,
@@ -38,30 +38,12 @@ def test_a_study_whose_worker_was_killed_is_finished_by_another_worker(api: Any,
     def study() -> dict[str, Any]:
         return dict(api.get(f"/api/comparisons/{study_id}").json())
 
-    doomed = WorkerProcess("doomed-generator", tmp_path)
-    rescuer = None
-    try:
-        moving = wait_for(
-            lambda: (s := study())["status"] == "running" and 0 < s["progress"] < 0.5 and s,
-            timeout=180,
-            interval=0.05,
-            what="the first worker to be generating",
-        )
-        doomed.kill()
+    def first_attempt(moving: dict[str, Any]) -> None:
         assert moving["attempts"] == 1
-        assert study()["status"] == "running", "killed mid-study: nothing finished it"
 
-        rescuer = WorkerProcess("rescuing-generator", tmp_path)
-        done = wait_for(
-            lambda: (s := study())["status"] in {"succeeded", "failed"} and s,
-            timeout=300,
-            interval=0.3,
-            what="the second worker to finish the study",
-        )
-    finally:
-        doomed.stop()
-        if rescuer is not None:
-            rescuer.stop()
+    done, doomed, rescuer = killed_midway_and_rescued(
+        study, ("doomed-generator", "rescuing-generator"), tmp_path, what="generating", after_kill=first_attempt
+    )
     assert done["status"] == "succeeded", done["error"]
     assert done["attempts"] == 2 and done["progress"] == 1.0
     assert done["pair_count"] == len(PROMPTS)

@@ -12,7 +12,7 @@ import pytest
 
 from backend.core.db import session_scope
 from backend.models import DatasetReport
-from tests.support import WorkerProcess, wait_for
+from tests.support import killed_midway_and_rescued
 
 pytestmark = pytest.mark.integration
 
@@ -47,31 +47,17 @@ def test_a_report_whose_worker_was_killed_is_finished_by_another_worker(api: Any
     def report() -> dict[str, Any]:
         return dict(api.get(f"/api/reports/{report_id}").json())
 
-    doomed = WorkerProcess("doomed-profiler", tmp_path)
-    rescuer = None
-    try:
-        wait_for(
-            lambda: (r := report())["status"] == "running" and 0 < r["progress"] < 0.5,
-            timeout=180,
-            interval=0.05,
-            what="the first worker to be profiling",
-        )
-        doomed.kill()
+    def held_by_the_killed_worker(_: dict[str, Any]) -> None:
         attempts, holder = _lease(report_id)
         assert attempts == 1 and holder is not None and holder.startswith("doomed-profiler@")
-        assert report()["status"] == "running", "killed mid-report: nothing finished it"
 
-        rescuer = WorkerProcess("rescuing-profiler", tmp_path)
-        done = wait_for(
-            lambda: (r := report())["status"] in {"succeeded", "failed"} and r,
-            timeout=300,
-            interval=0.3,
-            what="the second worker to finish the report",
-        )
-    finally:
-        doomed.stop()
-        if rescuer is not None:
-            rescuer.stop()
+    done, _, _ = killed_midway_and_rescued(
+        report,
+        ("doomed-profiler", "rescuing-profiler"),
+        tmp_path,
+        what="profiling",
+        after_kill=held_by_the_killed_worker,
+    )
     assert done["status"] == "succeeded", done["error"]
     assert done["progress"] == 1.0 and done["result"]["records"] == RECORDS
     attempts, holder = _lease(report_id)

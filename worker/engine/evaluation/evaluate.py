@@ -6,9 +6,10 @@
     → summary: domain metrics, general metrics, and the general ones' change against the reference (forgetting).
 
 One model is in memory at a time. Replies to multiple-choice questions (generate_answers) come from that model, or
-from the inference service when the caller hands in `service_replies` for it. Per-item results (the chosen answer of every multiple-choice question, for the
-candidate and the reference) come back alongside the metrics, and the reference's freshly scored sets separately so
-the caller can cache them.
+from the inference service when the caller hands in `service_replies` for it (given the in-process generator, so
+the caller may fall back to it). Per-item results (the chosen answer of every multiple-choice question, for the
+candidate and the reference) come back alongside the metrics, and the reference's freshly scored sets separately
+so the caller can cache them.
 """
 
 from __future__ import annotations
